@@ -1,0 +1,83 @@
+/**
+ * Pushes the worker's truth to every connected panel and popup: a snapshot when a port connects,
+ * then patches, coalesced so an event storm costs one message per flush, not one per event.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import type { PanelState } from '../../shared/domain';
+import {
+  type ClientKind,
+  clientKindOf,
+  parseToWorker,
+  type ToClient,
+  type ToWorker,
+} from '../../shared/protocol';
+import { diffPanel } from './diff';
+
+export interface RelayOptions {
+  getState(): PanelState;
+  /** Is this sender allowed to connect as this kind of client? */
+  allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean;
+  onCommand(command: ToWorker, kind: ClientKind): void;
+  /** Resolves when the worker has restored its state (a snapshot before that would be empty). */
+  ready: Promise<void>;
+}
+
+export class Relay {
+  private ports = new Set<Runtime.Port>();
+  private lastSent: PanelState | undefined;
+  private flushScheduled = false;
+
+  constructor(private readonly opts: RelayOptions) {}
+
+  get clientCount(): number {
+    return this.ports.size;
+  }
+
+  attach(port: Runtime.Port): void {
+    const kind = clientKindOf(port.name);
+    if (!kind || !this.opts.allowSender(kind, port.sender)) {
+      console.warn(
+        '[cuecard] refused a connection from',
+        port.sender?.url ?? port.sender?.id ?? 'unknown sender',
+      );
+      port.disconnect();
+      return;
+    }
+    port.onMessage.addListener((raw: unknown) => {
+      const command = parseToWorker(raw);
+      if (command) this.opts.onCommand(command, kind);
+      else console.warn('[cuecard] ignored a malformed command');
+    });
+    port.onDisconnect.addListener(() => this.ports.delete(port));
+    void this.opts.ready.then(() => {
+      this.flush(); // bring everyone else up to date first, so the snapshot and the stream agree
+      this.post(port, { type: 'snapshot', state: this.opts.getState() });
+      this.ports.add(port);
+    });
+  }
+
+  /** Something changed: send it soon, once, whatever else changes in the meantime. */
+  publish(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setTimeout(() => this.flush(), 0);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const next = this.opts.getState();
+    const prev = this.lastSent;
+    this.lastSent = next;
+    if (!prev || this.ports.size === 0) return;
+    const patch = diffPanel(prev, next);
+    if (patch) for (const p of this.ports) this.post(p, patch);
+  }
+
+  private post(port: Runtime.Port, message: ToClient): void {
+    try {
+      port.postMessage(message);
+    } catch {
+      this.ports.delete(port); // its page went away between the event and the flush
+    }
+  }
+}

@@ -1,0 +1,416 @@
+/**
+ * The worker's composition root: settings → auth → connection → conversations → relay.
+ * Everything it holds in memory can be rebuilt from storage, so eviction loses nothing.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import browser, { type Runtime, type Storage } from 'webextension-polyfill';
+import type { AgentView, PanelState } from '../shared/domain';
+import type { ClientKind, ToWorker } from '../shared/protocol';
+import { regionOfHost } from '../shared/regions';
+import { isComplete, type Settings } from '../shared/settings';
+import { clearAuth, loadAuth, type StoredAuth, saveAuth } from './auth/session';
+import { SignInCancelled, signIn } from './auth/sign-in';
+import { Connection, type SocketLike } from './connection/connection';
+import { type ConnState, connView, initialConn, nextConn } from './connection/machine';
+import { clearPersisted, loadPersisted, type PersistedState, savePersisted } from './conversations/persist';
+import { activeViews, type ConversationsAction, reduceConversations } from './conversations/reducer';
+import { diagnose } from './genesys/diagnose';
+import type { Frame } from './genesys/frames';
+import { type Api, createApi } from './genesys/rest';
+import { Relay } from './relay/relay';
+import { type EffectiveSettings, loadSettings } from './settings-source';
+
+export const WATCHDOG_ALARM = 'cuecard.watchdog';
+/** Renew silently when the token has less than this left. */
+const RENEW_BEFORE_MS = 10 * 60_000;
+
+function log(event: string, detail?: Record<string, unknown>): void {
+  console.info(`[cuecard] ${event}`, detail ?? '');
+}
+
+export class Worker {
+  private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
+  private auth: StoredAuth | undefined;
+  private persisted: PersistedState | undefined;
+  private conn: ConnState = initialConn;
+  private connection: Connection | undefined;
+  private api: Api | undefined;
+  private panelState: PanelState = { connection: connView(initialConn), conversations: [] };
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingQueueLookups = new Set<string>();
+  private signingIn: Promise<void> | undefined;
+  readonly ready: Promise<void>;
+  readonly relay: Relay;
+
+  constructor() {
+    let resolveReady: () => void = () => undefined;
+    this.ready = new Promise((r) => {
+      resolveReady = r;
+    });
+    this.relay = new Relay({
+      getState: () => this.panelState,
+      allowSender: (kind, sender) => allowSender(kind, sender),
+      onCommand: (c, kind) => void this.command(c, kind),
+      ready: this.ready,
+    });
+    void this.init().finally(resolveReady);
+  }
+
+  private async init(): Promise<void> {
+    const [settings, auth, persisted] = await Promise.all([loadSettings(), loadAuth(), loadPersisted()]);
+    this.settings = settings;
+    this.auth = auth;
+    this.persisted = persisted;
+    this.refreshPanel();
+    await this.ensureAlarm();
+    await this.startOrExplain();
+  }
+
+  // ── lifecycle hooks (called from index.ts listeners) ─────────────────────────────────────────
+
+  async onAlarm(name: string): Promise<void> {
+    if (name !== WATCHDOG_ALARM) return;
+    await this.ready;
+    await this.renewIfExpiring();
+    this.connection?.ensure();
+  }
+
+  async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area !== 'sync' && area !== 'managed') return;
+    await this.ready;
+    const before = this.settings.settings;
+    this.settings = await loadSettings();
+    const after = this.settings.settings;
+    if (before.region === after.region && before.clientId === after.clientId) return;
+    log('settings-changed', { fields: Object.keys(changes) });
+    // A token belongs to one region and client: a change means signing in again.
+    if (this.auth && (this.auth.region !== after.region || this.auth.clientId !== after.clientId)) {
+      await this.signOut('Settings changed: sign in again.');
+      return;
+    }
+    await this.startOrExplain();
+  }
+
+  onConnect(port: Runtime.Port): void {
+    this.relay.attach(port);
+    void this.ready.then(() => this.connection?.ensure());
+  }
+
+  // ── commands ─────────────────────────────────────────────────────────────────────────────────
+
+  private async command(c: ToWorker, kind: ClientKind): Promise<void> {
+    await this.ready;
+    log('command', { type: c.type, from: kind });
+    switch (c.type) {
+      case 'signIn':
+        await this.signIn(true);
+        return;
+      case 'signOut':
+        await this.signOut();
+        return;
+      case 'reconnect':
+        if (this.connection) this.connection.retry();
+        else await this.startOrExplain();
+        return;
+    }
+  }
+
+  private async signIn(interactive: boolean): Promise<void> {
+    if (this.signingIn) return this.signingIn;
+    const s = this.settings.settings;
+    if (!isComplete(s)) return this.startOrExplain();
+    this.signingIn = (async () => {
+      if (interactive) this.setConn({ type: 'connect' });
+      try {
+        const token = await signIn(s, interactive);
+        this.auth = { ...token, region: s.region, clientId: s.clientId };
+        await saveAuth(this.auth);
+        log('signed-in', {
+          region: s.region,
+          expiresInSec: Math.round((token.expiresAt - Date.now()) / 1000),
+        });
+        await this.startOrExplain();
+      } catch (e) {
+        if (!interactive) throw e;
+        if (e instanceof SignInCancelled) this.setConn({ type: 'signed-out', reason: e.message });
+        else this.setConn({ type: 'blocked', reason: diagnose(e, s.region).reason });
+      }
+    })().finally(() => {
+      this.signingIn = undefined;
+    });
+    return this.signingIn;
+  }
+
+  /** Silent renewal: a non-interactive authorize while the Genesys login session is alive. */
+  private async renewToken(): Promise<boolean> {
+    const s = this.settings.settings;
+    if (!isComplete(s)) return false;
+    try {
+      await this.signIn(false);
+      return this.auth !== undefined && this.auth.expiresAt > Date.now();
+    } catch (e) {
+      log('silent-renewal-failed', { reason: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
+  private async renewIfExpiring(): Promise<void> {
+    if (!this.auth || this.auth.expiresAt - Date.now() > RENEW_BEFORE_MS) return;
+    const before = this.auth.accessToken;
+    if (!(await this.renewToken()) || this.auth?.accessToken === before) {
+      if (this.auth && this.auth.expiresAt <= Date.now()) {
+        this.connection?.stop();
+        this.setConn({ type: 'auth-required', reason: 'Your Genesys Cloud session expired. Sign in again.' });
+      }
+    }
+  }
+
+  private async signOut(reason?: string): Promise<void> {
+    const api = this.api;
+    const channel = this.persisted?.channel;
+    this.stopConnection();
+    if (api) {
+      // Best effort: free the channel's subscriptions and revoke the token server-side.
+      if (channel)
+        await api
+          .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`)
+          .catch(() => undefined);
+      await api.request('DELETE', '/api/v2/tokens/me').catch(() => undefined);
+    }
+    this.auth = undefined;
+    await clearAuth();
+    await clearPersisted();
+    this.persisted = await loadPersisted();
+    this.setConn({ type: 'signed-out', reason });
+    this.refreshPanel();
+    log('signed-out');
+  }
+
+  // ── connection ───────────────────────────────────────────────────────────────────────────────
+
+  private stopConnection(): void {
+    this.connection?.stop();
+    this.connection = undefined;
+    this.api = undefined;
+  }
+
+  private async startOrExplain(): Promise<void> {
+    const { settings, policyErrors } = this.settings;
+    if (!isComplete(settings)) {
+      this.stopConnection();
+      const policy = Object.values(policyErrors).join(' ');
+      this.setConn({
+        type: 'unconfigured',
+        reason: `Cuecard is not set up yet: an admin must choose the region and OAuth client in Cuecard's options.${policy ? ` ${policy}` : ''}`,
+      });
+      return;
+    }
+    if (!this.auth) {
+      this.stopConnection();
+      this.setConn({ type: 'signed-out' });
+      return;
+    }
+    if (this.auth.expiresAt <= Date.now() && !(await this.renewToken())) {
+      this.stopConnection();
+      this.setConn({ type: 'auth-required', reason: 'Your Genesys Cloud session expired. Sign in again.' });
+      return;
+    }
+    if (this.connection) {
+      this.connection.retry();
+      return;
+    }
+    await this.startConnection(settings);
+  }
+
+  private async startConnection(settings: Settings): Promise<void> {
+    const api = createApi({
+      baseUrl: `https://api.${settings.region}`,
+      getToken: async () => this.auth?.accessToken,
+    });
+    this.api = api;
+    this.setConn({ type: 'connect' });
+    let me: Models.UserMe;
+    try {
+      me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
+    } catch (e) {
+      const d = diagnose(e, settings.region);
+      if (d.kind === 'auth' && (await this.renewToken())) return;
+      if (d.kind === 'auth') this.setConn({ type: 'auth-required', reason: d.reason });
+      else if (d.kind === 'blocked') this.setConn({ type: 'blocked', reason: d.reason });
+      else this.setConn({ type: 'lost', reason: d.reason, retryAt: Date.now() + 5_000 });
+      this.api = undefined;
+      return;
+    }
+    if (this.api !== api) return; // signed out meanwhile
+    const userId = (me.id ?? '').toLowerCase();
+    if (this.persisted?.agent && this.persisted.agent.id !== userId) {
+      // Another agent signed in on this browser: nothing of the previous one may show.
+      this.dispatch({ type: 'clear' });
+      this.persisted.channel = undefined;
+    }
+    this.setAgent({
+      id: userId,
+      name: me.name ?? me.email ?? 'Agent',
+      region: settings.region,
+      presence: me.presence?.presenceDefinition?.systemPresence,
+      routingStatus: me.routingStatus?.status,
+    });
+    this.connection = new Connection({
+      api,
+      region: settings.region,
+      userId,
+      // The DOM WebSocket is structurally a SocketLike; its handler types are just narrower.
+      openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      loadChannel: async () => this.persisted?.channel,
+      saveChannel: async (channel) => {
+        if (this.persisted) this.persisted.channel = channel;
+        await savePersisted({ channel });
+      },
+      resync: () => this.resync(api, userId),
+      onFrame: (f) => this.onFrame(f, userId),
+      onState: (s) => {
+        this.conn = s;
+        this.refreshPanel();
+      },
+      renewToken: () => this.renewToken(),
+      now: Date.now,
+      random: Math.random,
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      log,
+    });
+    this.connection.start();
+  }
+
+  private async resync(api: Api, userId: string): Promise<void> {
+    const requestedAt = Date.now();
+    const list = await api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
+    this.dispatch({
+      type: 'reconcile',
+      conversations: list.entities ?? [],
+      me: userId,
+      requestedAt,
+      at: Date.now(),
+    });
+  }
+
+  private onFrame(f: Frame, userId: string): void {
+    if ('userId' in f && f.userId !== userId) return; // not ours: never shown
+    switch (f.kind) {
+      case 'conversation':
+        this.dispatch({ type: 'event', body: f.body, me: userId, at: Date.now() });
+        return;
+      case 'presence':
+        if (this.panelState.agent) this.setAgent({ ...this.panelState.agent, presence: f.systemPresence });
+        return;
+      case 'routing-status':
+        if (this.panelState.agent) this.setAgent({ ...this.panelState.agent, routingStatus: f.status });
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ── state ────────────────────────────────────────────────────────────────────────────────────
+
+  private setConn(input: Parameters<typeof nextConn>[1]): void {
+    this.conn = nextConn(this.conn, input);
+    this.refreshPanel();
+  }
+
+  private setAgent(agent: AgentView): void {
+    if (!this.persisted) return;
+    this.persisted.agent = agent;
+    void savePersisted({ agent });
+    this.refreshPanel();
+  }
+
+  private dispatch(action: ConversationsAction): void {
+    const p = this.persisted;
+    if (!p) return;
+    const next = reduceConversations(p.conversations, action);
+    if (next === p.conversations) return;
+    p.conversations = next;
+    this.scheduleSave();
+    this.refreshPanel();
+    this.lookUpQueueNames();
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.persisted) void savePersisted({ conversations: this.persisted.conversations });
+    }, 50);
+  }
+
+  /** Events name the queue only by id; learn the name once per queue from the REST conversation. */
+  private lookUpQueueNames(): void {
+    const p = this.persisted;
+    const api = this.api;
+    if (!p || !api) return;
+    for (const e of Object.values(p.conversations.entries)) {
+      const qid = e.view.queueId;
+      if (!qid || e.view.queueName) continue;
+      const known = p.queueNames[qid];
+      if (known) {
+        this.dispatch({ type: 'queue-name', queueId: qid, name: known });
+        continue;
+      }
+      if (this.pendingQueueLookups.has(qid)) continue;
+      this.pendingQueueLookups.add(qid);
+      api
+        .request<Models.Conversation>('GET', `/api/v2/conversations/${encodeURIComponent(e.view.id)}`)
+        .then((c) => {
+          const name = c.participants?.find((x) => x.queueId === qid && x.queueName)?.queueName;
+          if (!name) return;
+          p.queueNames[qid] = name;
+          void savePersisted({ queueNames: p.queueNames });
+          this.dispatch({ type: 'queue-name', queueId: qid, name });
+        })
+        .catch((err: unknown) => log('queue-name-lookup-failed', { queueId: qid, reason: String(err) }))
+        .finally(() => this.pendingQueueLookups.delete(qid));
+    }
+  }
+
+  private refreshPanel(): void {
+    const p = this.persisted;
+    const connection = connView(this.conn);
+    const prev = this.panelState;
+    const views = p ? activeViews(p.conversations) : [];
+    const sameConn =
+      prev.connection.status === connection.status &&
+      prev.connection.reason === connection.reason &&
+      prev.connection.retryAt === connection.retryAt;
+    this.panelState = {
+      connection: sameConn ? prev.connection : connection,
+      agent: this.auth ? p?.agent : undefined,
+      conversations: views,
+    };
+    this.relay.publish();
+  }
+
+  private async ensureAlarm(): Promise<void> {
+    const existing = await browser.alarms.get(WATCHDOG_ALARM);
+    if (!existing) await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+  }
+}
+
+/** Only our own pages, and our content script on a Genesys agent page, may connect. */
+export function allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id || !sender.url) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  if (kind === 'panel') {
+    return (
+      url.protocol === 'https:' &&
+      url.hostname.startsWith('apps.') &&
+      regionOfHost(url.hostname) !== undefined
+    );
+  }
+  return sender.url.startsWith(browser.runtime.getURL('/'));
+}
