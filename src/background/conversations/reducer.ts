@@ -39,10 +39,11 @@ export const MAX_TOMBSTONES = 500;
 
 export const emptyConversations = (): ConversationsState => ({ entries: {}, ended: {} });
 
+/** Field-by-field; a missing field and an undefined one are the same. */
 function sameView(a: ConversationView, b: ConversationView): boolean {
-  const ka = Object.keys(a) as (keyof ConversationView)[];
-  const kb = Object.keys(b) as (keyof ConversationView)[];
-  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ConversationView)[]);
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function withoutKey<T>(rec: Record<string, T>, key: string): Record<string, T> {

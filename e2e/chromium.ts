@@ -1,0 +1,66 @@
+/**
+ * Launching real Chromium with the production build, the Genesys hostnames of every region
+ * pointed at the local simulator (see ../shared/docs/testing-chromium.md).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+import { listRegions } from '../src/shared/regions';
+
+export const DIST = path.resolve(import.meta.dirname, '..', 'dist');
+export const CRM_HOST = 'crm.cuecard.test';
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome for Testing binary (branded Chrome ignores --load-extension).',
+    );
+  }
+  return found;
+}
+
+export function hostResolverRules(port: number): string {
+  const maps = listRegions().map((r) => `MAP *.${r.domain} 127.0.0.1:${port}`);
+  maps.push(`MAP ${CRM_HOST} 127.0.0.1:${port}`);
+  return `${maps.join(', ')}, EXCLUDE localhost`;
+}
+
+export function chromiumArgs(port: number, extensionDir = DIST): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${hostResolverRules(port)}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export async function launchWithExtension(
+  port: number,
+  opts: {
+    headless?: boolean;
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<BrowserContext> {
+  if (!existsSync(path.join(DIST, 'manifest.json'))) {
+    throw new Error(`No build in ${DIST}: run "npm run build" first.`);
+  }
+  return chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    args: chromiumArgs(port),
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+  });
+}

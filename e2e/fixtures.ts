@@ -1,0 +1,88 @@
+/**
+ * Test fixtures: a TLS simulator on a random port, Chromium with the production build whose
+ * Genesys hostnames resolve to it, and helpers to configure and sign in.
+ */
+import { type BrowserContext, test as base, expect, type Worker } from '@playwright/test';
+import { DEMO_CLIENT_ID, type Sim, type SimOptions, startSim } from '../sim/index';
+import { launchWithExtension } from './chromium';
+import { AgentPage } from './pages/agent-page';
+import { SimLoginPage } from './pages/extension-pages';
+
+export const REGION = 'mypurecloud.com';
+
+interface Fixtures {
+  simOptions: SimOptions;
+  sim: Sim;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  agentPage: AgentPage;
+}
+
+export const test = base.extend<Fixtures>({
+  simOptions: [{}, { option: true }],
+  sim: async ({ simOptions }, use) => {
+    const sim = await startSim({ tls: true, port: 0, ...simOptions });
+    await use(sim);
+    await sim.close();
+  },
+  context: async ({ sim }, use) => {
+    const context = await launchWithExtension(sim.port);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  agentPage: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(new AgentPage(page));
+  },
+});
+
+export { expect };
+
+/** What an admin would save in the options page (the options test covers the UI itself). */
+export async function configure(
+  sw: Worker,
+  settings = { region: REGION, clientId: DEMO_CLIENT_ID },
+): Promise<void> {
+  await sw.evaluate((s) => chrome.storage.sync.set(s), settings);
+}
+
+/** Clicks "Sign in" in the panel and picks the agent on the simulator's login page. */
+export async function signInFromPanel(
+  context: BrowserContext,
+  agent: AgentPage,
+  userId: string,
+): Promise<void> {
+  await agent.expectStatus('signed-out');
+  const [loginPage] = await Promise.all([
+    context.waitForEvent('page'),
+    agent.panel.getByTestId('sign-in').click(),
+  ]);
+  await new SimLoginPage(loginPage).chooseAgent(userId);
+  await agent.expectStatus('live');
+}
+
+/** Stops the extension's service worker the way Chrome evicts it, and waits until it is stopped. */
+export async function evictServiceWorker(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      if (
+        e.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')
+      )
+        resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

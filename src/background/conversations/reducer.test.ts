@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeViews,
+  type ConversationsState,
+  emptyConversations,
+  MAX_TOMBSTONES,
+  reduceConversations,
+} from './reducer';
+import { callEvent, ME, OTHER_AGENT, QUEUE, restCall } from './test-fixtures';
+
+const ev = (s: ConversationsState, body: ReturnType<typeof callEvent>, at = 1000) =>
+  reduceConversations(s, { type: 'event', body, me: ME, at });
+
+describe('conversation reducer', () => {
+  it('shows an alerting call with the caller number and queue id, then follows it to connected and held', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting' }), 1000);
+    let [v] = activeViews(s);
+    expect(v).toMatchObject({
+      id: 'conv-1',
+      media: 'call',
+      state: 'alerting',
+      customerAddress: '+13175550101',
+      queueId: QUEUE,
+      startedAt: 1000,
+    });
+    s = ev(s, callEvent({ state: 'connected' }), 2000);
+    s = ev(s, callEvent({ state: 'connected', held: true }), 3000);
+    [v] = activeViews(s);
+    expect(v?.state).toBe('held');
+    expect(v?.heldSince).toBe(Date.parse('2026-11-23T10:01:00.000Z'));
+    expect(v?.startedAt).toBe(1000); // first sight survives later snapshots
+  });
+
+  it('is idempotent: the same snapshot twice returns the same state object', () => {
+    const s1 = ev(emptyConversations(), callEvent({ state: 'connected' }));
+    const s2 = ev(s1, callEvent({ state: 'connected' }), 5000);
+    expect(s2).toBe(s1);
+  });
+
+  it('ignores a stale snapshot that arrives after a newer one (reordered events)', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 2000);
+    s = ev(s, callEvent({ state: 'alerting' }), 2500);
+    expect(activeViews(s)[0]?.state).toBe('connected');
+  });
+
+  it('keeps a disconnected call in wrap-up until after-call work completes, then removes it for good', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }));
+    s = ev(s, callEvent({ state: 'disconnected', acw: 'pending', wrapupRequired: true }), 2000);
+    expect(activeViews(s)[0]?.state).toBe('wrapup');
+    s = ev(
+      s,
+      callEvent({ state: 'disconnected', acw: 'complete', wrapupRequired: true, wrapupCode: 'Resolved' }),
+      3000,
+    );
+    expect(activeViews(s)).toEqual([]);
+    // A late duplicate of an older snapshot must not resurrect it as a ghost.
+    s = ev(s, callEvent({ state: 'connected' }), 4000);
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('removes a call at once when no wrap-up is required', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }));
+    s = ev(s, callEvent({ state: 'disconnected' }), 2000);
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('accepts a new leg of an ended conversation (transferred back to the same agent)', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'disconnected' }));
+    s = ev(s, callEvent({ state: 'alerting', agentParticipantId: 'p-agent-2' }), 3000);
+    expect(activeViews(s)[0]?.state).toBe('alerting');
+  });
+
+  it('ignores conversations in which this agent takes no part', () => {
+    const s = ev(emptyConversations(), callEvent({ state: 'alerting', agent: OTHER_AGENT }));
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('orders conversations by arrival', () => {
+    let s = ev(emptyConversations(), callEvent({ id: 'b', state: 'alerting' }), 2000);
+    s = ev(s, callEvent({ id: 'a', state: 'alerting' }), 3000);
+    expect(activeViews(s).map((v) => v.id)).toEqual(['b', 'a']);
+  });
+
+  it('bounds the tombstones it keeps', () => {
+    let s = emptyConversations();
+    for (let i = 0; i < MAX_TOMBSTONES + 50; i++)
+      s = ev(s, callEvent({ id: `c${i}`, state: 'disconnected' }), i);
+    expect(Object.keys(s.ended)).toHaveLength(MAX_TOMBSTONES);
+    expect(s.ended[`c${MAX_TOMBSTONES + 49}`]).toBeDefined();
+  });
+
+  it('learns a queue name for every conversation in that queue', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting' }));
+    s = reduceConversations(s, { type: 'queue-name', queueId: QUEUE, name: 'Support' });
+    expect(activeViews(s)[0]?.queueName).toBe('Support');
+    expect(reduceConversations(s, { type: 'queue-name', queueId: QUEUE, name: 'Support' })).toBe(s);
+  });
+});
+
+describe('reconcile with GET /api/v2/conversations', () => {
+  const rec = (
+    s: ConversationsState,
+    list: ReturnType<typeof restCall>[],
+    requestedAt: number,
+    at = requestedAt + 100,
+  ) => reduceConversations(s, { type: 'reconcile', conversations: list, me: ME, requestedAt, at });
+
+  it('adds conversations missed during a gap, with the REST queue name', () => {
+    const s = rec(emptyConversations(), [restCall({ state: 'connected' })], 1000);
+    expect(activeViews(s)[0]).toMatchObject({
+      id: 'conv-1',
+      state: 'connected',
+      queueName: 'Support',
+      customerAddress: '+13175550101',
+    });
+  });
+
+  it('drops ghosts: conversations the server no longer lists', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 500);
+    s = rec(s, [], 1000);
+    expect(activeViews(s)).toEqual([]);
+    s = ev(s, callEvent({ state: 'connected' }), 1500); // a late event of the dropped leg
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('keeps what events changed while the listing was in flight', () => {
+    let s = ev(emptyConversations(), callEvent({ id: 'new', state: 'alerting' }), 1500);
+    s = rec(s, [], 1000, 2000); // listing requested at 1000, before the event at 1500
+    expect(activeViews(s).map((v) => v.id)).toEqual(['new']);
+  });
+
+  it('does not bring back a conversation that ended after the listing was requested', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 500);
+    s = ev(s, callEvent({ state: 'disconnected' }), 1500);
+    s = rec(s, [restCall({ state: 'connected' })], 1000, 2000);
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('shows wrap-up from REST when after-call work is pending', () => {
+    const c = restCall({ state: 'disconnected' });
+    const agent = c.participants[1];
+    if (agent) agent.wrapupRequired = true;
+    expect(activeViews(rec(emptyConversations(), [c], 1000))[0]?.state).toBe('wrapup');
+  });
+
+  it('clear empties everything (sign-out)', () => {
+    const s = ev(emptyConversations(), callEvent({ state: 'connected' }));
+    expect(reduceConversations(s, { type: 'clear' })).toEqual(emptyConversations());
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FRAME_CHARS, parseFrame } from './frames';
+
+const U = '7a1f0b8e-3c2d-4e5f-8a9b-0c1d2e3f4a5b';
+
+describe('parseFrame', () => {
+  it('recognises heartbeats and pongs', () => {
+    expect(
+      parseFrame('{"topicName":"channel.metadata","eventBody":{"message":"WebSocket Heartbeat"}}'),
+    ).toEqual({ kind: 'heartbeat' });
+    expect(parseFrame('{"topicName":"channel.metadata","eventBody":{"message":"pong"}}')).toEqual({
+      kind: 'pong',
+    });
+  });
+
+  it('reads a conversation event, comparing the topic case-insensitively', () => {
+    const f = parseFrame(
+      JSON.stringify({
+        topicName: `V2.Users.${U.toUpperCase()}.Conversations`,
+        version: '2',
+        eventBody: { id: 'c1', participants: [] },
+        metadata: { CorrelationId: 'x' },
+      }),
+    );
+    expect(f).toMatchObject({ kind: 'conversation', userId: U, body: { id: 'c1' } });
+  });
+
+  it('reads presence and routing status (routingStatus with a capital S)', () => {
+    expect(
+      parseFrame(
+        JSON.stringify({
+          topicName: `v2.users.${U}.presence`,
+          eventBody: { presenceDefinition: { systemPresence: 'ON_QUEUE' } },
+        }),
+      ),
+    ).toEqual({ kind: 'presence', userId: U, systemPresence: 'ON_QUEUE' });
+    expect(
+      parseFrame(JSON.stringify({ topicName: `v2.users.${U}.routingStatus`, eventBody: { status: 'IDLE' } })),
+    ).toEqual({
+      kind: 'routing-status',
+      userId: U,
+      status: 'IDLE',
+    });
+  });
+
+  it('recognises system topics', () => {
+    expect(parseFrame('{"topicName":"v2.system.socket_closing","eventBody":{}}').kind).toBe('socket-closing');
+    expect(parseFrame('{"topicName":"v2.system.token_revoked.abc","eventBody":{}}').kind).toBe(
+      'token-revoked',
+    );
+    expect(parseFrame('{"topicName":"v2.system.no_longer_subscribed.abc","eventBody":{}}').kind).toBe(
+      'no-longer-subscribed',
+    );
+    expect(parseFrame('{"result":"404","message":"channel expired"}')).toEqual({
+      kind: 'channel-gone',
+      message: 'channel expired',
+    });
+    expect(parseFrame('{"result":404}').kind).toBe('channel-gone');
+  });
+
+  it('classifies bad input without throwing', () => {
+    expect(parseFrame('not json').kind).toBe('malformed');
+    expect(parseFrame('[1,2]').kind).toBe('malformed');
+    expect(parseFrame('{"eventBody":{}}').kind).toBe('malformed');
+    expect(
+      parseFrame(`{"topicName":"v2.users.${U}.conversations","eventBody":{"participants":[]}}`).kind,
+    ).toBe('malformed');
+    expect(parseFrame(`{"topicName":"v2.users.${U}.presence","eventBody":{}}`).kind).toBe('malformed');
+    expect(parseFrame('{"topicName":"v2.routing.queues.q.users","eventBody":{}}').kind).toBe('ignored');
+    expect(parseFrame(`{"x":"${'a'.repeat(MAX_FRAME_CHARS)}"}`)).toMatchObject({ kind: 'malformed' });
+  });
+});
