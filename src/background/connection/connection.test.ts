@@ -1,0 +1,285 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GenesysError } from '../genesys/errors';
+import type { Api } from '../genesys/rest';
+import { Connection, type ConnectionDeps, PING_INTERVAL_MS, SILENCE_LIMIT_MS, type SocketLike, type StoredChannel } from './connection';
+import type { ConnState } from './machine';
+
+const ME = 'u1';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: string[] = [];
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  constructor(readonly url: string) {}
+  open() {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  frame(obj: unknown) {
+    this.onmessage?.({ data: typeof obj === 'string' ? obj : JSON.stringify(obj) });
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({ code: 1000, reason: '' });
+  }
+  serverDrop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' });
+  }
+}
+
+interface Harness {
+  conn: Connection;
+  sockets: FakeSocket[];
+  calls: string[];
+  states: ConnState[];
+  frames: unknown[];
+  stored: { channel?: StoredChannel };
+  api: { fail?: (method: string, path: string) => GenesysError | undefined; headStatus: number; channelSeq: number };
+  resyncs: number;
+  renew: ReturnType<typeof vi.fn>;
+}
+
+function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harness {
+  const h = {
+    sockets: [] as FakeSocket[],
+    calls: [] as string[],
+    states: [] as ConnState[],
+    frames: [] as unknown[],
+    stored: { channel: opts.stored },
+    api: { headStatus: 200, channelSeq: 0 } as Harness['api'],
+    resyncs: 0,
+    renew: vi.fn(async () => opts.renew ?? false),
+  } as Omit<Harness, 'conn'> as Harness;
+  const api: Api = {
+    async request<T>(method: string, path: string): Promise<T> {
+      h.calls.push(`${method} ${path.split('?')[0]}`);
+      const err = h.api.fail?.(method, path);
+      if (err) throw err;
+      if (method === 'POST' && path === '/api/v2/notifications/channels') {
+        const id = `streaming-0-ch${++h.api.channelSeq}`;
+        return { id, connectUri: `wss://streaming.example/channels/${id}` } as T;
+      }
+      if (method === 'PUT') return { entities: [] } as T;
+      return {} as T;
+    },
+    async head(path: string) {
+      h.calls.push(`HEAD ${path}`);
+      const err = h.api.fail?.('HEAD', path);
+      if (err) throw err;
+      return h.api.headStatus;
+    },
+  };
+  const deps: ConnectionDeps = {
+    api,
+    region: 'mypurecloud.com',
+    userId: ME,
+    openSocket: (url) => {
+      const s = new FakeSocket(url);
+      h.sockets.push(s);
+      queueMicrotask(() => s.open());
+      return s;
+    },
+    loadChannel: async () => h.stored.channel,
+    saveChannel: async (c) => {
+      h.stored.channel = c;
+    },
+    resync: async () => {
+      h.resyncs++;
+    },
+    onFrame: (f) => h.frames.push(f),
+    onState: (s) => h.states.push(s),
+    renewToken: h.renew,
+    now: () => Date.now(),
+    random: () => 0.5,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+  };
+  h.conn = new Connection(deps);
+  return h;
+}
+
+const last = (h: Harness) => h.states[h.states.length - 1];
+const liveSocket = (h: Harness) => h.sockets[h.sockets.length - 1] as FakeSocket;
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('Connection', () => {
+  it('creates a channel, opens its connectUri, subscribes, resyncs, then is live', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.calls).toEqual(['POST /api/v2/notifications/channels', 'PUT /api/v2/notifications/channels/streaming-0-ch1/subscriptions']);
+    expect(h.sockets[0]?.url).toBe('wss://streaming.example/channels/streaming-0-ch1');
+    expect(h.sockets[0]?.url).not.toMatch(/token|bearer/i);
+    expect(h.resyncs).toBe(1);
+    expect(last(h)?.status).toBe('live');
+    expect(h.stored.channel?.id).toBe('streaming-0-ch1');
+  });
+
+  it('reuses a stored channel that still exists (HEAD 200) and replaces one that is gone (404)', async () => {
+    const h = harness({ stored: { id: 'old', connectUri: 'wss://streaming.example/channels/old' } });
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.calls[0]).toBe('HEAD /api/v2/notifications/channels/old');
+    expect(h.calls).not.toContain('POST /api/v2/notifications/channels');
+
+    const h2 = harness({ stored: { id: 'old', connectUri: 'wss://x/channels/old' } });
+    h2.api.headStatus = 404;
+    h2.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h2.calls).toContain('POST /api/v2/notifications/channels');
+    expect(h2.stored.channel?.id).toBe('streaming-0-ch1');
+  });
+
+  it('pings every 20 s and reconnects after 75 s of silence', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(PING_INTERVAL_MS);
+    expect(liveSocket(h).sent).toEqual(['{"message":"ping"}']);
+    await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS);
+    expect(h.states.some((s) => s.status === 'reconnecting' && /heartbeat/.test(s.reason ?? ''))).toBe(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.sockets).toHaveLength(2);
+    expect(last(h)?.status).toBe('live');
+    expect(h.resyncs).toBe(2);
+  });
+
+  it('heartbeats keep it alive', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    for (let t = 0; t < 5 * 60_000; t += 30_000) {
+      liveSocket(h).frame({ topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } });
+      await vi.advanceTimersByTimeAsync(30_000);
+    }
+    expect(h.sockets).toHaveLength(1);
+    expect(last(h)?.status).toBe('live');
+  });
+
+  it('on socket_closing opens the replacement to the same connectUri before letting the old one go', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const old = liveSocket(h);
+    old.frame({ topicName: 'v2.system.socket_closing', eventBody: { reason: 'deploy' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.sockets).toHaveLength(2);
+    expect(h.sockets[1]?.url).toBe(old.url);
+    expect(old.readyState).toBe(3);
+    expect(h.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1); // same channel
+    expect(h.resyncs).toBe(2);
+    expect(h.states.every((s) => s.status !== 'reconnecting')).toBe(true);
+    // Frames now flow from the new socket.
+    h.sockets[1]?.frame({ topicName: `v2.users.${ME}.routingStatus`, eventBody: { status: 'IDLE' } });
+    expect(h.frames).toHaveLength(1);
+  });
+
+  it('reconnects with backoff after a drop and resubscribes', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    liveSocket(h).serverDrop();
+    expect(last(h)).toMatchObject({ status: 'reconnecting', attempt: 1 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(last(h)?.status).toBe('live');
+    expect(h.calls.filter((c) => c.startsWith('PUT'))).toHaveLength(2);
+  });
+
+  it('a channel-gone frame makes a new channel', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    liveSocket(h).frame({ result: '404', message: 'expired' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.stored.channel?.id).toBe('streaming-0-ch2');
+    expect(last(h)?.status).toBe('live');
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const h = harness();
+    let fails = 1;
+    h.api.fail = (m) => (m === 'POST' && fails-- > 0 ? new GenesysError(429, { code: 'too.many.requests.retry.after' }, 'api', 42) : undefined);
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last(h)).toMatchObject({ status: 'reconnecting' });
+    expect(last(h)?.reason).toContain('42 seconds');
+    await vi.advanceTimersByTimeAsync(41_000);
+    expect(last(h)?.status).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(last(h)?.status).toBe('live');
+  });
+
+  it('on 401 renews the token silently and carries on; without renewal asks to sign in', async () => {
+    const h = harness({ renew: true });
+    let fails = 1;
+    h.api.fail = () => (fails-- > 0 ? new GenesysError(401, { code: 'bad.credentials' }, 'api') : undefined);
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.renew).toHaveBeenCalledOnce();
+    expect(last(h)?.status).toBe('live');
+
+    const h2 = harness({ renew: false });
+    h2.api.fail = () => new GenesysError(401, { code: 'bad.credentials' }, 'api');
+    h2.conn.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(last(h2)).toMatchObject({ status: 'needs-sign-in' });
+    expect(last(h2)?.reason).toContain('Sign in again');
+  });
+
+  it('a missing permission blocks with a sentence naming it', async () => {
+    const h = harness();
+    h.api.fail = () =>
+      new GenesysError(
+        403,
+        {
+          code: 'missing.permissions',
+          message: 'You must have at least one of the following permissions assigned: [conversation:communication:view]',
+        },
+        'api',
+      );
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last(h)?.status).toBe('blocked');
+    expect(last(h)?.reason).toContain('conversation:communication:view');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(h.sockets).toHaveLength(0); // no retry loop against a permission problem
+  });
+
+  it('never runs two connect loops at once', async () => {
+    const h = harness();
+    h.conn.start();
+    h.conn.ensure();
+    h.conn.retry();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(h.sockets).toHaveLength(1);
+  });
+
+  it('token_revoked stops and asks to sign in', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    liveSocket(h).frame({ topicName: 'v2.system.token_revoked.x', eventBody: {} });
+    expect(last(h)?.status).toBe('needs-sign-in');
+  });
+
+  it('ignores malformed frames and keeps running', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    liveSocket(h).frame('}{ not json');
+    liveSocket(h).frame({ topicName: 'v2.unknown.topic', eventBody: {} });
+    expect(h.frames).toEqual([]);
+    expect(last(h)?.status).toBe('live');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { customerLabel, formatElapsed, humanizeEnum, timerStart } from './format';
+
+describe('format', () => {
+  it('formats elapsed time', () => {
+    expect(formatElapsed(0)).toBe('0:00');
+    expect(formatElapsed(65_400)).toBe('1:05');
+    expect(formatElapsed(3_725_000)).toBe('1:02:05');
+    expect(formatElapsed(-5)).toBe('0:00');
+  });
+
+  it('times each state from the right moment', () => {
+    const c = { id: 'x', media: 'call' as const, startedAt: 1, connectedAt: 2, heldSince: 3, endedAt: 4 };
+    expect(timerStart({ ...c, state: 'alerting' })).toBe(1);
+    expect(timerStart({ ...c, state: 'connected' })).toBe(2);
+    expect(timerStart({ ...c, state: 'held' })).toBe(3);
+    expect(timerStart({ ...c, state: 'wrapup' })).toBe(4);
+  });
+
+  it('reads Genesys enums in either casing', () => {
+    expect(humanizeEnum('ON_QUEUE')).toBe('On queue');
+    expect(humanizeEnum('OnQueue')).toBe('On queue');
+    expect(humanizeEnum('AVAILABLE')).toBe('Available');
+    expect(humanizeEnum(undefined)).toBe('');
+  });
+
+  it('labels the customer by name, then address', () => {
+    const c = { id: 'x', media: 'call' as const, state: 'alerting' as const, startedAt: 1 };
+    expect(customerLabel({ ...c, customerName: ' Ana ', customerAddress: '+1' })).toBe('Ana');
+    expect(customerLabel({ ...c, customerName: '', customerAddress: '+1' })).toBe('+1');
+    expect(customerLabel(c)).toBe('Unknown customer');
+  });
+});
