@@ -1,0 +1,131 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Core } from './core';
+import type { Faults } from './faults';
+import { LOCAL_DOMAIN } from './hosts';
+import { requestHandler, upgradeHandler } from './router';
+import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, SEED_USERS } from './seed';
+import { makeCert } from './tls';
+import type {
+  AddUser,
+  ConversationAction,
+  FrameEvent,
+  RegisterClient,
+  RequestEvent,
+  SimOptions,
+  SimStats,
+  SimUser,
+  StartConversation,
+  TruthConversation,
+} from './types';
+
+export type { Customer, DemoCustomer } from './crm/customers';
+export { crmOnlyCustomer, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
+export type { FailRule, Faults, MalformedKind } from './faults';
+export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
+export type { ScriptStep } from './scenario-script';
+export { runScript, shiftChange } from './scenario-script';
+export { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
+export type * from './types';
+
+export interface Sim {
+  port: number;
+  /** e.g. `https://127.0.0.1:PORT` (path-routed: /oauth, /api/v2, /channels, /crm, /apps, /__sim). */
+  url: string;
+  close(): Promise<void>;
+  addUser(u: AddUser): SimUser;
+  users(): SimUser[];
+  registerClient(c: RegisterClient): void;
+  startConversation(o: StartConversation): string;
+  act(conversationId: string, action: ConversationAction): void;
+  truth(userId: string): TruthConversation[];
+  setPresence(userId: string, systemPresence: string): void;
+  setRoutingStatus(userId: string, status: string): void;
+  faults: Faults;
+  on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
+  on(event: 'request', cb: (r: RequestEvent) => void): () => void;
+  stats(): SimStats;
+  /**
+   * Simulator extension: a token without the OAuth dance (benchmarks, tests that start signed in).
+   * `domain` is the region the token works in (default `local`, i.e. path-routed 127.0.0.1).
+   */
+  issueToken(o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }): {
+    access_token: string;
+    token_type: 'bearer';
+    expires_in: number;
+  };
+}
+
+export async function startSim(opts: SimOptions = {}): Promise<Sim> {
+  const core = new Core(opts);
+  if (!core.opts.noSeed) {
+    for (const u of Object.values(SEED_USERS)) core.users.add({ ...u });
+    core.clients.register({
+      clientId: DEMO_CLIENT_ID,
+      name: 'Cuecard (demo)',
+      redirectUris: [DEMO_REDIRECT_URI],
+    });
+  }
+  let server: Server;
+  const sim = {} as Sim;
+  const handler = requestHandler(core, sim);
+  if (core.opts.tls) {
+    const { key, cert } = await makeCert();
+    server = createHttpsServer({ key, cert }, handler);
+  } else {
+    server = createHttpServer(handler);
+  }
+  server.on('upgrade', upgradeHandler(core));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(core.opts.port, core.opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  core.streaming.start();
+  const sweeper = setInterval(() => core.channels.sweep(), 1000);
+  sweeper.unref();
+  const port = (server.address() as AddressInfo).port;
+  const hostForUrl = core.opts.host.includes(':') ? `[${core.opts.host}]` : core.opts.host;
+  let closed: Promise<void> | undefined;
+
+  Object.assign(sim, {
+    port,
+    url: `${core.opts.tls ? 'https' : 'http'}://${hostForUrl}:${port}`,
+    faults: core.faultState,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        core.faultState.reset();
+        core.streaming.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      return closed;
+    },
+    addUser: (u: AddUser) => core.users.add(u),
+    users: () => core.users.list(),
+    registerClient: (c: RegisterClient) => {
+      core.clients.register(c);
+    },
+    startConversation: (o: StartConversation) => core.convs.start(o),
+    act: (id: string, action: ConversationAction) => core.convs.act(id, action),
+    truth: (userId: string) => core.convs.truth(userId),
+    setPresence: (userId: string, p: string) => core.users.setPresence(userId, p),
+    setRoutingStatus: (userId: string, s: string) => core.users.setRoutingStatus(userId, s),
+    on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
+    stats: () => core.stats(),
+    issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {
+      core.users.require(o.userId);
+      const clientId = o.clientId ?? DEMO_CLIENT_ID;
+      const lifetime =
+        o.lifetimeSec ?? core.clients.get(clientId)?.tokenLifetimeSec ?? core.opts.tokenLifetimeSec;
+      const t = core.auth.issueToken(o.userId, clientId, o.domain ?? LOCAL_DOMAIN, lifetime);
+      return { access_token: t.token, token_type: 'bearer' as const, expires_in: lifetime };
+    },
+  } satisfies Sim);
+  return sim;
+}

@@ -1,0 +1,105 @@
+import type { WebSocket } from 'ws';
+import type { Ids } from '../ids';
+
+export interface ChannelRecord {
+  id: string;
+  userId: string;
+  clientId: string;
+  /** Token that created it (for `includechannels=token` and token revocation). */
+  token: string;
+  connectUri: string;
+  createdAt: number;
+  expiresAt: number;
+  lastUsed: number;
+  /** lower-case topic -> canonical topic */
+  topics: Map<string, string>;
+  sockets: Set<WebSocket>;
+  gone: boolean;
+}
+
+export interface ChannelDeps {
+  now: () => number;
+  ids: Ids;
+  maxChannels: () => number;
+  lifetimeMs: () => number;
+  /** A channel stopped existing (expired, evicted, faulted): announce it to its sockets. */
+  onGone: (ch: ChannelRecord, reason: string) => void;
+}
+
+/** Notification channels with the per-user-per-client limit and the clock-driven expiry. */
+export class Channels {
+  private readonly byId = new Map<string, ChannelRecord>();
+  created = 0;
+  readonly createdByUser = new Map<string, number>();
+
+  constructor(private readonly deps: ChannelDeps) {}
+
+  create(owner: { userId: string; clientId: string; token: string }, streamingBase: string): ChannelRecord {
+    const { now, ids } = this.deps;
+    this.sweep();
+    const mine = this.live().filter((c) => c.userId === owner.userId && c.clientId === owner.clientId);
+    const max = this.deps.maxChannels();
+    if (mine.length >= max) {
+      // Evict least recently used, channels without a connected socket first. [V]
+      const ordered = [...mine].sort(
+        (a, b) => Number(a.sockets.size > 0) - Number(b.sockets.size > 0) || a.lastUsed - b.lastUsed,
+      );
+      for (const victim of ordered.slice(0, mine.length - max + 1))
+        this.kill(victim, 'evicted by the channel limit');
+    }
+    const id = `streaming-0-${ids.alnum(26)}`;
+    const t = now();
+    const ch: ChannelRecord = {
+      id,
+      userId: owner.userId,
+      clientId: owner.clientId,
+      token: owner.token,
+      connectUri: `${streamingBase}/channels/${id}`,
+      createdAt: t,
+      expiresAt: t + this.deps.lifetimeMs(),
+      lastUsed: t,
+      topics: new Map(),
+      sockets: new Set(),
+      gone: false,
+    };
+    this.byId.set(id, ch);
+    this.created++;
+    this.createdByUser.set(owner.userId, (this.createdByUser.get(owner.userId) ?? 0) + 1);
+    return ch;
+  }
+
+  /** A live channel, or undefined (expiring it first if its time is up). */
+  get(id: string): ChannelRecord | undefined {
+    const ch = this.byId.get(id);
+    if (!ch || ch.gone) return undefined;
+    if (this.deps.now() >= ch.expiresAt) {
+      this.kill(ch, 'expired');
+      return undefined;
+    }
+    return ch;
+  }
+
+  live(): ChannelRecord[] {
+    return [...this.byId.values()].filter((c) => !c.gone);
+  }
+
+  touch(ch: ChannelRecord): void {
+    ch.lastUsed = this.deps.now();
+  }
+
+  extend(ch: ChannelRecord): void {
+    ch.expiresAt = this.deps.now() + this.deps.lifetimeMs();
+  }
+
+  kill(ch: ChannelRecord, reason: string): void {
+    if (ch.gone) return;
+    ch.gone = true;
+    this.byId.delete(ch.id);
+    this.deps.onGone(ch, reason);
+  }
+
+  sweep(): void {
+    const t = this.deps.now();
+    for (const ch of this.live()) if (t >= ch.expiresAt) this.kill(ch, 'expired');
+  }
+}

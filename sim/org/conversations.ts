@@ -1,0 +1,367 @@
+import { nameUuid } from '../ids';
+import type { ConversationAction, StartConversation, TruthConversation, TruthState } from '../types';
+import {
+  type ConversationModel,
+  isActiveState,
+  type MediaItem,
+  mediaAddress,
+  ORG_EMAIL,
+  ORG_NUMBER,
+  type ParticipantModel,
+} from './model';
+
+export const DEFAULT_WRAPUP_CODE = nameUuid('wrapup-code:Default Wrap-up Code');
+
+export interface OrgDeps {
+  now: () => number;
+  newId: () => string;
+  userName: (userId: string) => string | undefined;
+  /** Called after every change with the full conversation; publishes the snapshot to its agents. */
+  changed: (conv: ConversationModel) => void;
+}
+
+/** Conversations of the simulated org, with the scenario actions and the ground truth. */
+export class Org {
+  private readonly convs = new Map<string, ConversationModel>();
+  private seq = 0;
+
+  constructor(private readonly deps: OrgDeps) {}
+
+  get(id: string): ConversationModel | undefined {
+    return this.convs.get(id);
+  }
+
+  all(): ConversationModel[] {
+    return [...this.convs.values()];
+  }
+
+  start(o: StartConversation): string {
+    const { now, newId } = this.deps;
+    const agentName = this.requireUser(o.userId);
+    const t = now();
+    const direction = o.direction ?? 'inbound';
+    const id = o.id ?? newId();
+    if (this.convs.has(id)) throw new Error(`conversation ${id} exists`);
+    const queue = o.queue
+      ? { id: o.queue.id ?? nameUuid(`queue:${o.queue.name}`), name: o.queue.name }
+      : undefined;
+    const conv: ConversationModel = {
+      id,
+      seq: ++this.seq,
+      media: o.media,
+      direction,
+      startTime: t,
+      customer: { ...o.customer },
+      queue,
+      subject: o.subject ?? (o.media === 'email' ? 'Question about my order' : undefined),
+      messageType: o.messageType ?? 'sms',
+      orgAddress: o.media === 'email' ? ORG_EMAIL : ORG_NUMBER,
+      wrapupRequired: o.wrapupRequired ?? true,
+      participants: [],
+      transfers: [],
+    };
+    const customerName = o.customer.name ?? o.customer.address;
+    const customerState =
+      direction === 'inbound' ? (o.media === 'callback' ? 'scheduled' : 'connected') : 'contacting';
+    const customer: ParticipantModel = {
+      id: newId(),
+      purpose: 'customer',
+      name: customerName,
+      address: mediaAddress(o.media, o.customer.address),
+      externalContactId: o.customer.externalContactId,
+      startTime: t,
+      connectedTime: customerState === 'connected' ? t : undefined,
+      wrapupRequired: false,
+      attributes: { ...(o.attributes ?? {}) },
+      media: this.item(direction, customerState, t),
+      everConnected: customerState === 'connected',
+    };
+    conv.participants.push(customer);
+    if (direction === 'inbound' && queue) {
+      conv.participants.push({
+        id: newId(),
+        purpose: 'acd',
+        name: queue.name,
+        address: mediaAddress(o.media, conv.orgAddress),
+        queueId: queue.id,
+        queueName: queue.name,
+        startTime: t,
+        connectedTime: t,
+        wrapupRequired: false,
+        attributes: {},
+        media: this.item(direction, 'connected', t),
+        everConnected: true,
+      });
+    }
+    this.convs.set(id, conv);
+    if (direction === 'outbound') {
+      // The agent placed it: the agent's leg is connected, the customer is being contacted.
+      const agent = this.addAgent(conv, o.userId, agentName, 'connected');
+      agent.everConnected = true;
+    } else if (o.alert !== false) {
+      this.addAgent(conv, o.userId, agentName, 'alerting');
+    }
+    this.deps.changed(conv);
+    return id;
+  }
+
+  act(conversationId: string, action: ConversationAction): void {
+    const conv = this.convs.get(conversationId);
+    if (!conv) throw new Error(`unknown conversation ${conversationId}`);
+    const t = this.deps.now();
+    switch (action.type) {
+      case 'alert': {
+        const userId = action.userId ?? this.lastAgent(conv)?.userId;
+        if (!userId) throw new Error('alert needs a userId (conversation has no agent yet)');
+        if (!this.find(conv, (p) => p.userId === userId && p.media.state === 'alerting')) {
+          this.addAgent(conv, userId, this.requireUser(userId), 'alerting');
+        }
+        break;
+      }
+      case 'answer': {
+        const p = this.target(conv, action.userId, (q) => q.media.state === 'alerting');
+        if (p) this.connect(p, t);
+        else if (conv.direction !== 'outbound') throw new Error('no alerting agent to answer');
+        // The queue hands over once an agent is connected; an outbound customer picks up.
+        for (const q of conv.participants) {
+          if (q.purpose === 'acd' && isActiveState(q.media.state)) this.disconnect(q, 'transfer', t);
+          if (q.purpose === 'customer' && q.media.state !== 'connected' && isActiveState(q.media.state)) {
+            this.connect(q, t);
+          }
+        }
+        break;
+      }
+      case 'hold':
+      case 'unhold': {
+        const p = this.target(conv, action.userId, (q) => q.media.state === 'connected');
+        if (!p) throw new Error(`no connected agent to ${action.type}`);
+        p.media.held = action.type === 'hold';
+        p.media.startHoldTime = action.type === 'hold' ? t : undefined;
+        break;
+      }
+      case 'transfer': {
+        const from = this.target(conv, action.userId, (q) => isActiveState(q.media.state));
+        if (!from) throw new Error('no active agent to transfer from');
+        const toName = this.requireUser(action.toUserId);
+        this.disconnect(from, 'transfer', t);
+        const to = this.addAgent(conv, action.toUserId, toName, 'alerting', from.queueId, from.queueName);
+        conv.transfers.push({
+          id: this.deps.newId(),
+          dateIssued: t,
+          fromUserId: from.userId,
+          toUserId: to.userId ?? action.toUserId,
+          type: 'Unattended',
+        });
+        break;
+      }
+      case 'consult': {
+        const from = this.target(conv, action.userId, (q) => q.media.state === 'connected');
+        if (!from) throw new Error('no connected agent to consult from');
+        const to = this.addAgent(
+          conv,
+          action.toUserId,
+          this.requireUser(action.toUserId),
+          'alerting',
+          from.queueId,
+          from.queueName,
+        );
+        from.consultParticipantId = to.id;
+        conv.transfers.push({
+          id: this.deps.newId(),
+          dateIssued: t,
+          fromUserId: from.userId,
+          toUserId: action.toUserId,
+          type: 'Attended',
+        });
+        break;
+      }
+      case 'disconnect': {
+        if (action.by === 'customer') {
+          for (const q of conv.participants) {
+            if (!isActiveState(q.media.state)) continue;
+            this.disconnect(q, q.purpose === 'customer' ? 'endpoint' : 'peer', t);
+          }
+        } else {
+          const p = this.target(conv, action.userId, (q) => isActiveState(q.media.state));
+          if (!p) throw new Error('no active agent to disconnect');
+          const wasConnected = p.everConnected;
+          this.disconnect(p, 'client', t);
+          const othersActive = conv.participants.some(
+            (q) => q.purpose === 'agent' && isActiveState(q.media.state),
+          );
+          if (wasConnected && !othersActive) {
+            for (const q of conv.participants)
+              if (isActiveState(q.media.state)) this.disconnect(q, 'peer', t);
+          }
+        }
+        if (conv.participants.every((q) => !isActiveState(q.media.state))) conv.endTime = t;
+        break;
+      }
+      case 'wrapup': {
+        const pending = this.target(
+          conv,
+          action.userId,
+          (q) =>
+            q.media.afterCallWork?.state === 'pending' || (isActiveState(q.media.state) && q.everConnected),
+        );
+        if (!pending) throw new Error('no agent to wrap up');
+        const start = pending.startAcwTime ?? t;
+        pending.wrapup = {
+          code: action.code ?? DEFAULT_WRAPUP_CODE,
+          notes: action.notes,
+          durationSeconds: Math.round((t - start) / 1000),
+          endTime: t,
+        };
+        if (pending.media.afterCallWork?.state === 'pending') {
+          pending.media.afterCallWork = { ...pending.media.afterCallWork, state: 'complete', endTime: t };
+          pending.endAcwTime = t;
+        }
+        break;
+      }
+      case 'setAttributes': {
+        const customer = conv.participants.find((q) => q.purpose === 'customer');
+        if (customer) Object.assign(customer.attributes, action.attributes);
+        break;
+      }
+    }
+    this.deps.changed(conv);
+  }
+
+  /** Ground truth: the user's active conversations, from alert until disconnected and wrapped up. */
+  truth(userId: string): TruthConversation[] {
+    const out: TruthConversation[] = [];
+    for (const conv of [...this.convs.values()].sort((a, b) => a.startTime - b.startTime || a.seq - b.seq)) {
+      const state = this.userState(conv, userId);
+      if (!state) continue;
+      const t: TruthConversation = {
+        id: conv.id,
+        media: conv.media,
+        state,
+        customerAddress: conv.customer.address,
+      };
+      if (conv.customer.name !== undefined) t.customerName = conv.customer.name;
+      if (conv.queue) t.queueName = conv.queue.name;
+      if (conv.customer.externalContactId !== undefined)
+        t.externalContactId = conv.customer.externalContactId;
+      out.push(t);
+    }
+    return out;
+  }
+
+  /** Conversations active for the user (the set GET /api/v2/conversations answers). */
+  activeFor(userId: string): ConversationModel[] {
+    const ids = new Set(this.truth(userId).map((t) => t.id));
+    return [...this.convs.values()]
+      .filter((c) => ids.has(c.id))
+      .sort((a, b) => a.startTime - b.startTime || a.seq - b.seq);
+  }
+
+  /** Users with an agent participant in the conversation. */
+  agentUserIds(conv: ConversationModel): string[] {
+    return [
+      ...new Set(conv.participants.flatMap((p) => (p.purpose === 'agent' && p.userId ? [p.userId] : []))),
+    ];
+  }
+
+  private userState(conv: ConversationModel, userId: string): TruthState | undefined {
+    const mine = conv.participants.filter((p) => p.purpose === 'agent' && p.userId === userId);
+    const live = [...mine].reverse().find((p) => isActiveState(p.media.state));
+    if (live) {
+      if (live.media.state === 'alerting') return 'alerting';
+      return live.media.held ? 'held' : 'connected';
+    }
+    if (mine.some((p) => p.media.afterCallWork?.state === 'pending')) return 'wrapup';
+    return undefined;
+  }
+
+  private requireUser(userId: string): string {
+    const name = this.deps.userName(userId);
+    if (name === undefined) throw new Error(`unknown user ${userId}`);
+    return name;
+  }
+
+  private item(direction: 'inbound' | 'outbound', state: string, t: number): MediaItem {
+    return {
+      id: this.deps.newId(),
+      state,
+      initialState: state,
+      direction,
+      held: false,
+      startAlertingTime: state === 'alerting' ? t : undefined,
+      connectedTime: state === 'connected' ? t : undefined,
+    };
+  }
+
+  private addAgent(
+    conv: ConversationModel,
+    userId: string,
+    name: string,
+    state: 'alerting' | 'connected',
+    queueId = conv.queue?.id,
+    queueName = conv.queue?.name,
+  ): ParticipantModel {
+    const t = this.deps.now();
+    const p: ParticipantModel = {
+      id: this.deps.newId(),
+      purpose: 'agent',
+      userId,
+      name,
+      address: conv.media === 'call' || conv.media === 'callback' ? `sip:${userId}@localhost` : '',
+      queueId,
+      queueName,
+      startTime: t,
+      connectedTime: state === 'connected' ? t : undefined,
+      wrapupRequired: conv.wrapupRequired,
+      attributes: {},
+      media: this.item(conv.direction, state, t),
+      everConnected: state === 'connected',
+    };
+    conv.participants.push(p);
+    return p;
+  }
+
+  private connect(p: ParticipantModel, t: number): void {
+    p.media.state = 'connected';
+    p.media.connectedTime = t;
+    p.connectedTime = t;
+    p.everConnected = true;
+  }
+
+  private disconnect(p: ParticipantModel, type: string, t: number): void {
+    p.media.state = 'disconnected';
+    p.media.held = false;
+    p.media.startHoldTime = undefined;
+    p.media.disconnectedTime = t;
+    p.media.disconnectType = type;
+    p.endTime = t;
+    if (p.purpose !== 'agent') return;
+    if (p.wrapupRequired && p.everConnected && !p.wrapup) {
+      p.media.afterCallWork = { state: 'pending', startTime: t };
+      p.startAcwTime = t;
+    } else {
+      p.media.afterCallWork = { state: p.wrapup ? 'complete' : 'notApplicable', startTime: t, endTime: t };
+    }
+  }
+
+  private find(
+    conv: ConversationModel,
+    pred: (p: ParticipantModel) => boolean,
+  ): ParticipantModel | undefined {
+    return conv.participants.find((p) => p.purpose === 'agent' && pred(p));
+  }
+
+  private lastAgent(conv: ConversationModel): ParticipantModel | undefined {
+    return [...conv.participants].reverse().find((p) => p.purpose === 'agent');
+  }
+
+  /** The latest agent participant (of `userId` if given) matching `pred`. */
+  private target(
+    conv: ConversationModel,
+    userId: string | undefined,
+    pred: (p: ParticipantModel) => boolean,
+  ): ParticipantModel | undefined {
+    return [...conv.participants]
+      .reverse()
+      .find((p) => p.purpose === 'agent' && (userId === undefined || p.userId === userId) && pred(p));
+  }
+}

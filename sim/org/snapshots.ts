@@ -1,0 +1,397 @@
+import type { Models } from 'purecloud-platform-client-v2';
+import { nameUuid } from '../ids';
+import type { ConversationModel, MediaItem, ParticipantModel } from './model';
+import { mediaAddress, stripTel } from './model';
+
+/** Renders the conversation model as `v2.users.{id}.conversations` event bodies and REST payloads. */
+
+export const HOME_DIVISION = { id: nameUuid('division:Home'), name: 'Home' };
+
+type Iso = (ms: number) => string;
+const opt = (iso: Iso, ms: number | undefined) => (ms === undefined ? undefined : iso(ms));
+
+interface Sides {
+  self: Models.ConversationEventTopicAddress;
+  other: Models.ConversationEventTopicAddress;
+}
+
+function addr(name: string, address: string): Models.ConversationEventTopicAddress {
+  return {
+    name,
+    nameRaw: name,
+    addressNormalized: address,
+    addressRaw: address,
+    addressDisplayable: stripTel(address),
+  };
+}
+
+function sides(conv: ConversationModel, p: ParticipantModel): Sides {
+  const customerName = conv.customer.name ?? stripTel(conv.customer.address);
+  const customer = addr(customerName, mediaAddress(conv.media, conv.customer.address));
+  const org = addr(conv.queue?.name ?? 'Cuecard Sim', mediaAddress(conv.media, conv.orgAddress));
+  if (p.purpose === 'customer') return { self: customer, other: org };
+  if (p.purpose === 'agent') return { self: addr(p.name, p.address), other: customer };
+  return { self: org, other: customer };
+}
+
+function acw(iso: Iso, m: MediaItem): Models.ConversationEventTopicAfterCallWork | undefined {
+  if (!m.afterCallWork) return undefined;
+  return {
+    state: m.afterCallWork.state,
+    startTime: opt(iso, m.afterCallWork.startTime),
+    endTime: opt(iso, m.afterCallWork.endTime),
+  };
+}
+
+function wrapup(iso: Iso, p: ParticipantModel): Models.ConversationEventTopicWrapup | undefined {
+  if (!p.wrapup) return undefined;
+  return {
+    code: p.wrapup.code,
+    notes: p.wrapup.notes,
+    tags: [],
+    durationSeconds: p.wrapup.durationSeconds,
+    endTime: iso(p.wrapup.endTime),
+  };
+}
+
+/** From-/to-addresses of a message item: inbound messages come from the customer. */
+function messageAddresses(conv: ConversationModel): { from: Models.Address; to: Models.Address } {
+  const customer = addr(conv.customer.name ?? conv.customer.address, conv.customer.address);
+  const org = addr('Cuecard Sim', conv.orgAddress);
+  return conv.direction === 'inbound' ? { from: customer, to: org } : { from: org, to: customer };
+}
+
+function eventMedia(
+  conv: ConversationModel,
+  p: ParticipantModel,
+  iso: Iso,
+): Partial<Models.ConversationEventTopicParticipant> {
+  const m = p.media;
+  const base = {
+    id: m.id,
+    state: m.state,
+    initialState: m.initialState,
+    held: m.held,
+    disconnectType: m.disconnectType,
+    startHoldTime: opt(iso, m.startHoldTime),
+    connectedTime: opt(iso, m.connectedTime),
+    disconnectedTime: opt(iso, m.disconnectedTime),
+    afterCallWork: acw(iso, m),
+    afterCallWorkRequired: p.purpose === 'agent' ? p.wrapupRequired : undefined,
+  };
+  const empty = {
+    calls: [],
+    callbacks: [],
+    chats: [],
+    cobrowsesessions: [],
+    emails: [],
+    messages: [],
+    screenshares: [],
+    socialExpressions: [],
+    videos: [],
+  };
+  switch (conv.media) {
+    case 'call': {
+      const s = sides(conv, p);
+      const call: Models.ConversationEventTopicCall = {
+        ...base,
+        recording: false,
+        recordingState: 'none',
+        muted: false,
+        confined: false,
+        securePause: false,
+        direction: m.direction,
+        self: s.self,
+        other: s.other,
+        provider: 'Edge',
+      };
+      return { ...empty, calls: [call] };
+    }
+    case 'callback': {
+      const cb: Models.ConversationEventTopicCallback = {
+        ...base,
+        direction: m.direction,
+        callbackNumbers: [stripTel(conv.customer.address)],
+        callbackUserName: conv.customer.name ?? '',
+        provider: 'PureCloud Callback',
+        externalCampaign: false,
+        skipEnabled: true,
+        callbackScheduledTime: iso(conv.startTime),
+      };
+      return { ...empty, callbacks: [cb] };
+    }
+    case 'chat': {
+      const chat: Models.ConversationEventTopicChat = {
+        ...base,
+        provider: 'PureCloud Webchat v2',
+        roomId: `${conv.id}@conference.sim.local`,
+      };
+      return { ...empty, chats: [chat] };
+    }
+    case 'message': {
+      const a = messageAddresses(conv);
+      const msg: Models.ConversationEventTopicMessage = {
+        ...base,
+        direction: m.direction,
+        provider: 'PureCloud Messaging',
+        type: conv.messageType,
+        fromAddress: a.from,
+        toAddress: a.to,
+        messages: [],
+      };
+      return { ...empty, messages: [msg] };
+    }
+    case 'email': {
+      const email: Models.ConversationEventTopicEmail = {
+        ...base,
+        direction: m.direction,
+        subject: conv.subject,
+        messagesSent: 0,
+        provider: 'PureCloud Email',
+        autoGenerated: false,
+        spam: false,
+      };
+      return { ...empty, emails: [email] };
+    }
+  }
+}
+
+function routingData(p: ParticipantModel): Models.ConversationEventTopicConversationRoutingData | undefined {
+  if (!p.queueId) return undefined;
+  return { queue: { id: p.queueId }, priority: 0, skills: [], scoredAgents: [] };
+}
+
+export function eventParticipant(
+  conv: ConversationModel,
+  p: ParticipantModel,
+  iso: Iso,
+): Models.ConversationEventTopicParticipant {
+  return {
+    id: p.id,
+    connectedTime: opt(iso, p.connectedTime),
+    endTime: opt(iso, p.endTime),
+    userId: p.userId,
+    externalContactId: p.externalContactId,
+    name: p.name,
+    queueId: p.queueId,
+    purpose: p.purpose,
+    consultParticipantId: p.consultParticipantId,
+    address: p.address,
+    wrapupRequired: p.purpose === 'agent' ? p.wrapupRequired : undefined,
+    wrapupExpected: p.purpose === 'agent' ? p.wrapupRequired : undefined,
+    wrapup: wrapup(iso, p),
+    startAcwTime: opt(iso, p.startAcwTime),
+    endAcwTime: opt(iso, p.endAcwTime),
+    conversationRoutingData: routingData(p),
+    alertingTimeoutMs: p.purpose === 'agent' ? 30_000 : undefined,
+    mediaRoles: [],
+    attributes: { ...p.attributes },
+    ...eventMedia(conv, p, iso),
+  };
+}
+
+/** The full `ConversationEventTopicConversation` snapshot (never a delta). */
+export function eventSnapshot(conv: ConversationModel, iso: Iso): Models.ConversationEventTopicConversation {
+  return {
+    id: conv.id,
+    maxParticipants: Math.max(conv.participants.length, 2),
+    participants: conv.participants.map((p) => eventParticipant(conv, p, iso)),
+    recentTransfers: conv.transfers.map((t) => ({
+      id: t.id,
+      state: 'Complete',
+      dateIssued: iso(t.dateIssued),
+      initiator: { userId: t.fromUserId },
+      destination: { userId: t.toUserId },
+      transferType: t.type,
+    })),
+    recordingState: 'none',
+    securePause: false,
+    divisions: [
+      {
+        division: { id: HOME_DIVISION.id, selfUri: `/api/v2/authorization/divisions/${HOME_DIVISION.id}` },
+        entities: [],
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- REST
+
+/**
+ * REST participant. The SDK's `Models.Participant` has no `state`/`direction`/`externalContact`, but the
+ * Cuecard facts describe a flat participant `state` (and the per-media topics carry `externalContact {id}`),
+ * so the simulator adds them (`restParticipantState` option) and clients must tolerate both.
+ */
+export type RestParticipant = Models.Participant & {
+  state?: string;
+  direction?: string;
+  externalContact?: Models.DomainEntityRef;
+};
+export type RestConversation = Omit<Models.Conversation, 'participants'> & {
+  participants: RestParticipant[];
+};
+
+function restWrapup(iso: Iso, p: ParticipantModel): Models.Wrapup | undefined {
+  if (!p.wrapup) return undefined;
+  return {
+    code: p.wrapup.code,
+    name: p.wrapup.code,
+    notes: p.wrapup.notes,
+    tags: [],
+    durationSeconds: p.wrapup.durationSeconds,
+    endTime: iso(p.wrapup.endTime),
+  };
+}
+
+function restMedia(conv: ConversationModel, p: ParticipantModel, iso: Iso): Partial<Models.Participant> {
+  const m = p.media;
+  const base = {
+    id: m.id,
+    state: m.state,
+    initialState: m.initialState,
+    held: m.held,
+    disconnectType: m.disconnectType === 'endpoint.dnd' ? 'endpoint.donotdisturb' : m.disconnectType,
+    startHoldTime: opt(iso, m.startHoldTime),
+    startAlertingTime: opt(iso, m.startAlertingTime),
+    connectedTime: opt(iso, m.connectedTime),
+    disconnectedTime: opt(iso, m.disconnectedTime),
+    afterCallWork: acw(iso, m),
+    afterCallWorkRequired: p.purpose === 'agent' ? p.wrapupRequired : undefined,
+  };
+  switch (conv.media) {
+    case 'call': {
+      const s = sides(conv, p);
+      const call: Models.Call = {
+        ...base,
+        direction: m.direction,
+        recording: false,
+        recordingState: 'none',
+        muted: false,
+        confined: false,
+        securePause: false,
+        self: s.self,
+        other: s.other,
+        provider: 'Edge',
+      };
+      return { calls: [call] };
+    }
+    case 'callback': {
+      const cb: Models.Callback = {
+        ...base,
+        direction: m.direction,
+        callbackNumbers: [stripTel(conv.customer.address)],
+        callbackUserName: conv.customer.name ?? '',
+        provider: 'PureCloud Callback',
+        callbackScheduledTime: iso(conv.startTime),
+      };
+      return { callbacks: [cb] };
+    }
+    case 'chat': {
+      const chat: Models.ConversationChat = {
+        ...base,
+        direction: m.direction,
+        roomId: `${conv.id}@conference.sim.local`,
+        provider: 'PureCloud Webchat v2',
+      };
+      return { chats: [chat] };
+    }
+    case 'message': {
+      const a = messageAddresses(conv);
+      const msg: Models.Message = {
+        ...base,
+        direction: m.direction,
+        type: conv.messageType,
+        provider: 'PureCloud Messaging',
+        fromAddress: a.from,
+        toAddress: a.to,
+        messages: [],
+      };
+      return { messages: [msg] };
+    }
+    case 'email': {
+      const email: Models.Email = {
+        ...base,
+        direction: m.direction,
+        subject: conv.subject,
+        messagesSent: 0,
+        provider: 'PureCloud Email',
+        autoGenerated: false,
+        spam: false,
+      };
+      return { emails: [email] };
+    }
+  }
+}
+
+export function restParticipant(
+  conv: ConversationModel,
+  p: ParticipantModel,
+  iso: Iso,
+  withState: boolean,
+): RestParticipant {
+  const customer = mediaAddress(conv.media, conv.customer.address);
+  const org = mediaAddress(conv.media, conv.orgAddress);
+  const inbound = conv.direction === 'inbound';
+  const rp: RestParticipant = {
+    id: p.id,
+    startTime: iso(p.startTime),
+    endTime: opt(iso, p.endTime),
+    connectedTime: opt(iso, p.connectedTime),
+    name: p.name,
+    userId: p.userId,
+    userUri: p.userId ? `/api/v2/users/${p.userId}` : undefined,
+    externalContactId: p.externalContactId,
+    queueId: p.queueId,
+    queueName: p.queueName,
+    purpose: p.purpose,
+    participantType: p.purpose === 'customer' ? 'External' : 'Internal',
+    consultParticipantId: p.consultParticipantId,
+    address: p.address,
+    ani: inbound ? customer : org,
+    aniName: inbound ? (conv.customer.name ?? '') : undefined,
+    dnis: inbound ? org : customer,
+    wrapupRequired: p.purpose === 'agent' ? p.wrapupRequired : undefined,
+    wrapup: restWrapup(iso, p),
+    conversationRoutingData: p.queueId
+      ? { queue: { id: p.queueId, selfUri: `/api/v2/routing/queues/${p.queueId}` }, priority: 0, skills: [] }
+      : undefined,
+    alertingTimeoutMs: p.purpose === 'agent' ? 30_000 : undefined,
+    attributes: { ...p.attributes },
+    startAcwTime: opt(iso, p.startAcwTime),
+    endAcwTime: opt(iso, p.endAcwTime),
+    ...restMedia(conv, p, iso),
+  };
+  if (withState) {
+    rp.state = p.media.state;
+    rp.direction = p.media.direction;
+  }
+  if (p.externalContactId)
+    rp.externalContact = {
+      id: p.externalContactId,
+      selfUri: `/api/v2/externalcontacts/contacts/${p.externalContactId}`,
+    };
+  return rp;
+}
+
+export function restConversation(conv: ConversationModel, iso: Iso, withState: boolean): RestConversation {
+  return {
+    id: conv.id,
+    startTime: iso(conv.startTime),
+    endTime: opt(iso, conv.endTime),
+    participants: conv.participants.map((p) => restParticipant(conv, p, iso, withState)),
+    recordingState: 'none',
+    maxParticipants: Math.max(conv.participants.length, 2),
+    divisions: [
+      {
+        division: {
+          id: HOME_DIVISION.id,
+          name: HOME_DIVISION.name,
+          selfUri: `/api/v2/authorization/divisions/${HOME_DIVISION.id}`,
+        },
+        entities: [{ id: conv.id }],
+      },
+    ],
+    recentTransfers: [],
+    selfUri: `/api/v2/conversations/${conv.id}`,
+  };
+}

@@ -1,0 +1,135 @@
+/** Public types of the Genesys Cloud simulator (shared by sim/index.ts and its modules). */
+
+export type MediaType = 'call' | 'callback' | 'chat' | 'message' | 'email';
+
+export interface SimUser {
+  id: string;
+  name: string;
+  email: string;
+  /** Permission strings; `*` (default) grants all. Wildcards like `conversation:*:*` work. */
+  permissions: string[];
+  /** Canonical system presence key, upper-case with underscores (e.g. `AVAILABLE`, `ON_QUEUE`). */
+  presence: string;
+  presenceModified: number;
+  /** Routing status: OFF_QUEUE, IDLE, INTERACTING, NOT_RESPONDING, COMMUNICATING. */
+  routingStatus: string;
+  routingStatusModified: number;
+}
+
+export interface AddUser {
+  id?: string;
+  name: string;
+  email?: string;
+  permissions?: string[];
+  presence?: string;
+  routingStatus?: string;
+}
+
+export interface RegisterClient {
+  clientId: string;
+  redirectUris: string[];
+  /** When set, REST calls outside these scopes answer 403 (see sim/rest/scopes.ts). */
+  scopes?: string[];
+  tokenLifetimeSec?: number;
+  name?: string;
+}
+
+export interface StartConversation {
+  userId: string;
+  media: MediaType;
+  direction?: 'inbound' | 'outbound';
+  customer: { name?: string; address: string; externalContactId?: string };
+  queue?: { id?: string; name: string };
+  attributes?: Record<string, string>;
+  /** Email subject. */
+  subject?: string;
+  /** Message type for `media: 'message'` (default `sms`). */
+  messageType?: 'sms' | 'webmessaging' | 'whatsapp' | 'facebook' | 'instagram' | 'open' | string;
+  /** Simulator extension: false = conversation waits in queue until an `alert` action (default true). */
+  alert?: boolean;
+  /** Simulator extension: whether agents must wrap up (default true). */
+  wrapupRequired?: boolean;
+  /** Simulator extension: fixed conversation id. */
+  id?: string;
+}
+
+export type ConversationAction =
+  | { type: 'alert'; userId?: string }
+  | { type: 'answer'; userId?: string }
+  | { type: 'hold'; userId?: string }
+  | { type: 'unhold'; userId?: string }
+  | { type: 'transfer'; toUserId: string; userId?: string }
+  | { type: 'consult'; toUserId: string; userId?: string }
+  | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
+  | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
+  | { type: 'setAttributes'; attributes: Record<string, string> };
+
+export type TruthState = 'alerting' | 'connected' | 'held' | 'wrapup';
+
+export interface TruthConversation {
+  id: string;
+  media: MediaType;
+  state: TruthState;
+  customerAddress: string;
+  customerName?: string;
+  queueName?: string;
+  externalContactId?: string;
+}
+
+export interface FrameEvent {
+  channelId: string;
+  userId: string;
+  text: string;
+  sentAt: number;
+}
+
+export interface RequestEvent {
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  userId?: string;
+}
+
+export interface SimStats {
+  channels: number;
+  sockets: number;
+  channelsCreated: number;
+  requests: number;
+  tokensIssued: number;
+  byUser: Record<string, { channelsCreated: number; requests: number }>;
+}
+
+export interface SimOptions {
+  port?: number;
+  host?: string;
+  tls?: boolean;
+  heartbeatMs?: number;
+  tokenLifetimeSec?: number;
+  rateLimitPerMinute?: number;
+  now?: () => number;
+  seed?: number;
+  log?: boolean;
+  /** OAuth authorization codes live this long (default 60). */
+  codeLifetimeSec?: number;
+  /** Error code for an expired token: `bad.credentials` (default) or `credentials.expired`. [S] */
+  expiredTokenCode?: 'bad.credentials' | 'credentials.expired';
+  /** Socket to an unknown/expired channel: accept, send `{"result":"404"}` and close (default), or reject the upgrade with 404. [S] */
+  unknownChannel?: 'frame404' | 'reject';
+  /** A second socket on the same channel: close the older one (default), reject the new one, or allow both. [S] */
+  secondSocket?: 'close-old' | 'reject-new' | 'allow';
+  /** Channels per user per OAuth client (default 20). [V] */
+  maxChannels?: number;
+  /** Topics per channel (default 1000). [S] */
+  maxTopicsPerChannel?: number;
+  /** Channel lifetime, extended by each subscription call (default 24 h). [S] */
+  channelLifetimeMs?: number;
+  /** Status of POST /notifications/channels (default 200). [?] */
+  createChannelStatus?: 200 | 201;
+  /** Status of DELETE .../subscriptions (default 204). [?] */
+  deleteSubscriptionsStatus?: 200 | 204;
+  /** REST participants carry a flat `state` (default true; the SDK typings lack it). [?] */
+  restParticipantState?: boolean;
+  /** Skip seeding the three default agents and the demo OAuth client (default false). */
+  noSeed?: boolean;
+}
