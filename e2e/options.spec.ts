@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
-import { DEMO_CLIENT_ID } from '../sim/index';
+import { DEMO_CLIENT_ID, startSim } from '../sim/index';
 import { launchWithExtension } from './chromium';
 import { expect, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
@@ -62,7 +62,8 @@ base('values pushed by enterprise policy are shown locked and win over the userâ
       },
     }),
   );
-  const context = await launchWithExtension(9); // no simulator needed: nothing signs in
+  const sim = await startSim({ tls: true });
+  const context = await launchWithExtension(sim.port);
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(sw.url()).host;
@@ -77,6 +78,7 @@ base('values pushed by enterprise policy are shown locked and win over the userâ
     await agent.expectStatus('signed-out');
   } finally {
     await context.close();
+    await sim.close();
     rmSync(POLICY_FILE, { force: true });
   }
 });

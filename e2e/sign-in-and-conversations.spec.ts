@@ -1,7 +1,7 @@
 import { SEED_USERS } from '../sim/index';
 import { configure, expect, signInFromPanel, test } from './fixtures';
 
-const alex = SEED_USERS[0];
+const alex = SEED_USERS.alex;
 
 test('a new agent signs in from the panel; a call and a chat appear, update live and leave after wrap-up', async ({
   context,

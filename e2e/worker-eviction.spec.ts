@@ -2,7 +2,7 @@ import { SEED_USERS } from '../sim/index';
 import { configure, evictServiceWorker, expect, signInFromPanel, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
-const alex = SEED_USERS[0];
+const alex = SEED_USERS.alex;
 
 test('an evicted worker restarts on its alarm, reconnects and resyncs: the panel equals the simulator truth', async ({
   context,

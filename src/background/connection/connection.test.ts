@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
-import { Connection, type ConnectionDeps, PING_INTERVAL_MS, SILENCE_LIMIT_MS, type SocketLike, type StoredChannel } from './connection';
+import {
+  Connection,
+  type ConnectionDeps,
+  PING_INTERVAL_MS,
+  SILENCE_LIMIT_MS,
+  type SocketLike,
+  type StoredChannel,
+} from './connection';
 import type { ConnState } from './machine';
 
 const ME = 'u1';
@@ -42,9 +49,13 @@ interface Harness {
   states: ConnState[];
   frames: unknown[];
   stored: { channel?: StoredChannel };
-  api: { fail?: (method: string, path: string) => GenesysError | undefined; headStatus: number; channelSeq: number };
+  api: {
+    fail?: (method: string, path: string) => GenesysError | undefined;
+    headStatus: number;
+    channelSeq: number;
+  };
   resyncs: number;
-  renew: ReturnType<typeof vi.fn>;
+  renew: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 }
 
 function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harness {
@@ -56,7 +67,7 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
     stored: { channel: opts.stored },
     api: { headStatus: 200, channelSeq: 0 } as Harness['api'],
     resyncs: 0,
-    renew: vi.fn(async () => opts.renew ?? false),
+    renew: vi.fn<() => Promise<boolean>>(async () => opts.renew ?? false),
   } as Omit<Harness, 'conn'> as Harness;
   const api: Api = {
     async request<T>(method: string, path: string): Promise<T> {
@@ -117,7 +128,10 @@ describe('Connection', () => {
     const h = harness();
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.calls).toEqual(['POST /api/v2/notifications/channels', 'PUT /api/v2/notifications/channels/streaming-0-ch1/subscriptions']);
+    expect(h.calls).toEqual([
+      'POST /api/v2/notifications/channels',
+      'PUT /api/v2/notifications/channels/streaming-0-ch1/subscriptions',
+    ]);
     expect(h.sockets[0]?.url).toBe('wss://streaming.example/channels/streaming-0-ch1');
     expect(h.sockets[0]?.url).not.toMatch(/token|bearer/i);
     expect(h.resyncs).toBe(1);
@@ -208,7 +222,10 @@ describe('Connection', () => {
   it('honours Retry-After on 429', async () => {
     const h = harness();
     let fails = 1;
-    h.api.fail = (m) => (m === 'POST' && fails-- > 0 ? new GenesysError(429, { code: 'too.many.requests.retry.after' }, 'api', 42) : undefined);
+    h.api.fail = (m) =>
+      m === 'POST' && fails-- > 0
+        ? new GenesysError(429, { code: 'too.many.requests.retry.after' }, 'api', 42)
+        : undefined;
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)).toMatchObject({ status: 'reconnecting' });
@@ -243,7 +260,8 @@ describe('Connection', () => {
         403,
         {
           code: 'missing.permissions',
-          message: 'You must have at least one of the following permissions assigned: [conversation:communication:view]',
+          message:
+            'You must have at least one of the following permissions assigned: [conversation:communication:view]',
         },
         'api',
       );

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationView, PanelState } from '../../shared/domain';
 import { diffPanel } from './diff';
 
-const view = (id: string, state: ConversationView['state'] = 'alerting'): ConversationView => ({ id, media: 'call', state, startedAt: 1 });
+const view = (id: string, state: ConversationView['state'] = 'alerting'): ConversationView => ({
+  id,
+  media: 'call',
+  state,
+  startedAt: 1,
+});
 
 describe('diffPanel', () => {
   const a = view('a');
@@ -22,7 +27,9 @@ describe('diffPanel', () => {
 
   it('sends connection and agent changes, with null for a signed-out agent', () => {
     const withAgent: PanelState = { ...base, agent: { id: 'u', name: 'A', region: 'r' } };
-    expect(diffPanel(withAgent, { ...withAgent, connection: { status: 'reconnecting' }, agent: undefined })).toEqual({
+    expect(
+      diffPanel(withAgent, { ...withAgent, connection: { status: 'reconnecting' }, agent: undefined }),
+    ).toEqual({
       type: 'patch',
       connection: { status: 'reconnecting' },
       agent: null,
