@@ -149,6 +149,7 @@ export class Core {
         messageType: 'sms',
         orgAddress: '+18005550100',
         wrapupRequired: true,
+        routedUserId: userId,
         transfers: [],
         participants: [
           {

@@ -57,6 +57,7 @@ export class Org {
       messageType: o.messageType ?? 'sms',
       orgAddress: o.media === 'email' ? ORG_EMAIL : ORG_NUMBER,
       wrapupRequired: o.wrapupRequired ?? true,
+      routedUserId: o.userId,
       participants: [],
       transfers: [],
     };
@@ -111,8 +112,7 @@ export class Org {
     const t = this.deps.now();
     switch (action.type) {
       case 'alert': {
-        const userId = action.userId ?? this.lastAgent(conv)?.userId;
-        if (!userId) throw new Error('alert needs a userId (conversation has no agent yet)');
+        const userId = action.userId ?? conv.routedUserId;
         if (!this.find(conv, (p) => p.userId === userId && p.media.state === 'alerting')) {
           this.addAgent(conv, userId, this.requireUser(userId), 'alerting');
         }
@@ -348,10 +348,6 @@ export class Org {
     pred: (p: ParticipantModel) => boolean,
   ): ParticipantModel | undefined {
     return conv.participants.find((p) => p.purpose === 'agent' && pred(p));
-  }
-
-  private lastAgent(conv: ConversationModel): ParticipantModel | undefined {
-    return [...conv.participants].reverse().find((p) => p.purpose === 'agent');
   }
 
   /** The latest agent participant (of `userId` if given) matching `pred`. */

@@ -64,6 +64,8 @@ export interface ConversationModel {
   /** The org side address (DNIS, the messaging number, the support mailbox). */
   orgAddress: string;
   wrapupRequired: boolean;
+  /** The agent the conversation was started for (used by `alert` without a userId). */
+  routedUserId: string;
   participants: ParticipantModel[];
   transfers: TransferModel[];
 }
