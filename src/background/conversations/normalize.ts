@@ -110,14 +110,21 @@ function wrapupPending(
   return p.wrapupRequired === true || item.afterCallWorkRequired === true;
 }
 
+/** `tel:+1317…` and `sip:` URIs become the bare address an agent (and a CRM lookup) expects. */
+export function plainAddress(address: string | undefined): string | undefined {
+  const a = address?.trim();
+  if (!a) return undefined;
+  return a.replace(/^(tel|sip|sips|mailto):/i, '');
+}
+
 function customerAddressFromMedia(media: MediaType, item: MediaItem): string | undefined {
   switch (media) {
     case 'call':
-      return item.other?.addressNormalized;
+      return plainAddress(item.other?.addressNormalized);
     case 'callback':
-      return item.callbackNumbers?.[0];
+      return plainAddress(item.callbackNumbers?.[0]);
     case 'message':
-      return item.fromAddress?.addressNormalized ?? item.toAddress?.addressNormalized;
+      return plainAddress(item.fromAddress?.addressNormalized ?? item.toAddress?.addressNormalized);
     default:
       return undefined;
   }
@@ -168,7 +175,7 @@ export function normalizeEvent(
     direction: direction === 'inbound' || direction === 'outbound' ? direction : undefined,
     state,
     customerName: customer?.name || m.item.other?.name || m.item.fromAddress?.name || m.item.callbackUserName,
-    customerAddress: customerAddressFromMedia(m.media, m.item) ?? customer?.address ?? undefined,
+    customerAddress: customerAddressFromMedia(m.media, m.item) ?? plainAddress(customer?.address),
     queueId: p.queueId ?? p.conversationRoutingData?.queue?.id,
     subject: m.item.subject,
     externalContactId: customer?.externalContactId,
@@ -220,9 +227,8 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
     customerName: customer?.name || item.other?.name,
     customerAddress:
       customerAddressFromMedia(media, item) ??
-      customer?.address ??
-      (direction === 'outbound' ? p.dnis : p.ani) ??
-      undefined,
+      plainAddress(customer?.address) ??
+      plainAddress(direction === 'outbound' ? p.dnis : p.ani),
     queueId: p.queueId,
     queueName: p.queueName,
     subject: item.subject,

@@ -3,7 +3,7 @@ import { customerLabel, formatElapsed, MEDIA_LABELS, STATE_LABELS, timerStart } 
 
 /** Customer data is rendered as text only: JSX escapes it, and nothing here sets HTML. */
 export function ConversationCard({ conversation: c, now }: { conversation: ConversationView; now: number }) {
-  const address = c.customerName && c.customerAddress ? c.customerAddress : undefined;
+  const address = c.customerName && c.customerAddress !== c.customerName ? c.customerAddress : undefined;
   return (
     <li class={`card ${c.state}`} data-testid="conversation" data-conversation-id={c.id} data-state={c.state}>
       <div class="card-top">
