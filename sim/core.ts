@@ -11,7 +11,10 @@ import { eventSnapshot } from './org/snapshots';
 import { Users } from './org/users';
 import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
 
-export type ResolvedOptions = Required<Omit<SimOptions, 'now' | 'seed'>> & { seed: number | undefined };
+export type ResolvedOptions = Required<Omit<SimOptions, 'now' | 'seed' | 'tokenIdleTimeoutSec'>> & {
+  seed: number | undefined;
+  tokenIdleTimeoutSec: number | undefined;
+};
 
 export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
   return {
@@ -34,6 +37,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
     restParticipantState: o.restParticipantState ?? true,
     noSeed: o.noSeed ?? false,
+    tokenIdleTimeoutSec: o.tokenIdleTimeoutSec,
   };
 }
 

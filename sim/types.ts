@@ -130,6 +130,8 @@ export interface SimOptions {
   deleteSubscriptionsStatus?: 200 | 204;
   /** REST participants carry a flat `state` (default true; the SDK typings lack it). [?] */
   restParticipantState?: boolean;
+  /** HIPAA-style idle timeout: a token unused this long stops working; `GET /tokens/me` shows `dateTokenIdles` (default off). */
+  tokenIdleTimeoutSec?: number;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
 }

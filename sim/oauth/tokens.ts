@@ -9,6 +9,7 @@ export interface TokenRecord {
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
+  lastUsed: number;
   /** Rate-limit window. */
   windowStart: number;
   windowCount: number;
@@ -49,6 +50,7 @@ export class AuthStore {
       issuedAt: t,
       expiresAt: t + lifetimeSec * 1000,
       revoked: false,
+      lastUsed: t,
       windowStart: t,
       windowCount: 0,
     };

@@ -42,6 +42,9 @@ export function authenticate(rc: Rc): ApiCtx | undefined {
   if (!user) return void badCredentials();
   rc.userId = user.id;
   const now = core.now();
+  const idle = core.opts.tokenIdleTimeoutSec;
+  if (idle !== undefined && now - token.lastUsed >= idle * 1000) return void badCredentials();
+  token.lastUsed = now;
   if (now - token.windowStart >= 60_000) {
     token.windowStart = now;
     token.windowCount = 0;

@@ -334,3 +334,21 @@ describe('request accounting', () => {
     expect(sim.stats().byUser[alex]?.requests).toBe(2);
   });
 });
+
+describe('idle timeout', () => {
+  it('tokenIdleTimeoutSec expires unused tokens and shows dateTokenIdles', async () => {
+    const s2 = await testSim({ now: clock.now, tokenIdleTimeoutSec: 900 });
+    try {
+      const t = s2.issueToken({ userId: alex }).access_token;
+      clock.advance(800_000);
+      const info = await raw(s2, { path: '/api/v2/tokens/me', token: t });
+      expect(info.json()).toMatchObject({ dateTokenIdles: new Date(clock.t + 900_000).toISOString() });
+      clock.advance(900_000);
+      expect((await raw(s2, { path: '/api/v2/users/me', token: t })).json()).toMatchObject({
+        code: 'bad.credentials',
+      });
+    } finally {
+      await s2.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ export function getTokenMe(c: ApiCtx): void {
       organization: org,
     },
   };
+  const idle = core.opts.tokenIdleTimeoutSec;
+  if (idle !== undefined) info.dateTokenIdles = core.iso(c.token.lastUsed + idle * 1000);
   sendJson(c.res, 200, info);
 }
 
