@@ -6,7 +6,6 @@ import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import type { AgentView, PanelState } from '../shared/domain';
 import type { ClientKind, ToWorker } from '../shared/protocol';
-import { regionOfHost } from '../shared/regions';
 import { isComplete, type Settings } from '../shared/settings';
 import { clearAuth, loadAuth, type StoredAuth, saveAuth } from './auth/session';
 import { SignInCancelled, signIn } from './auth/sign-in';
@@ -18,6 +17,7 @@ import { diagnose } from './genesys/diagnose';
 import type { Frame } from './genesys/frames';
 import { type Api, createApi } from './genesys/rest';
 import { Relay } from './relay/relay';
+import { allowSender } from './relay/sender-check';
 import { type EffectiveSettings, loadSettings } from './settings-source';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
@@ -394,23 +394,4 @@ export class Worker {
     const existing = await browser.alarms.get(WATCHDOG_ALARM);
     if (!existing) await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
   }
-}
-
-/** Only our own pages, and our content script on a Genesys agent page, may connect. */
-export function allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean {
-  if (!sender || sender.id !== browser.runtime.id || !sender.url) return false;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return false;
-  }
-  if (kind === 'panel') {
-    return (
-      url.protocol === 'https:' &&
-      url.hostname.startsWith('apps.') &&
-      regionOfHost(url.hostname) !== undefined
-    );
-  }
-  return sender.url.startsWith(browser.runtime.getURL('/'));
 }
