@@ -21,7 +21,7 @@ import type {
 } from './types';
 
 export type { Customer, DemoCustomer } from './crm/customers';
-export { crmOnlyCustomer, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
+export { crmOnlyCustomer, DEFAULT_SEED, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
 export type { FailRule, Faults, MalformedKind } from './faults';
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
 export type { ScriptStep } from './scenario-script';

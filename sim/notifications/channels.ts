@@ -29,6 +29,7 @@ export interface ChannelDeps {
 /** Notification channels with the per-user-per-client limit and the clock-driven expiry. */
 export class Channels {
   private readonly byId = new Map<string, ChannelRecord>();
+  private readonly byUser = new Map<string, Set<ChannelRecord>>();
   created = 0;
   readonly createdByUser = new Map<string, number>();
 
@@ -37,7 +38,7 @@ export class Channels {
   create(owner: { userId: string; clientId: string; token: string }, streamingBase: string): ChannelRecord {
     const { now, ids } = this.deps;
     this.sweep();
-    const mine = this.live().filter((c) => c.userId === owner.userId && c.clientId === owner.clientId);
+    const mine = [...this.ofUser(owner.userId)].filter((c) => c.clientId === owner.clientId);
     const max = this.deps.maxChannels();
     if (mine.length >= max) {
       // Evict least recently used, channels without a connected socket first. [V]
@@ -63,6 +64,12 @@ export class Channels {
       gone: false,
     };
     this.byId.set(id, ch);
+    let mineNow = this.byUser.get(ch.userId);
+    if (!mineNow) {
+      mineNow = new Set();
+      this.byUser.set(ch.userId, mineNow);
+    }
+    mineNow.add(ch);
     this.created++;
     this.createdByUser.set(owner.userId, (this.createdByUser.get(owner.userId) ?? 0) + 1);
     return ch;
@@ -80,7 +87,12 @@ export class Channels {
   }
 
   live(): ChannelRecord[] {
-    return [...this.byId.values()].filter((c) => !c.gone);
+    return [...this.byId.values()];
+  }
+
+  /** The user's live channels (not checked against the clock; the sweeper does that). */
+  ofUser(userId: string): Iterable<ChannelRecord> {
+    return this.byUser.get(userId) ?? [];
   }
 
   touch(ch: ChannelRecord): void {
@@ -95,6 +107,7 @@ export class Channels {
     if (ch.gone) return;
     ch.gone = true;
     this.byId.delete(ch.id);
+    this.byUser.get(ch.userId)?.delete(ch);
     this.deps.onGone(ch, reason);
   }
 

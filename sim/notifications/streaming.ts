@@ -120,8 +120,8 @@ export class Streaming {
 
   deliver(e: PendingEvent): void {
     const key = e.topic.toLowerCase();
-    for (const ch of this.core.channels.live()) {
-      if (ch.userId !== e.userId || !ch.topics.has(key)) continue;
+    for (const ch of this.core.channels.ofUser(e.userId)) {
+      if (!ch.topics.has(key)) continue;
       for (const ws of ch.sockets) this.send(ch, ws, e.text);
     }
   }
