@@ -5,7 +5,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import type { AgentView, PanelState } from '../shared/domain';
-import type { ClientKind, ToWorker } from '../shared/protocol';
+import type { ClientKind, ToClient, ToWorker } from '../shared/protocol';
 import { isComplete, type Settings } from '../shared/settings';
 import { clearAuth, loadAuth, type StoredAuth, saveAuth } from './auth/session';
 import { SignInCancelled, signIn } from './auth/sign-in';
@@ -13,6 +13,7 @@ import { Connection, type SocketLike } from './connection/connection';
 import { type ConnState, connView, initialConn, nextConn } from './connection/machine';
 import { clearPersisted, loadPersisted, type PersistedState, savePersisted } from './conversations/persist';
 import { activeViews, type ConversationsAction, reduceConversations } from './conversations/reducer';
+import { buildReport, DiagnosticsLog } from './diagnostics';
 import { diagnose } from './genesys/diagnose';
 import type { Frame } from './genesys/frames';
 import { type Api, createApi } from './genesys/rest';
@@ -24,7 +25,11 @@ export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /** Renew silently when the token has less than this left. */
 const RENEW_BEFORE_MS = 10 * 60_000;
 
+const diagnostics = new DiagnosticsLog();
+
+/** Event names and the worker's own sentences only: never tokens, URLs with codes or customer data. */
 function log(event: string, detail?: Record<string, unknown>): void {
+  diagnostics.record(event, detail);
   console.info(`[cuecard] ${event}`, detail ?? '');
 }
 
@@ -50,7 +55,7 @@ export class Worker {
     this.relay = new Relay({
       getState: () => this.panelState,
       allowSender: (kind, sender) => allowSender(kind, sender),
-      onCommand: (c, kind) => void this.command(c, kind),
+      onCommand: (c, kind, reply) => void this.command(c, kind, reply),
       ready: this.ready,
     });
     void this.init().finally(resolveReady);
@@ -98,7 +103,7 @@ export class Worker {
 
   // ── commands ─────────────────────────────────────────────────────────────────────────────────
 
-  private async command(c: ToWorker, kind: ClientKind): Promise<void> {
+  private async command(c: ToWorker, kind: ClientKind, reply: (m: ToClient) => void): Promise<void> {
     await this.ready;
     log('command', { type: c.type, from: kind });
     switch (c.type) {
@@ -111,6 +116,9 @@ export class Worker {
       case 'reconnect':
         if (this.connection) this.connection.retry();
         else await this.startOrExplain();
+        return;
+      case 'getDiagnostics':
+        reply({ type: 'diagnostics', text: this.report() });
         return;
     }
   }
@@ -184,6 +192,19 @@ export class Worker {
     this.setConn({ type: 'signed-out', reason });
     this.refreshPanel();
     log('signed-out');
+  }
+
+  private report(): string {
+    return buildReport(diagnostics, {
+      version: browser.runtime.getManifest().version,
+      userAgent: navigator.userAgent,
+      region: this.settings.settings.region,
+      clientId: this.settings.settings.clientId,
+      tokenExpiresAt: this.auth?.expiresAt,
+      state: this.panelState,
+      now: Date.now(),
+      secrets: this.auth ? [this.auth.accessToken] : [],
+    });
   }
 
   // ── connection ───────────────────────────────────────────────────────────────────────────────

@@ -2,31 +2,27 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PanelState } from '../shared/domain';
 import { humanizeEnum, STATUS_LABELS } from '../shared/format';
+import { applyToClient } from '../shared/panel-state';
 import { connectToWorker, type WorkerLink } from '../shared/protocol';
 
 export function Popup() {
   const [state, setState] = useState<PanelState | undefined>();
+  const [copied, setCopied] = useState<string | undefined>();
   const link = useMemo<{ current?: WorkerLink }>(() => ({}), []);
 
   useEffect(() => {
     link.current = connectToWorker('popup', {
-      onMessage: (m) =>
-        setState((s) => {
-          if (m.type === 'snapshot') return m.state;
-          if (!s) return s;
-          const gone = new Set(m.remove ?? []);
-          const conversations = s.conversations.filter((c) => !gone.has(c.id));
-          for (const c of m.upsert ?? []) {
-            const i = conversations.findIndex((x) => x.id === c.id);
-            if (i >= 0) conversations[i] = c;
-            else conversations.push(c);
-          }
-          return {
-            connection: m.connection ?? s.connection,
-            agent: m.agent === undefined ? s.agent : (m.agent ?? undefined),
-            conversations,
-          };
-        }),
+      onMessage: (m) => {
+        if (m.type === 'diagnostics') {
+          navigator.clipboard.writeText(m.text).then(
+            () => setCopied('Diagnostics copied to the clipboard (no token, no customer data).'),
+            () => setCopied(m.text), // no clipboard access: show it to copy by hand
+          );
+          return;
+        }
+        // Patches only make sense on top of a snapshot.
+        setState((s) => (m.type === 'snapshot' ? m.state : s && applyToClient(s, m)));
+      },
       onClose: () => setState(undefined),
     });
     return () => link.current?.close();
@@ -69,7 +65,19 @@ export function Popup() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
+        <button
+          type="button"
+          data-testid="copy-diagnostics"
+          onClick={() => link.current?.send({ type: 'getDiagnostics' })}
+        >
+          Copy diagnostics
+        </button>
       </div>
+      {copied ? (
+        <pre class="reason" role="status" data-testid="diagnostics-result">
+          {copied}
+        </pre>
+      ) : null}
     </main>
   );
 }

@@ -65,6 +65,8 @@ export const ToClientSchema = v.variant('type', [
     upsert: v.optional(v.array(ConversationViewSchema)),
     remove: v.optional(v.array(str)),
   }),
+  /** The answer to `getDiagnostics`, sent only to the asking client. */
+  v.object({ type: v.literal('diagnostics'), text: str }),
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -74,6 +76,7 @@ export const ToWorkerSchema = v.variant('type', [
   v.object({ type: v.literal('signIn') }),
   v.object({ type: v.literal('signOut') }),
   v.object({ type: v.literal('reconnect') }),
+  v.object({ type: v.literal('getDiagnostics') }),
 ]);
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 

@@ -17,7 +17,8 @@ export interface RelayOptions {
   getState(): PanelState;
   /** Is this sender allowed to connect as this kind of client? */
   allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean;
-  onCommand(command: ToWorker, kind: ClientKind): void;
+  /** `reply` answers the client that sent the command, and only it. */
+  onCommand(command: ToWorker, kind: ClientKind, reply: (m: ToClient) => void): void;
   /** Resolves when the worker has restored its state (a snapshot before that would be empty). */
   ready: Promise<void>;
 }
@@ -45,7 +46,7 @@ export class Relay {
     }
     port.onMessage.addListener((raw: unknown) => {
       const command = parseToWorker(raw);
-      if (command) this.opts.onCommand(command, kind);
+      if (command) this.opts.onCommand(command, kind, (m) => this.post(port, m));
       else console.warn('[cuecard] ignored a malformed command');
     });
     port.onDisconnect.addListener(() => this.ports.delete(port));
