@@ -71,13 +71,19 @@ export const ToClientSchema = v.variant('type', [
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
 
-/** Client → worker: commands only; the answer arrives as state over the same port. */
+/** Client → worker: commands only (strict: unknown keys refuse the message); state comes back over the port. */
 export const ToWorkerSchema = v.variant('type', [
-  v.object({ type: v.literal('signIn') }),
-  v.object({ type: v.literal('signOut') }),
-  v.object({ type: v.literal('reconnect') }),
-  v.object({ type: v.literal('getDiagnostics') }),
+  v.strictObject({ type: v.literal('signIn') }),
+  v.strictObject({ type: v.literal('signOut') }),
+  v.strictObject({ type: v.literal('reconnect') }),
+  v.strictObject({ type: v.literal('getDiagnostics') }),
 ]);
+
+/** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
+export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
+  panel: ['signIn', 'reconnect'],
+  popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
+};
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
 export function parseToWorker(raw: unknown): ToWorker | undefined {

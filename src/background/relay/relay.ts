@@ -5,6 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { PanelState } from '../../shared/domain';
 import {
+  ALLOWED_COMMANDS,
   type ClientKind,
   clientKindOf,
   parseToWorker,
@@ -46,8 +47,12 @@ export class Relay {
     }
     port.onMessage.addListener((raw: unknown) => {
       const command = parseToWorker(raw);
-      if (command) this.opts.onCommand(command, kind, (m) => this.post(port, m));
-      else console.warn('[cuecard] ignored a malformed command');
+      if (command && ALLOWED_COMMANDS[kind].includes(command.type))
+        this.opts.onCommand(command, kind, (m) => this.post(port, m));
+      else
+        console.warn(
+          `[cuecard] refused a ${command ? `${command.type} command from the ${kind}` : 'malformed command'}`,
+        );
     });
     port.onDisconnect.addListener(() => this.ports.delete(port));
     void this.opts.ready.then(() => {
