@@ -214,7 +214,7 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     liveSocket(h).frame({ result: '404', message: 'expired' });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1_000); // jittered, like every retry
     expect(h.stored.channel?.id).toBe('streaming-0-ch2');
     expect(last(h)?.status).toBe('live');
   });
@@ -241,7 +241,7 @@ describe('Connection', () => {
     let fails = 1;
     h.api.fail = () => (fails-- > 0 ? new GenesysError(401, { code: 'bad.credentials' }, 'api') : undefined);
     h.conn.start();
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(h.renew).toHaveBeenCalledOnce();
     expect(last(h)?.status).toBe('live');
 

@@ -243,13 +243,13 @@ export class Connection {
       case 'channel-gone':
         this.channel = undefined;
         void this.deps.saveChannel(undefined);
-        this.lost(`The notification channel expired (${frame.message}); creating a new one.`, true);
+        this.lost(`The notification channel expired (${frame.message}); creating a new one.`);
         return;
       case 'token-revoked':
         this.stopWithAuth('Your Genesys Cloud session was revoked. Sign in again.');
         return;
       case 'no-longer-subscribed':
-        this.lost('Genesys Cloud dropped the subscriptions; subscribing again.', true);
+        this.lost('Genesys Cloud dropped the subscriptions; subscribing again.');
         return;
       case 'malformed':
       case 'ignored':
@@ -316,16 +316,14 @@ export class Connection {
     }
   }
 
-  private lost(reason: string, immediately = false, retryAfterSec?: number): void {
+  /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
+  private lost(reason: string, retryAfterSec?: number): void {
     if (!this.running) return;
     this.generation++;
     this.connecting = undefined;
     this.clearTimers();
     this.dropSocket(1000, 'lost');
-    const delay =
-      immediately && this.state.attempt === 0
-        ? 0
-        : retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
+    const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
     this.set({ type: 'lost', reason, retryAt: this.deps.now() + delay });
     this.deps.log?.('lost', { reason, delay });
     this.retryTimer = this.deps.setTimeout(() => {
@@ -353,7 +351,7 @@ export class Connection {
     if (d.kind === 'auth') {
       this.connecting = undefined;
       if (await this.deps.renewToken()) {
-        if (gen === this.generation) this.lost('Session renewed; reconnecting.', true);
+        if (gen === this.generation) this.lost('Session renewed; reconnecting.');
         return;
       }
       this.stopWithAuth(d.reason);
@@ -363,7 +361,7 @@ export class Connection {
       this.stopBlocked(d.reason);
       return;
     }
-    this.lost(d.reason, false, d.retryAfterSec);
+    this.lost(d.reason, d.retryAfterSec);
   }
 
   private stopBlocked(reason: string): void {
