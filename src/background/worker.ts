@@ -13,6 +13,7 @@ import { Connection, type SocketLike } from './connection/connection';
 import { type ConnState, connView, initialConn, nextConn } from './connection/machine';
 import { clearPersisted, loadPersisted, type PersistedState, savePersisted } from './conversations/persist';
 import { activeViews, type ConversationsAction, reduceConversations } from './conversations/reducer';
+import { createCrmService, isCrmChange } from './crm';
 import { buildReport, DiagnosticsLog } from './diagnostics';
 import { diagnose } from './genesys/diagnose';
 import type { Frame } from './genesys/frames';
@@ -44,6 +45,12 @@ export class Worker {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingQueueLookups = new Set<string>();
   private signingIn: Promise<void> | undefined;
+  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
+  private readonly crm = createCrmService({
+    getApi: () => this.api,
+    onChange: () => this.refreshPanel(),
+    log,
+  });
   readonly ready: Promise<void>;
   readonly relay: Relay;
 
@@ -82,6 +89,7 @@ export class Worker {
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
     if (area !== 'sync' && area !== 'managed') return;
+    if (isCrmChange(changes)) void this.crm.reload();
     await this.ready;
     const before = this.settings.settings;
     this.settings = await loadSettings();
@@ -120,6 +128,14 @@ export class Worker {
       case 'getDiagnostics':
         reply({ type: 'diagnostics', text: this.report() });
         return;
+      case 'crmRetry':
+      case 'crmSearch':
+      case 'crmPick':
+      case 'crmTest': {
+        const answer = await this.crm.command(c);
+        if (answer) reply(answer);
+        return;
+      }
     }
   }
 
@@ -406,7 +422,7 @@ export class Worker {
     this.panelState = {
       connection: sameConn ? prev.connection : connection,
       agent: this.auth ? p?.agent : undefined,
-      conversations: views,
+      conversations: this.crm.present(views),
     };
     this.relay.publish();
   }

@@ -24,6 +24,63 @@ export interface ConversationView {
   connectedAt?: number | undefined;
   heldSince?: number | undefined;
   endedAt?: number | undefined;
+  /** The customer participant's attributes (IVR/Architect data). Worker-only: never sent to clients. */
+  attributes?: Record<string, string> | undefined;
+  /** The CRM lookup for this conversation (added by the worker's CRM service). */
+  crm?: CrmView | undefined;
+  /** Allow-listed, labelled participant attributes (added by the worker's CRM service). */
+  participantData?: CrmLabeled[] | undefined;
+}
+
+// ── CRM card ────────────────────────────────────────────────────────────────────────────────
+
+export const CRM_CARD_FIELDS = [
+  'name',
+  'company',
+  'title',
+  'phone',
+  'email',
+  'tier',
+  'openCases',
+  'lastContact',
+] as const;
+export type CrmCardField = (typeof CRM_CARD_FIELDS)[number];
+
+export interface CrmLabeled {
+  label: string;
+  value: string;
+}
+
+/** One customer record, mapped to the card's fields (all text). */
+export type CrmRecord = Partial<Record<CrmCardField, string>> & {
+  id?: string | undefined;
+  /** More mapped fields, in the admin's order. */
+  fields?: CrmLabeled[] | undefined;
+  /** The record page ("Open in CRM"): an http(s) URL checked by the worker. */
+  url?: string | undefined;
+};
+
+export const CRM_STATUSES = ['loading', 'found', 'none', 'error'] as const;
+export type CrmStatus = (typeof CRM_STATUSES)[number];
+
+export interface CrmView {
+  status: CrmStatus;
+  /** The CRM's name for the agent ("External Contacts", "Demo CRM"). */
+  crmName: string;
+  /** What was looked up or searched for (a phone number, an email, the agent's search text). */
+  query?: string | undefined;
+  /** From the automatic lookup, or from the agent's search. */
+  source: 'lookup' | 'search';
+  /** `found`: one or more (several: the agent picks one). */
+  records: CrmRecord[];
+  /** Index of the record the agent picked among several. */
+  selected?: number | undefined;
+  /** `error`: one sentence saying what failed and what to do. */
+  error?: string | undefined;
+  /** "Open CRM" when nothing matched (http(s), checked by the worker). */
+  homeUrl?: string | undefined;
+  /** Whether the connector can search (the agent's Search box). */
+  canSearch: boolean;
 }
 
 export const CONNECTION_STATUSES = [

@@ -13,6 +13,7 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'snapshot':
       return m.state;
     case 'diagnostics':
+    case 'crmTestResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;

@@ -8,15 +8,64 @@
  */
 import * as v from 'valibot';
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { AgentView, ConnectionView, ConversationView, PanelState } from './domain';
-import { CONNECTION_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
+import type {
+  AgentView,
+  ConnectionView,
+  ConversationView,
+  CrmLabeled,
+  CrmRecord,
+  CrmView,
+  PanelState,
+} from './domain';
+import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
 
-export const PORT_NAMES = { panel: 'cuecard.panel', popup: 'cuecard.popup' } as const;
+export const PORT_NAMES = {
+  panel: 'cuecard.panel',
+  popup: 'cuecard.popup',
+  options: 'cuecard.options',
+} as const;
 export type ClientKind = keyof typeof PORT_NAMES;
 
 const str = v.string();
 const optStr = v.optional(v.string());
 const optNum = v.optional(v.number());
+
+/** Links the panel renders: http(s) only (the worker checks them too). */
+const httpUrl = v.optional(
+  v.pipe(
+    v.string(),
+    v.check((u) => /^https?:\/\//i.test(u)),
+    v.url(),
+  ),
+);
+
+const CrmLabeledSchema = v.object({ label: str, value: str }) satisfies v.GenericSchema<unknown, CrmLabeled>;
+
+const CrmRecordSchema = v.object({
+  id: optStr,
+  name: optStr,
+  company: optStr,
+  title: optStr,
+  phone: optStr,
+  email: optStr,
+  tier: optStr,
+  openCases: optStr,
+  lastContact: optStr,
+  fields: v.optional(v.array(CrmLabeledSchema)),
+  url: httpUrl,
+}) satisfies v.GenericSchema<unknown, CrmRecord>;
+
+const CrmViewSchema = v.object({
+  status: v.picklist(CRM_STATUSES),
+  crmName: str,
+  query: optStr,
+  source: v.picklist(['lookup', 'search']),
+  records: v.array(CrmRecordSchema),
+  selected: optNum,
+  error: optStr,
+  homeUrl: httpUrl,
+  canSearch: v.boolean(),
+}) satisfies v.GenericSchema<unknown, CrmView>;
 
 const ConversationViewSchema = v.object({
   id: str,
@@ -33,6 +82,8 @@ const ConversationViewSchema = v.object({
   connectedAt: optNum,
   heldSince: optNum,
   endedAt: optNum,
+  crm: v.optional(CrmViewSchema),
+  participantData: v.optional(v.array(CrmLabeledSchema)),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 
 const ConnectionViewSchema = v.object({
@@ -67,6 +118,13 @@ export const ToClientSchema = v.variant('type', [
   }),
   /** The answer to `getDiagnostics`, sent only to the asking client. */
   v.object({ type: v.literal('diagnostics'), text: str }),
+  /** The answer to `crmTest` (options page): the card the lookup produced, and what was requested. */
+  v.object({
+    type: v.literal('crmTestResult'),
+    crm: CrmViewSchema,
+    /** The request Cuecard made (header values never included). */
+    request: optStr,
+  }),
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -77,12 +135,39 @@ export const ToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('signOut') }),
   v.strictObject({ type: v.literal('reconnect') }),
   v.strictObject({ type: v.literal('getDiagnostics') }),
+  /** CRM card: look the conversation's customer up again (after an error). */
+  v.strictObject({ type: v.literal('crmRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** CRM card: the agent's search ("no match", or a wrong match). */
+  v.strictObject({
+    type: v.literal('crmSearch'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    query: v.pipe(str, v.trim(), v.minLength(1), v.maxLength(200)),
+  }),
+  /** CRM card: the agent picked one of several matches (-1: back to the list). */
+  v.strictObject({
+    type: v.literal('crmPick'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    index: v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(50)),
+  }),
+  /** Options page: run a lookup with (unsaved) CRM settings; validated again by the worker. */
+  v.strictObject({
+    type: v.literal('crmTest'),
+    settings: v.record(v.string(), v.unknown()),
+    sample: v.strictObject({
+      media: v.picklist(MEDIA_TYPES),
+      address: v.optional(v.pipe(str, v.maxLength(320))),
+      externalContactId: v.optional(v.pipe(str, v.maxLength(100))),
+      query: v.optional(v.pipe(str, v.maxLength(200))),
+    }),
+  }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
-  panel: ['signIn', 'reconnect'],
+  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick'],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
+  /** The options page may only test CRM settings (it saves them to storage itself). */
+  options: ['crmTest'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 

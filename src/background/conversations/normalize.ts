@@ -130,6 +130,17 @@ function customerAddressFromMedia(media: MediaType, item: MediaItem): string | u
   }
 }
 
+/** The customer participant's attributes (IVR/Architect participant data), when it has any. */
+function attributesOf(
+  p: { attributes?: Record<string, string> } | undefined,
+): Record<string, string> | undefined {
+  const a = p?.attributes;
+  if (!a || typeof a !== 'object') return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(a)) if (typeof v === 'string') out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /**
  * `firstSeen` is when this worker first saw the conversation (kept by the caller): events carry no
  * alerting timestamp, so that is the best "waiting since".
@@ -179,6 +190,7 @@ export function normalizeEvent(
     queueId: p.queueId ?? p.conversationRoutingData?.queue?.id,
     subject: m.item.subject,
     externalContactId: customer?.externalContactId,
+    attributes: attributesOf(customer),
     startedAt: firstSeen,
     connectedAt: time(m.item.connectedTime),
     heldSince: state === 'held' ? time(m.item.startHoldTime) : undefined,
@@ -233,6 +245,7 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
     queueName: p.queueName,
     subject: item.subject,
     externalContactId: customer?.externalContact?.id ?? customer?.externalContactId,
+    attributes: attributesOf(customer),
     startedAt: time(p.startTime) ?? time(conv.startTime) ?? now,
     connectedAt: time(item.connectedTime ?? p.connectedTime),
     heldSince: state === 'held' ? time(item.startHoldTime ?? p.startHoldTime) : undefined,

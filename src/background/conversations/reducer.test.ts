@@ -143,6 +143,22 @@ describe('reconcile with GET /api/v2/conversations', () => {
     expect(activeViews(rec(emptyConversations(), [c], 1000))[0]?.state).toBe('wrapup');
   });
 
+  it('carries the customer participant attributes (IVR data) from events and from REST', () => {
+    const attributes = { intent: 'billing', account: '42' };
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting', attributes }), 1000);
+    expect(activeViews(s)[0]?.attributes).toEqual(attributes);
+    // The same attributes in a new snapshot are no change: the view keeps its identity.
+    const same = ev(s, callEvent({ state: 'alerting', attributes: { ...attributes } }), 1100);
+    expect(same).toBe(s);
+    s = ev(s, callEvent({ state: 'connected', attributes: { ...attributes, intent: 'sales' } }), 1200);
+    expect(activeViews(s)[0]?.attributes).toEqual({ intent: 'sales', account: '42' });
+    expect(
+      activeViews(ev(emptyConversations(), callEvent({ state: 'alerting', attributes: {} })))[0],
+    ).not.toHaveProperty('attributes', expect.anything());
+    const r = rec(emptyConversations(), [restCall({ state: 'connected', attributes })], 1000);
+    expect(activeViews(r)[0]?.attributes).toEqual(attributes);
+  });
+
   it('clear empties everything (sign-out)', () => {
     const s = ev(emptyConversations(), callEvent({ state: 'connected' }));
     expect(reduceConversations(s, { type: 'clear' })).toEqual(emptyConversations());

@@ -39,10 +39,19 @@ export const MAX_TOMBSTONES = 500;
 
 export const emptyConversations = (): ConversationsState => ({ entries: {}, ended: {} });
 
-/** Field-by-field; a missing field and an undefined one are the same. */
+function sameRecord(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Field-by-field (attributes by content); a missing field and an undefined one are the same. */
 function sameView(a: ConversationView, b: ConversationView): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ConversationView)[]);
-  for (const k of keys) if (a[k] !== b[k]) return false;
+  for (const k of keys) {
+    if (k === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[k] !== b[k]) return false;
+  }
   return true;
 }
 

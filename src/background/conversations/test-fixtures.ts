@@ -19,6 +19,7 @@ export interface CallOpts {
   ani?: string;
   customerName?: string;
   externalContactId?: string;
+  attributes?: Record<string, string>;
 }
 
 export function callEvent(o: CallOpts): Models.ConversationEventTopicConversation {
@@ -44,6 +45,7 @@ export function callEvent(o: CallOpts): Models.ConversationEventTopicConversatio
         name: o.customerName ?? 'Dana Customer',
         address: o.ani ?? '+13175550101',
         externalContactId: o.externalContactId,
+        attributes: o.attributes,
         calls: [{ state: o.state === 'disconnected' ? 'disconnected' : 'connected', id: 'c-media' }],
       },
       { id: 'p-acd', purpose: 'acd', name: 'Support', queueId: QUEUE, calls: [{ state: 'disconnected' }] },
@@ -67,12 +69,19 @@ export function restCall(o: {
   ani?: string;
   queueName?: string;
   agent?: string;
+  attributes?: Record<string, string>;
 }): Models.Conversation {
   return {
     id: o.id ?? 'conv-1',
     startTime: '2026-11-23T10:00:00.000Z',
     participants: [
-      { id: 'p-customer', purpose: 'customer', name: 'Dana Customer', address: o.ani ?? '+13175550101' },
+      {
+        id: 'p-customer',
+        purpose: 'customer',
+        name: 'Dana Customer',
+        address: o.ani ?? '+13175550101',
+        attributes: o.attributes,
+      },
       {
         id: 'p-agent',
         purpose: 'agent',

@@ -1,0 +1,162 @@
+/**
+ * Connector 1 (default): Genesys Cloud External Contacts, with the agent's own token (the worker's
+ * REST client): by `externalContactId` first, then the reverse-whitepages lookup by E.164 number
+ * or email, then a contacts search for other messaging addresses.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import type { CrmFieldMap, CrmSettings } from '../../shared/crm-settings';
+import { GenesysError, missingPermissions } from '../genesys/errors';
+import type { Api } from '../genesys/rest';
+import { type CrmConnector, CrmError, type LookupKey, type LookupResult } from './connector';
+import { type Mapping, mapResults } from './mapping';
+
+const BASE = '/api/v2/externalcontacts';
+
+/** ExternalContact → card; an admin's `crmFieldMap` entries win (e.g. `tier: customFields.tier_text`). */
+export const EXTERNAL_CONTACT_FIELDS: CrmFieldMap = {
+  id: 'id',
+  name: '{firstName} {middleName} {lastName}',
+  company: 'externalOrganization.name',
+  title: 'title',
+  phone:
+    'workPhone.e164 | cellPhone.e164 | homePhone.e164 | otherPhone.e164 | workPhone.display | cellPhone.display',
+  email: 'workEmail | personalEmail | otherEmail',
+};
+
+export interface ExternalContactsOptions {
+  getApi(): Api | undefined;
+  settings: CrmSettings;
+  timeoutMs: number;
+}
+
+/** A GenesysError as a sentence about External Contacts. */
+export function externalContactsError(e: unknown, timeoutMs: number): CrmError {
+  if (e instanceof CrmError) return e;
+  if (!(e instanceof GenesysError))
+    return new CrmError(
+      'network',
+      `External Contacts lookup failed (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  if (e.status === 0) {
+    if (/timeout|abort/i.test(e.message))
+      return new CrmError('timeout', `External Contacts did not answer within ${timeoutMs / 1000} s.`);
+    return new CrmError('network', `Cannot reach Genesys Cloud (${e.host}) to look the customer up.`);
+  }
+  if (e.status === 401)
+    return new CrmError('auth', 'Genesys Cloud did not accept the session for the lookup: sign in again.');
+  if (e.status === 403) {
+    if (/scope/i.test(e.code) || /scope/i.test(e.message))
+      return new CrmError(
+        'auth',
+        'The OAuth client lacks the external-contacts:readonly scope: an admin must add it (Admin → Integrations → OAuth), then sign in again.',
+      );
+    const perms = missingPermissions(e);
+    return new CrmError(
+      'auth',
+      `Your role cannot view External Contacts (missing ${perms.length > 0 ? perms.join(' or ') : 'externalContacts:contact:view'}): ask an admin to add it.`,
+    );
+  }
+  if (e.status === 429)
+    return new CrmError(
+      'rate-limit',
+      `Genesys Cloud's rate limit was reached; retry in ${e.retryAfterSec ?? 'a few'} seconds.`,
+    );
+  if (e.status >= 500)
+    return new CrmError(
+      'down',
+      `External Contacts is unavailable (${e.status} ${e.code}). Retry in a moment.`,
+    );
+  return new CrmError(
+    e.status === 404 ? 'not-found' : 'http',
+    `External Contacts answered ${e.status} (${e.code}: ${e.message}).`,
+  );
+}
+
+export class ExternalContactsConnector implements CrmConnector {
+  readonly name: string;
+  readonly canSearch = true;
+  private readonly mapping: Mapping;
+
+  constructor(private readonly opts: ExternalContactsOptions) {
+    const s = opts.settings;
+    this.name = s.crmName || 'External Contacts';
+    this.mapping = {
+      fieldMap: { ...EXTERNAL_CONTACT_FIELDS, ...s.crmFieldMap },
+      extraFields: s.crmExtraFields,
+      recordUrl: s.crmRecordUrl,
+      defaultUrl: (it) => (it as Models.ExternalContact).externalSystemUrl,
+    };
+  }
+
+  keyOf(k: LookupKey): string | undefined {
+    if (k.externalContactId) return `ec:id:${k.externalContactId}`;
+    if (k.phone) return `ec:phone:${k.phone}`;
+    if (k.email) return `ec:email:${k.email}`;
+    if (k.address) return `ec:q:${k.address}`;
+    return undefined;
+  }
+
+  private async get<T>(path: string): Promise<{ body: T; request: string }> {
+    const api = this.opts.getApi();
+    if (!api)
+      throw new CrmError(
+        'signed-out',
+        'Sign in to Genesys Cloud (Cuecard panel or toolbar popup): External Contacts lookups use the agent’s session.',
+      );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new CrmError(
+              'timeout',
+              `External Contacts did not answer within ${this.opts.timeoutMs / 1000} s.`,
+            ),
+          ),
+        this.opts.timeoutMs,
+      );
+    });
+    try {
+      const body = await Promise.race([api.request<T>('GET', path), timeout]);
+      return { body, request: `GET ${path}` };
+    } catch (e) {
+      throw externalContactsError(e, this.opts.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private result(contacts: unknown[], request: string): LookupResult {
+    return { records: mapResults(contacts, '', this.mapping), request };
+  }
+
+  async lookup(k: LookupKey): Promise<LookupResult> {
+    if (k.externalContactId) {
+      try {
+        const { body, request } = await this.get<Models.ExternalContact>(
+          `${BASE}/contacts/${encodeURIComponent(k.externalContactId)}`,
+        );
+        return this.result([body], request);
+      } catch (e) {
+        // A stale or foreign id: fall back to the address.
+        if (!(e instanceof CrmError && e.kind === 'not-found')) throw e;
+      }
+    }
+    const value = k.phone ?? k.email;
+    if (value) {
+      const { body, request } = await this.get<Models.ReverseWhitepagesLookupResult>(
+        `${BASE}/reversewhitepageslookup?lookupVal=${encodeURIComponent(value)}`,
+      );
+      return this.result(body.contacts ?? [], request);
+    }
+    if (k.address) return this.search(k.address);
+    return { records: [] };
+  }
+
+  async search(query: string): Promise<LookupResult> {
+    const { body, request } = await this.get<Models.ContactListing>(
+      `${BASE}/contacts?q=${encodeURIComponent(query)}&pageSize=10`,
+    );
+    return this.result(body.entities ?? [], request);
+  }
+}

@@ -1,0 +1,426 @@
+/**
+ * The CRM side of the worker: watches the conversation views, looks each customer up once (as
+ * soon as the conversation alerts), keeps the result per conversation and in a bounded LRU, and
+ * adds it to the views sent to clients. Handles the card's commands (retry, search, pick) and
+ * the options page's test lookup. Chrome-free (see index.ts for the browser wiring), so it runs
+ * in Node against the simulator.
+ */
+import {
+  type CrmSettings,
+  crmDisplayName,
+  type EffectiveCrmSettings,
+  validateCrmSettings,
+} from '../../shared/crm-settings';
+import type { ConversationView, CrmLabeled, CrmView } from '../../shared/domain';
+import type { ToClient, ToWorker } from '../../shared/protocol';
+import type { Api } from '../genesys/rest';
+import {
+  type CrmConnector,
+  CrmError,
+  describeKey,
+  type LookupKey,
+  type LookupResult,
+  lookupKeyOf,
+  templateValues,
+} from './connector';
+import { ExternalContactsConnector } from './external-contacts';
+import { Lru } from './lru';
+import { textOf } from './mapping';
+import { RestCrmConnector } from './rest-crm';
+import { fillTemplate, safeHttpUrl } from './template';
+
+export const CRM_TIMEOUT_MS = 5_000;
+/** Results (matches and "no match") are reused for this long; errors never are. */
+export const CRM_CACHE_TTL_MS = 10 * 60_000;
+export const CRM_CACHE_ENTRIES = 200;
+
+export interface CrmServiceDeps {
+  /** The worker's Genesys REST client while an agent is signed in. */
+  getApi(): Api | undefined;
+  loadSettings(): Promise<EffectiveCrmSettings>;
+  hasPermission(pattern: string): Promise<boolean>;
+  fetch: typeof fetch;
+  /** A lookup finished (or settings changed): rebuild and publish the panel state. */
+  onChange(): void;
+  log?(event: string, detail?: Record<string, unknown>): void;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  /** The connector's cache key of the automatic lookup (undefined: nothing to look up by). */
+  key: string | undefined;
+  lookup: LookupKey;
+  view: CrmView;
+  /** Bumped by every new lookup or search: late answers of older ones are dropped. */
+  seq: number;
+  /** Waiting for the agent's session (External Contacts needs it). */
+  waiting?: boolean;
+  /** The last search, so Retry repeats it. */
+  search?: string | undefined;
+}
+
+interface Decorated {
+  src: ConversationView;
+  crm: CrmView | undefined;
+  version: number;
+  out: ConversationView;
+}
+
+export class CrmService {
+  private effective: EffectiveCrmSettings | undefined;
+  private connector: CrmConnector | undefined;
+  /** Bumped when settings change: every view is decorated again. */
+  private version = 0;
+  private entries = new Map<string, Entry>();
+  private decorated = new Map<string, Decorated>();
+  private inflight = new Map<string, Promise<LookupResult>>();
+  private readonly cache: Lru<LookupResult>;
+  private lastApi: Api | undefined;
+  private lastViews: ConversationView[] = [];
+  readonly ready: Promise<void>;
+
+  constructor(private readonly deps: CrmServiceDeps) {
+    this.cache = new Lru(CRM_CACHE_ENTRIES, CRM_CACHE_TTL_MS, deps.now);
+    this.ready = this.reload();
+  }
+
+  private get timeoutMs(): number {
+    return this.deps.timeoutMs ?? CRM_TIMEOUT_MS;
+  }
+
+  /** (Re)reads the settings; every conversation is looked up again with the new ones. */
+  async reload(): Promise<void> {
+    try {
+      this.effective = await this.deps.loadSettings();
+    } catch (e) {
+      this.deps.log?.('crm-settings-failed', { reason: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    this.connector = this.makeConnector(this.effective.settings);
+    this.version++;
+    this.entries.clear();
+    this.inflight.clear();
+    this.cache.clear();
+    this.deps.onChange();
+  }
+
+  private makeConnector(s: CrmSettings): CrmConnector | undefined {
+    switch (s.crmConnector) {
+      case 'externalContacts':
+        return new ExternalContactsConnector({
+          getApi: () => this.deps.getApi(),
+          settings: s,
+          timeoutMs: this.timeoutMs,
+        });
+      case 'rest':
+        return new RestCrmConnector({
+          settings: s,
+          fetch: this.deps.fetch,
+          hasPermission: (p) => this.deps.hasPermission(p),
+          timeoutMs: this.timeoutMs,
+        });
+      case 'off':
+        return undefined;
+    }
+  }
+
+  // ── views in, decorated views out ──────────────────────────────────────────────────────────
+
+  /**
+   * Called with the worker's views every time the panel state is rebuilt: starts the lookups
+   * that are due (synchronously marks them loading; never calls onChange from here) and returns
+   * the views with their CRM card and participant data. Unchanged views keep their identity, so
+   * the relay's diff sends only what changed.
+   */
+  present(views: ConversationView[]): ConversationView[] {
+    this.lastViews = views;
+    this.syncSession();
+    const ids = new Set(views.map((v) => v.id));
+    for (const id of [...this.entries.keys()]) if (!ids.has(id)) this.entries.delete(id);
+    for (const id of [...this.decorated.keys()]) if (!ids.has(id)) this.decorated.delete(id);
+    for (const v of views) this.ensureLookup(v);
+    return views.map((v) => this.decorate(v));
+  }
+
+  /** A new (or no) agent session: cached customer data of the previous one is dropped. */
+  private syncSession(): void {
+    const api = this.deps.getApi();
+    if (api === this.lastApi) return;
+    if (!api) this.cache.clear();
+    this.lastApi = api;
+  }
+
+  private decorate(v: ConversationView): ConversationView {
+    const crm = this.entries.get(v.id)?.view;
+    const hit = this.decorated.get(v.id);
+    if (hit && hit.src === v && hit.crm === crm && hit.version === this.version) return hit.out;
+    // Raw attributes stay in the worker: only allow-listed ones reach clients, labelled.
+    const { attributes: _raw, ...rest } = v;
+    const out: ConversationView = { ...rest };
+    if (crm) out.crm = crm;
+    const pd = this.participantData(v);
+    if (pd) out.participantData = pd;
+    this.decorated.set(v.id, { src: v, crm, version: this.version, out });
+    return out;
+  }
+
+  private participantData(v: ConversationView): CrmLabeled[] | undefined {
+    const rules = this.effective?.settings.crmAttributes ?? [];
+    const attrs = v.attributes;
+    if (!attrs || rules.length === 0) return undefined;
+    const out = rules.flatMap((r) => {
+      const value = Object.hasOwn(attrs, r.name) ? textOf(attrs[r.name]) : undefined;
+      return value ? [{ label: r.label || r.name, value }] : [];
+    });
+    return out.length > 0 ? out : undefined;
+  }
+
+  private ensureLookup(v: ConversationView): void {
+    const eff = this.effective;
+    const connector = this.connector;
+    if (!eff || !connector) return;
+    const lookup = lookupKeyOf(v, eff.settings.crmDefaultCountry);
+    const key = connector.keyOf(lookup);
+    const cur = this.entries.get(v.id);
+    if (cur) {
+      if (cur.waiting && this.deps.getApi()) this.startLookup(v.id, cur.lookup, cur.key);
+      // Same key: nothing new to ask. The agent's own search or pick is never overridden.
+      if (cur.key === key || cur.view.source === 'search') return;
+    }
+    this.startLookup(v.id, lookup, key);
+  }
+
+  private base(lookup: LookupKey): Pick<CrmView, 'crmName' | 'canSearch' | 'homeUrl' | 'query'> {
+    const s = this.effective?.settings;
+    const query = describeKey(lookup);
+    const homeUrl =
+      s?.crmHomeUrl &&
+      safeHttpUrl(fillTemplate(s.crmHomeUrl, templateValues(lookup, { query: query ?? '' })).url);
+    return {
+      crmName: s ? crmDisplayName(s) : 'CRM',
+      canSearch: this.connector?.canSearch ?? false,
+      homeUrl: homeUrl || undefined,
+      query,
+    };
+  }
+
+  private startLookup(id: string, lookup: LookupKey, key: string | undefined): void {
+    const eff = this.effective;
+    const connector = this.connector;
+    if (!eff || !connector) return;
+    const seq = (this.entries.get(id)?.seq ?? 0) + 1;
+    const base = this.base(lookup);
+    const set = (view: Omit<CrmView, keyof typeof base>, extra: Partial<Entry> = {}) =>
+      this.entries.set(id, { key, lookup, seq, view: { ...base, ...view }, ...extra });
+
+    if (eff.problem) {
+      set({
+        status: 'error',
+        source: 'lookup',
+        records: [],
+        error: `CRM lookups are not set up correctly: ${eff.problem} Ask an admin to fix Cuecard's options.`,
+      });
+      return;
+    }
+    if (key === undefined) {
+      set({ status: 'none', source: 'lookup', records: [] });
+      return;
+    }
+    const cached = this.cache.get(key);
+    if (cached) {
+      set(this.resultView(cached, 'lookup'));
+      return;
+    }
+    set({ status: 'loading', source: 'lookup', records: [] });
+    this.run(key, () => connector.lookup(lookup)).then(
+      (r) => {
+        this.cache.set(key, r);
+        this.finish(id, seq, this.resultView(r, 'lookup'));
+      },
+      (e: unknown) => this.fail(id, seq, e),
+    );
+  }
+
+  /** One request per key at a time: two conversations from the same number share it. */
+  private run(key: string, go: () => Promise<LookupResult>): Promise<LookupResult> {
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const p = go().finally(() => {
+      if (this.inflight.get(key) === p) this.inflight.delete(key);
+    });
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  private resultView(r: LookupResult, source: CrmView['source']): Omit<CrmView, 'crmName' | 'canSearch'> {
+    return {
+      status: r.records.length > 0 ? 'found' : 'none',
+      source,
+      records: r.records,
+      selected: r.records.length === 1 ? 0 : undefined,
+    };
+  }
+
+  private finish(id: string, seq: number, view: Partial<CrmView>): void {
+    const cur = this.entries.get(id);
+    if (!cur || cur.seq !== seq) return; // gone, or a newer lookup/search started
+    this.entries.set(id, { ...cur, waiting: false, view: { ...cur.view, ...view } });
+    this.deps.onChange();
+  }
+
+  private fail(id: string, seq: number, e: unknown): void {
+    const err =
+      e instanceof CrmError
+        ? e
+        : new CrmError('network', `The lookup failed (${e instanceof Error ? e.message : String(e)}).`);
+    this.deps.log?.('crm-lookup-failed', {
+      kind: err.kind,
+      connector: this.effective?.settings.crmConnector,
+    });
+    const cur = this.entries.get(id);
+    if (!cur || cur.seq !== seq) return;
+    if (err.kind === 'signed-out') {
+      // Restored conversations can be shown before the session is back: look up once it is.
+      this.entries.set(id, { ...cur, waiting: true });
+      return;
+    }
+    this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.message });
+  }
+
+  // ── commands ───────────────────────────────────────────────────────────────────────────────
+
+  async command(c: ToWorker): Promise<ToClient | undefined> {
+    await this.ready;
+    switch (c.type) {
+      case 'crmRetry': {
+        const cur = this.entries.get(c.conversationId);
+        if (!cur) return undefined;
+        if (cur.search !== undefined) {
+          this.cache.delete(`search:${cur.search}`);
+          this.search(c.conversationId, cur.search);
+        } else {
+          if (cur.key) this.cache.delete(cur.key);
+          this.startLookup(c.conversationId, cur.lookup, cur.key);
+        }
+        this.deps.onChange();
+        return undefined;
+      }
+      case 'crmSearch':
+        this.search(c.conversationId, c.query);
+        this.deps.onChange();
+        return undefined;
+      case 'crmPick': {
+        const cur = this.entries.get(c.conversationId);
+        if (cur?.view.status !== 'found') return undefined;
+        const selected = c.index >= 0 && c.index < cur.view.records.length ? c.index : undefined;
+        this.entries.set(c.conversationId, { ...cur, view: { ...cur.view, selected } });
+        this.deps.onChange();
+        return undefined;
+      }
+      case 'crmTest':
+        return { type: 'crmTestResult', ...(await this.test(c.settings, c.sample)) };
+      default:
+        return undefined;
+    }
+  }
+
+  private search(id: string, query: string): void {
+    const cur = this.entries.get(id);
+    const connector = this.connector;
+    if (!cur || !connector) return;
+    const seq = cur.seq + 1;
+    const base = { ...this.base(cur.lookup), query };
+    if (!connector.canSearch) {
+      this.entries.set(id, {
+        ...cur,
+        seq,
+        search: query,
+        view: {
+          ...base,
+          status: 'error',
+          source: 'search',
+          records: [],
+          error: 'Search is not set up for this CRM.',
+        },
+      });
+      return;
+    }
+    const key = `search:${query}`;
+    const cached = this.cache.get(key);
+    this.entries.set(id, {
+      ...cur,
+      seq,
+      search: query,
+      view: cached
+        ? { ...base, ...this.resultView(cached, 'search') }
+        : { ...base, status: 'loading', source: 'search', records: [] },
+    });
+    if (cached) return;
+    this.run(key, () => connector.search(query)).then(
+      (r) => {
+        this.cache.set(key, r);
+        this.finish(id, seq, this.resultView(r, 'search'));
+      },
+      (e: unknown) => this.fail(id, seq, e),
+    );
+  }
+
+  /** The options page's "Test lookup": the draft settings, one sample customer, no cache. */
+  private async test(
+    draft: Record<string, unknown>,
+    sample: Extract<ToWorker, { type: 'crmTest' }>['sample'],
+  ): Promise<{ crm: CrmView; request?: string | undefined }> {
+    const valid = validateCrmSettings(draft);
+    const fake: ConversationView = {
+      id: 'test-conversation',
+      media: sample.media,
+      state: 'alerting',
+      startedAt: 0,
+      customerAddress: sample.address,
+      externalContactId: sample.externalContactId,
+    };
+    const country = valid.ok ? valid.value.crmDefaultCountry : 'US';
+    const lookup = lookupKeyOf(fake, country);
+    const base: CrmView = {
+      status: 'error',
+      crmName: valid.ok ? crmDisplayName(valid.value) : 'CRM',
+      source: sample.query ? 'search' : 'lookup',
+      query: sample.query || describeKey(lookup),
+      records: [],
+      canSearch: false,
+    };
+    if (!valid.ok) {
+      return { crm: { ...base, error: `Fix the settings first: ${Object.values(valid.errors).join(' ')}` } };
+    }
+    const connector = this.makeConnector(valid.value);
+    if (!connector) return { crm: { ...base, error: 'The connector is off: choose one to test.' } };
+    const view = { ...base, canSearch: connector.canSearch };
+    if (!sample.query && connector.keyOf(lookup) === undefined) {
+      return {
+        crm: {
+          ...view,
+          status: 'error',
+          error: 'Nothing to look up by: enter a phone number, an email address or a contact id.',
+        },
+      };
+    }
+    try {
+      const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
+      return { crm: { ...view, ...this.resultView(r, view.source) }, request: r.request };
+    } catch (e) {
+      const err = e instanceof CrmError ? e : new CrmError('network', String(e));
+      return { crm: { ...view, error: err.message } };
+    }
+  }
+
+  /** For tests and diagnostics. */
+  get stats(): { entries: number; cached: number; inflight: number; views: number } {
+    return {
+      entries: this.entries.size,
+      cached: this.cache.size,
+      inflight: this.inflight.size,
+      views: this.lastViews.length,
+    };
+  }
+}
