@@ -38,7 +38,7 @@ export class NodeAgent {
     this.connection = new Connection({
       api: this.api,
       region: 'local',
-      userId: opts.userId,
+      identify: async () => opts.userId,
       openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       loadChannel: async () => this.channel,
       saveChannel: async (c) => {

@@ -5,7 +5,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import type { AgentView, PanelState } from '../shared/domain';
-import type { ClientKind, ToClient, ToWorker } from '../shared/protocol';
+import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete, type Settings } from '../shared/settings';
 import { clearAuth, loadAuth, type StoredAuth, saveAuth } from './auth/session';
 import { SignInCancelled, signIn } from './auth/sign-in';
@@ -107,6 +107,15 @@ export class Worker {
   onConnect(port: Runtime.Port): void {
     this.relay.attach(port);
     void this.ready.then(() => this.connection?.ensure());
+  }
+
+  /** A `chrome.commands` shortcut: the panel in the tab it was pressed in acts on it. */
+  async onCommand(command: string, tabId: number | undefined): Promise<void> {
+    const name = PANEL_COMMANDS.find((c) => c === command);
+    if (!name) return;
+    await this.ready;
+    const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) this.relay.sendToTab(id, { type: 'command', name });
   }
 
   // ── commands ─────────────────────────────────────────────────────────────────────────────────
@@ -256,46 +265,19 @@ export class Worker {
       this.connection.retry();
       return;
     }
-    await this.startConnection(settings);
+    this.startConnection(settings);
   }
 
-  private async startConnection(settings: Settings): Promise<void> {
+  private startConnection(settings: Settings): void {
     const api = createApi({
       baseUrl: `https://api.${settings.region}`,
       getToken: async () => this.auth?.accessToken,
     });
     this.api = api;
-    this.setConn({ type: 'connect' });
-    let me: Models.UserMe;
-    try {
-      me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
-    } catch (e) {
-      const d = diagnose(e, settings.region);
-      if (d.kind === 'auth' && (await this.renewToken())) return;
-      if (d.kind === 'auth') this.setConn({ type: 'auth-required', reason: d.reason });
-      else if (d.kind === 'blocked') this.setConn({ type: 'blocked', reason: d.reason });
-      else this.setConn({ type: 'lost', reason: d.reason, retryAt: Date.now() + 5_000 });
-      this.api = undefined;
-      return;
-    }
-    if (this.api !== api) return; // signed out meanwhile
-    const userId = (me.id ?? '').toLowerCase();
-    if (this.persisted?.agent && this.persisted.agent.id !== userId) {
-      // Another agent signed in on this browser: nothing of the previous one may show.
-      this.dispatch({ type: 'clear' });
-      this.persisted.channel = undefined;
-    }
-    this.setAgent({
-      id: userId,
-      name: me.name ?? me.email ?? 'Agent',
-      region: settings.region,
-      presence: me.presence?.presenceDefinition?.systemPresence,
-      routingStatus: me.routingStatus?.status,
-    });
     this.connection = new Connection({
       api,
       region: settings.region,
-      userId,
+      identify: () => this.identify(api, settings),
       // The DOM WebSocket is structurally a SocketLike; its handler types are just narrower.
       openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       loadChannel: async () => this.persisted?.channel,
@@ -303,8 +285,8 @@ export class Worker {
         if (this.persisted) this.persisted.channel = channel;
         await savePersisted({ channel });
       },
-      resync: () => this.resync(api, userId),
-      onFrame: (f) => this.onFrame(f, userId),
+      resync: () => this.resync(api),
+      onFrame: (f) => this.onFrame(f),
       onState: (s) => {
         this.conn = s;
         this.refreshPanel();
@@ -319,7 +301,30 @@ export class Worker {
     this.connection.start();
   }
 
-  private async resync(api: Api, userId: string): Promise<void> {
+  /** `GET /users/me`: who is signed in, with presence and routing status fresh after any gap. */
+  private async identify(api: Api, settings: Settings): Promise<string> {
+    const me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
+    const userId = (me.id ?? '').toLowerCase();
+    if (!userId) throw new Error('users/me answered without an id');
+    if (this.persisted?.agent && this.persisted.agent.id !== userId) {
+      // Another agent signed in on this browser: nothing of the previous one may show.
+      this.dispatch({ type: 'clear' });
+      this.persisted.channel = undefined;
+      await savePersisted({ channel: undefined });
+    }
+    this.setAgent({
+      id: userId,
+      name: me.name ?? me.email ?? 'Agent',
+      region: settings.region,
+      presence: me.presence?.presenceDefinition?.systemPresence,
+      routingStatus: me.routingStatus?.status,
+    });
+    return userId;
+  }
+
+  private async resync(api: Api): Promise<void> {
+    const userId = this.persisted?.agent?.id;
+    if (!userId) return;
     const requestedAt = Date.now();
     const list = await api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
     this.dispatch({
@@ -331,8 +336,9 @@ export class Worker {
     });
   }
 
-  private onFrame(f: Frame, userId: string): void {
-    if ('userId' in f && f.userId !== userId) return; // not ours: never shown
+  private onFrame(f: Frame): void {
+    const userId = this.persisted?.agent?.id;
+    if (!userId || ('userId' in f && f.userId !== userId)) return; // not ours: never shown
     switch (f.kind) {
       case 'conversation':
         this.dispatch({ type: 'event', body: f.body, me: userId, at: Date.now() });

@@ -4,27 +4,18 @@
  * and after each injected fault.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeAgent } from '../../../bench/node-agent';
 import { SEED_USERS, type Sim, startSim } from '../../../sim/index';
-import {
-  activeViews,
-  type ConversationsState,
-  emptyConversations,
-  reduceConversations,
-} from '../conversations/reducer';
-import { createApi } from '../genesys/rest';
-import { Connection, type SocketLike, type StoredChannel } from './connection';
 
 const alex = SEED_USERS.alex.id;
 let sim: Sim;
-let state: ConversationsState = emptyConversations();
-let conn: Connection;
-let stored: StoredChannel | undefined;
+let agent: NodeAgent;
 
 // Conversations that start in the same millisecond have no meaningful order: compare as sets.
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 function shown() {
-  return activeViews(state)
+  return agent
+    .views()
     .map((v) => ({ id: v.id, state: v.state, media: v.media }))
     .sort(byId);
 }
@@ -41,49 +32,17 @@ async function settled() {
 beforeAll(async () => {
   sim = await startSim({ heartbeatMs: 300 });
   const token = sim.issueToken({ userId: alex }).access_token;
-  const api = createApi({ baseUrl: sim.url, getToken: async () => token });
-  conn = new Connection({
-    api,
-    region: 'local',
-    userId: alex,
-    openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
-    loadChannel: async () => stored,
-    saveChannel: async (c) => {
-      stored = c;
-    },
-    resync: async () => {
-      const requestedAt = Date.now();
-      const list = await api.request<{ entities?: [] }>('GET', '/api/v2/conversations');
-      state = reduceConversations(state, {
-        type: 'reconcile',
-        conversations: list.entities ?? [],
-        me: alex,
-        requestedAt,
-        at: Date.now(),
-      });
-    },
-    onFrame: (f) => {
-      if (f.kind === 'conversation')
-        state = reduceConversations(state, { type: 'event', body: f.body, me: alex, at: Date.now() });
-    },
-    onState: () => undefined,
-    renewToken: async () => false,
-    now: Date.now,
-    random: () => 0.01, // short, deterministic retries
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-  });
-  conn.start();
+  agent = new NodeAgent({ baseUrl: sim.url, userId: alex, token, random: () => 0.01 }).start();
 });
 
 afterAll(async () => {
-  conn.stop();
+  agent.stop();
   await sim.close();
 });
 
 describe('connection core + reducer against the simulator', () => {
   it('follows a call, chat, message, email and callback through their lifecycles', async () => {
-    await expect.poll(() => conn.current.status, { timeout: 4_000 }).toBe('live');
+    await expect.poll(() => agent.status, { timeout: 4_000 }).toBe('live');
     const call = sim.startConversation({
       userId: alex,
       media: 'call',
@@ -91,10 +50,7 @@ describe('connection core + reducer against the simulator', () => {
       queue: { name: 'Support' },
     });
     await settled();
-    expect(activeViews(state)[0]).toMatchObject({
-      customerAddress: '+13175550101',
-      queueId: expect.any(String),
-    });
+    expect(agent.views()[0]).toMatchObject({ customerAddress: '+13175550101', queueId: expect.any(String) });
     sim.act(call, { type: 'answer' });
     await settled();
     sim.act(call, { type: 'hold' });
@@ -113,12 +69,12 @@ describe('connection core + reducer against the simulator', () => {
     await settled();
     for (const id of ids) sim.act(id, { type: 'answer' });
     await settled();
-    expect(new Set(activeViews(state).map((v) => v.media))).toEqual(
+    expect(new Set(agent.views().map((v) => v.media))).toEqual(
       new Set(['call', 'chat', 'message', 'email', 'callback']),
     );
     for (const id of [call, ...ids]) sim.act(id, { type: 'disconnect', by: 'customer' });
     await settled();
-    expect(activeViews(state).every((v) => v.state === 'wrapup')).toBe(true);
+    expect(agent.views().every((v) => v.state === 'wrapup')).toBe(true);
     for (const id of [call, ...ids]) sim.act(id, { type: 'wrapup', code: 'Done' });
     await settled();
     expect(shown()).toEqual([]);
@@ -160,6 +116,18 @@ describe('connection core + reducer against the simulator', () => {
     sim.act(b, { type: 'wrapup', code: 'Done' });
     await settled();
     expect(shown()).toEqual([]);
-    expect(conn.current.status).toBe('live');
+    expect(agent.status).toBe('live');
+  });
+
+  it('a 503 burst during reconnect ends live again, with backoff', async () => {
+    sim.faults.failNext({ status: 503, count: 3 });
+    sim.faults.dropSockets(alex);
+    const c = sim.startConversation({ userId: alex, media: 'call', customer: { address: '+13175550105' } });
+    await settled();
+    await expect.poll(() => agent.status, { timeout: 8_000 }).toBe('live');
+    sim.act(c, { type: 'answer' });
+    sim.act(c, { type: 'disconnect', by: 'customer' });
+    sim.act(c, { type: 'wrapup' });
+    await settled();
   });
 });

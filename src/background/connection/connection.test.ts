@@ -91,7 +91,7 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
   const deps: ConnectionDeps = {
     api,
     region: 'mypurecloud.com',
-    userId: ME,
+    identify: async () => ME,
     openSocket: (url) => {
       const s = new FakeSocket(url);
       h.sockets.push(s);

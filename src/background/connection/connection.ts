@@ -28,7 +28,11 @@ export interface StoredChannel {
 export interface ConnectionDeps {
   api: Api;
   region: string;
-  userId: string;
+  /**
+   * Who is signed in (`GET /users/me`), asked on every (re)connect so presence is fresh after a gap;
+   * its failures take the same retry, renewal and blocking paths as the rest.
+   */
+  identify(): Promise<string>;
   openSocket(url: string): SocketLike;
   loadChannel(): Promise<StoredChannel | undefined>;
   saveChannel(c: StoredChannel | undefined): Promise<void>;
@@ -138,6 +142,8 @@ export class Connection {
   private async connectOnce(gen: number): Promise<void> {
     this.set({ type: 'connect' });
     this.dropSocket(1000, 'reconnecting');
+    const userId = await this.deps.identify();
+    if (gen !== this.generation) return;
     const channel = await this.ensureChannel();
     if (gen !== this.generation) return;
     const socket = await this.openSocket(channel.connectUri, gen);
@@ -146,7 +152,7 @@ export class Connection {
       return;
     }
     this.socket = socket;
-    await this.subscribe(channel.id);
+    await this.subscribe(channel.id, userId);
     await this.deps.resync();
     if (gen !== this.generation) return;
     this.set({ type: 'live', at: this.deps.now() });
@@ -175,8 +181,8 @@ export class Connection {
     return this.channel;
   }
 
-  private async subscribe(channelId: string): Promise<void> {
-    const topics = topicsFor(this.deps.userId).map((id) => ({ id }));
+  private async subscribe(channelId: string, userId: string): Promise<void> {
+    const topics = topicsFor(userId).map((id) => ({ id }));
     const res = await this.deps.api.request<{ entities?: Models.ChannelTopic[] }>(
       'PUT',
       `/api/v2/notifications/channels/${encodeURIComponent(channelId)}/subscriptions?ignoreErrors=true`,

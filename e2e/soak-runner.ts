@@ -1,0 +1,265 @@
+/**
+ * The fault soak: a scripted stretch of an agent's day (many conversations) in real Chromium with
+ * the production build, with faults injected at random by the simulator and by evicting the
+ * worker. After every fault the panel must come back to exactly the simulator's truth: 0 lost,
+ * 0 ghost conversations. Shared by `npm run soak` (long) and e2e/soak.spec.ts (short).
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_CLIENT_ID, SEED_USERS, type Sim, startSim } from '../sim/index';
+import { launchWithExtension } from './chromium';
+import { evictServiceWorker } from './fixtures';
+import { AgentPage } from './pages/agent-page';
+import { SimLoginPage } from './pages/extension-pages';
+
+export const FAULTS = [
+  'drop-sockets',
+  'close-4000',
+  'socket-closing',
+  'expire-channels',
+  'evict-worker',
+  'rate-limit-429',
+  'server-503',
+  'expire-token',
+  'duplicate-events',
+  'reorder-events',
+  'malformed-frames',
+  'oversized-frame',
+  'no-longer-subscribed',
+] as const;
+export type FaultName = (typeof FAULTS)[number];
+
+export interface SoakOptions {
+  faults: number;
+  seed?: number;
+  /** Give up on one checkpoint after this long: that is a failure (lost or ghost conversations). */
+  checkpointTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakResult {
+  seed: number;
+  faultsInjected: number;
+  byFault: Record<string, number>;
+  conversations: number;
+  reconnects: number;
+  channelsCreated: number;
+  checkpoints: number;
+  failedCheckpoints: number;
+  lost: number;
+  ghost: number;
+  wrongState: number;
+  backToTruthMs: { p50: number; p95: number; max: number };
+  durationMs: number;
+}
+
+/** mulberry32: a small seeded PRNG so a failing soak can be replayed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Shown {
+  id: string;
+  state: string;
+}
+
+async function panelView(page: Page): Promise<{ status: string; shown: Shown[] }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('cuecard-root')?.shadowRoot;
+    const status = root?.querySelector('[data-testid="status"]')?.getAttribute('data-status') ?? 'none';
+    const shown = [...(root?.querySelectorAll('[data-testid="conversation"]') ?? [])].map((e) => ({
+      id: e.getAttribute('data-conversation-id') ?? '',
+      state: e.getAttribute('data-state') ?? '',
+    }));
+    return { status, shown };
+  });
+}
+
+function compare(shown: Shown[], truth: Shown[]) {
+  const t = new Map(truth.map((c) => [c.id, c.state]));
+  const s = new Map(shown.map((c) => [c.id, c.state]));
+  const lost = truth.filter((c) => !s.has(c.id)).length;
+  const ghost = shown.filter((c) => !t.has(c.id)).length;
+  const wrongState = shown.filter((c) => t.has(c.id) && t.get(c.id) !== c.state).length;
+  return { lost, ghost, wrongState, equal: lost + ghost + wrongState === 0 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length
+    ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
+    : 0;
+}
+
+async function inject(fault: FaultName, sim: Sim, context: BrowserContext, userId: string): Promise<void> {
+  const f = sim.faults;
+  switch (fault) {
+    case 'drop-sockets':
+      return f.dropSockets(userId);
+    case 'close-4000':
+      return f.closeSockets(4000, 'server restart', userId);
+    case 'socket-closing':
+      return f.socketClosing(userId, { closeAfterMs: 1_000 });
+    case 'expire-channels':
+      return f.expireChannels(userId);
+    case 'evict-worker':
+      return evictServiceWorker(context);
+    case 'rate-limit-429':
+      f.failNext({ status: 429, count: 2, retryAfterSec: 1 });
+      return f.dropSockets(userId);
+    case 'server-503':
+      f.failNext({ status: 503, count: 3 });
+      return f.dropSockets(userId);
+    case 'expire-token':
+      f.expireTokens(userId);
+      return f.dropSockets(userId);
+    case 'duplicate-events':
+      return f.duplicateNext(4);
+    case 'reorder-events':
+      return f.reorderNext(3);
+    case 'malformed-frames':
+      f.sendMalformed(userId, 'not-json');
+      f.sendMalformed(userId, 'unknown-topic');
+      return f.sendMalformed(userId, 'missing-fields');
+    case 'oversized-frame':
+      return f.sendOversized(userId, 1_048_576);
+    case 'no-longer-subscribed':
+      return f.noLongerSubscribed(userId);
+  }
+}
+
+/** One step of the agent's day: start, answer, hold, unhold, end or wrap up a conversation. */
+function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number }): void {
+  const truth = sim.truth(userId);
+  const canStart = truth.length < 4;
+  const choices: (() => void)[] = [];
+  if (canStart) {
+    choices.push(() => {
+      started.n++;
+      const media = pick(rnd, ['call', 'call', 'chat', 'message', 'email', 'callback'] as const);
+      const address =
+        media === 'email' || media === 'chat'
+          ? `soak${started.n}@example.com`
+          : `+1317555${String(1000 + started.n).slice(-4)}`;
+      sim.startConversation({
+        userId,
+        media,
+        customer: { name: `Soak Customer ${started.n}`, address },
+        queue: { name: 'Soak' },
+      });
+    });
+  }
+  for (const c of truth) {
+    if (c.state === 'alerting') choices.push(() => sim.act(c.id, { type: 'answer' }));
+    if (c.state === 'connected') {
+      choices.push(() =>
+        sim.act(c.id, { type: 'disconnect', by: pick(rnd, ['agent', 'customer'] as const) }),
+      );
+      if (c.media === 'call') choices.push(() => sim.act(c.id, { type: 'hold' }));
+    }
+    if (c.state === 'held') choices.push(() => sim.act(c.id, { type: 'unhold' }));
+    if (c.state === 'wrapup') choices.push(() => sim.act(c.id, { type: 'wrapup', code: 'Resolved' }));
+  }
+  if (choices.length) pick(rnd, choices)();
+}
+
+export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
+  const seed = opts.seed ?? Date.now() % 100_000;
+  const rnd = seeded(seed);
+  const log = opts.log ?? (() => undefined);
+  const timeout = opts.checkpointTimeoutMs ?? 30_000;
+  const t0 = Date.now();
+  const sim = await startSim({ tls: true, heartbeatMs: 5_000 });
+  const context = await launchWithExtension(sim.port);
+  const user = SEED_USERS.alex.id;
+  let puts = 0;
+  sim.on('request', (r) => {
+    if (r.method === 'PUT' && r.path.endsWith('/subscriptions')) puts++;
+  });
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await sw.evaluate((s) => chrome.storage.sync.set(s), {
+      region: 'mypurecloud.com',
+      clientId: DEMO_CLIENT_ID,
+    });
+    const agent = await new AgentPage(context.pages()[0] ?? (await context.newPage())).open();
+    await agent.expectStatus('signed-out');
+    const [login] = await Promise.all([
+      context.waitForEvent('page'),
+      agent.panel.getByTestId('sign-in').click(),
+    ]);
+    await new SimLoginPage(login).chooseAgent(user);
+    await agent.expectStatus('live');
+
+    const byFault: Record<string, number> = {};
+    const backToTruth: number[] = [];
+    const started = { n: 0 };
+    let failed = 0;
+    const totals = { lost: 0, ghost: 0, wrongState: 0 };
+    for (let i = 0; i < opts.faults; i++) {
+      for (let k = 0; k < 3; k++) drive(sim, user, rnd, started);
+      const fault = pick(rnd, FAULTS);
+      byFault[fault] = (byFault[fault] ?? 0) + 1;
+      const injectedAt = Date.now();
+      await inject(fault, sim, context, user);
+      // Conversations keep moving while the extension recovers.
+      for (let k = 0; k < 2; k++) {
+        await sleep(50 + rnd() * 200);
+        drive(sim, user, rnd, started);
+      }
+      let last = compare([], []);
+      for (;;) {
+        const view = await panelView(agent.page).catch(() => ({ status: 'none', shown: [] as Shown[] }));
+        last = compare(
+          view.shown,
+          sim.truth(user).map((c) => ({ id: c.id, state: c.state })),
+        );
+        if (view.status === 'live' && last.equal) {
+          backToTruth.push(Date.now() - injectedAt);
+          break;
+        }
+        if (Date.now() - injectedAt > timeout) {
+          failed++;
+          totals.lost += last.lost;
+          totals.ghost += last.ghost;
+          totals.wrongState += last.wrongState;
+          log(
+            `checkpoint ${i} after ${fault}: status ${view.status}, lost ${last.lost}, ghost ${last.ghost}, wrong state ${last.wrongState}`,
+          );
+          break;
+        }
+        await sleep(50);
+      }
+      if ((i + 1) % 25 === 0)
+        log(`${i + 1}/${opts.faults} faults, ${started.n} conversations, ${failed} failed checkpoints`);
+    }
+    const sorted = [...backToTruth].sort((a, b) => a - b);
+    return {
+      seed,
+      faultsInjected: opts.faults,
+      byFault,
+      conversations: started.n,
+      reconnects: Math.max(0, puts - 1),
+      channelsCreated: sim.stats().channelsCreated,
+      checkpoints: opts.faults,
+      failedCheckpoints: failed,
+      ...totals,
+      backToTruthMs: {
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        max: sorted[sorted.length - 1] ?? 0,
+      },
+      durationMs: Date.now() - t0,
+    };
+  } finally {
+    await context.close();
+    await sim.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { runSoak } from './soak-runner';
+
+// The short soak: every kind of fault at least once on average; `npm run soak` runs hundreds.
+test('fault soak (short): after every fault the panel equals the simulator truth', async () => {
+  test.setTimeout(180_000);
+  const r = await runSoak({ faults: 26, seed: 7, log: (l) => console.info(`[soak] ${l}`) });
+  console.info(`[soak] ${JSON.stringify(r)}`);
+  expect({
+    lost: r.lost,
+    ghost: r.ghost,
+    wrongState: r.wrongState,
+    failedCheckpoints: r.failedCheckpoints,
+  }).toEqual({
+    lost: 0,
+    ghost: 0,
+    wrongState: 0,
+    failedCheckpoints: 0,
+  });
+  expect(r.reconnects).toBeGreaterThan(5);
+});
