@@ -7,7 +7,8 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { listRegions } from '../src/shared/regions';
 
-export const DIST = path.resolve(import.meta.dirname, '..', 'dist');
+/** The production build under test; CUECARD_DIST points at another build directory (e.g. a private one). */
+export const DIST = path.resolve(process.env.CUECARD_DIST ?? path.join(import.meta.dirname, '..', 'dist'));
 export const CRM_HOST = 'crm.cuecard.test';
 
 export function chromiumPath(): string {

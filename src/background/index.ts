@@ -12,3 +12,8 @@ browser.runtime.onStartup.addListener(() => undefined);
 browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));
 browser.runtime.onConnect.addListener((port) => worker.onConnect(port));
 browser.storage.onChanged.addListener((changes, area) => void worker.onStorageChanged(changes, area));
+// Keyboard shortcuts (manifest `commands`, rebindable at chrome://extensions/shortcuts): relayed to the tab's panel.
+const onCommand = (command: string, tab?: { id?: number }) => void worker.onCommand(command, tab?.id);
+browser.commands.onCommand.addListener(onCommand);
+// The same handler, reachable from e2e (Playwright cannot press browser-level extension shortcuts).
+(globalThis as { cuecardOnCommand?: typeof onCommand }).cuecardOnCommand = onCommand;

@@ -3,32 +3,36 @@
  * reach it) on a host element that takes no space in the page's layout.
  */
 import { render } from 'preact';
+import { createHost } from './host';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
+import { hostControlAt } from './panel/placement';
 import { createPanelStore } from './panel/store';
 import { linkPanel } from './port-client';
+import { syncPrefs } from './prefs-sync';
 
 const HOST_TAG = 'cuecard-root';
 
-function mount(): void {
+async function mount(): Promise<void> {
   if (document.querySelector(HOST_TAG)) return; // injected twice (extension reload): keep one
-  const host = document.createElement(HOST_TAG);
-  // Fixed and zero-sized: the page's own layout never moves or reflows because of us.
-  host.setAttribute(
-    'style',
-    'all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483000 !important;',
-  );
+  const host = createHost(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
   const container = document.createElement('div');
   root.append(container);
-  document.documentElement.append(host);
 
   const store = createPanelStore();
+  // Placement and theme first, so the panel appears where the agent left it.
+  const prefs = await syncPrefs(store);
+  if (document.querySelector(HOST_TAG)) return;
+  document.documentElement.append(host);
   const link = linkPanel(store);
-  render(<Panel store={store} link={link} />, container);
+  render(
+    <Panel store={store} link={link} onTheme={prefs.saveTheme} coversHostControl={hostControlAt(host)} />,
+    container,
+  );
 }
 
-mount();
+void mount();

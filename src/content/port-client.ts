@@ -2,7 +2,6 @@
  * Keeps the panel linked to the worker. When the worker restarts (eviction, update), the port
  * closes; reconnecting wakes the worker again and brings a fresh snapshot.
  */
-import browser from 'webextension-polyfill';
 import { connectToWorker, type ToWorker, type WorkerLink } from '../shared/protocol';
 import type { PanelStoreApi } from './panel/store';
 
@@ -16,7 +15,7 @@ export function linkPanel(store: PanelStoreApi): PanelLink {
 
   const open = () => {
     // After the extension is reloaded or updated this content script is orphaned: stop trying.
-    if (!browser.runtime?.id) {
+    if (!chrome.runtime?.id) {
       store.getState().setLinked(false);
       return;
     }

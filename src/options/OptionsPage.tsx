@@ -1,18 +1,72 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { type MessageKey, t } from '../shared/i18n';
 import { listRegions, regionLabel } from '../shared/regions';
 import type { FieldErrors, SettingsField } from '../shared/settings';
+import { loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from '../shared/theme';
 import { useSettings } from './use-settings';
 
 /** Scopes the OAuth client needs, and why (shown to the admin who creates the client). */
-const SCOPES: [string, string][] = [
-  ['conversations:readonly', 'read the agent’s active conversations'],
-  ['notifications', 'create the notification channel and subscriptions'],
-  ['users:readonly', 'read the signed-in agent (users/me)'],
-  ['presence:readonly', 'show the agent’s presence'],
-  ['routing:readonly', 'show the agent’s routing status'],
-  ['external-contacts:readonly', 'look up customers in External Contacts'],
+const SCOPES: [string, MessageKey][] = [
+  ['conversations:readonly', 'scopeConversations'],
+  ['notifications', 'scopeNotifications'],
+  ['users:readonly', 'scopeUsers'],
+  ['presence:readonly', 'scopePresence'],
+  ['routing:readonly', 'scopeRouting'],
+  ['external-contacts:readonly', 'scopeExternalContacts'],
 ];
+
+const THEME_LABELS: Record<ThemeChoice, MessageKey> = {
+  auto: 'themeAuto',
+  light: 'themeLight',
+  dark: 'themeDark',
+};
+
+/** A translated sentence with one highlighted part (its `$1`), without building HTML from strings. */
+function withEmphasis(text: string, marker: string, emphasis: ComponentChildren): ComponentChildren {
+  const [before, after] = text.split(marker);
+  return after === undefined ? (
+    text
+  ) : (
+    <>
+      {before}
+      {emphasis}
+      {after}
+    </>
+  );
+}
+const MARK = '\u2063';
+
+function Appearance() {
+  const [theme, setTheme] = useState<ThemeChoice>('auto');
+  useEffect(() => void loadTheme().then(setTheme), []);
+  return (
+    <section aria-labelledby="appearance-title">
+      <h2 id="appearance-title">{t('appearanceTitle')}</h2>
+      <fieldset class="choices">
+        <legend>{t('themeLabel')}</legend>
+        {THEME_CHOICES.map((choice) => (
+          <label key={choice} class="choice">
+            <input
+              type="radio"
+              name="theme"
+              value={choice}
+              checked={theme === choice}
+              data-testid={`theme-${choice}`}
+              onChange={() => {
+                setTheme(choice);
+                void saveTheme(choice);
+              }}
+            />
+            {t(THEME_LABELS[choice] as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint">{t('appearanceHelp')}</p>
+    </section>
+  );
+}
 
 export function OptionsPage() {
   const model = useSettings();
@@ -45,12 +99,10 @@ export function OptionsPage() {
 
   return (
     <main>
-      <h1>Cuecard options</h1>
-      <p class="hint">
-        Connect Cuecard to your Genesys Cloud org. Agents then sign in with their own Genesys account.
-      </p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="hint">{t('optionsIntro')}</p>
       <form onSubmit={onSubmit} noValidate data-testid="options-form">
-        <label for="region">Genesys Cloud region</label>
+        <label for="region">{t('regionLabel')}</label>
         <select
           id="region"
           value={values.region}
@@ -59,7 +111,7 @@ export function OptionsPage() {
           aria-invalid={errors.region ? 'true' : 'false'}
           aria-describedby="region-help region-error"
         >
-          <option value="">Choose a region…</option>
+          <option value="">{t('regionChoose')}</option>
           {regions.map((r) => (
             <option key={r.domain} value={r.domain}>
               {regionLabel(r)}
@@ -67,11 +119,11 @@ export function OptionsPage() {
           ))}
         </select>
         <p id="region-help" class="hint">
-          The domain in your Genesys Cloud address, e.g. apps.<strong>mypurecloud.ie</strong>.
+          {withEmphasis(t('regionHelp', MARK), MARK, <strong>mypurecloud.ie</strong>)}
         </p>
         {isLocked('region') ? (
           <p class="locked" data-testid="region-locked">
-            Set by your administrator’s policy.
+            {t('lockedByPolicy')}
           </p>
         ) : null}
         {errors.region ? (
@@ -81,7 +133,7 @@ export function OptionsPage() {
         ) : null}
         {model.policyErrors.region ? <p class="error">{model.policyErrors.region}</p> : null}
 
-        <label for="clientId">OAuth client ID</label>
+        <label for="clientId">{t('clientIdLabel')}</label>
         <input
           id="clientId"
           value={values.clientId}
@@ -94,11 +146,11 @@ export function OptionsPage() {
           aria-describedby="client-help client-error"
         />
         <p id="client-help" class="hint">
-          The GUID of the Code Authorization (PKCE) client created for Cuecard.
+          {t('clientIdHelp')}
         </p>
         {isLocked('clientId') ? (
           <p class="locked" data-testid="clientId-locked">
-            Set by your administrator’s policy.
+            {t('lockedByPolicy')}
           </p>
         ) : null}
         {errors.clientId ? (
@@ -110,39 +162,39 @@ export function OptionsPage() {
 
         <div class="actions">
           <button type="submit" class="primary" disabled={isLocked('region') && isLocked('clientId')}>
-            Save
+            {t('save')}
           </button>
           {saved ? (
             <span class="ok" role="status" data-testid="saved">
-              Saved. Agents can sign in from the Cuecard panel.
+              {t('saved')}
             </span>
           ) : null}
         </div>
       </form>
 
-      <h2>Set up the OAuth client in Genesys Cloud</h2>
+      <Appearance />
+
+      <h2>{t('setupTitle')}</h2>
       <ol class="setup">
-        <li>Admin → Integrations → OAuth → Add client.</li>
+        <li>{t('setupStepAdd')}</li>
+        <li>{withEmphasis(t('setupStepGrant', MARK), MARK, <strong>Code Authorization</strong>)}</li>
         <li>
-          Grant type: <strong>Code Authorization</strong> with PKCE (no client secret is used).
-        </li>
-        <li>
-          Authorized redirect URI:{' '}
+          {t('setupStepRedirect')}{' '}
           <span class="copyable" data-testid="redirect-uri">
             {redirectUri}
           </span>
         </li>
         <li>
-          Scopes:
+          {t('setupStepScopes')}
           <ul>
             {SCOPES.map(([scope, why]) => (
               <li key={scope}>
-                <code>{scope}</code> — {why}
+                <code>{scope}</code> — {t(why)}
               </li>
             ))}
           </ul>
         </li>
-        <li>Copy the client ID above and save.</li>
+        <li>{t('setupStepCopy')}</li>
       </ol>
     </main>
   );

@@ -1,21 +1,35 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PanelState } from '../shared/domain';
-import { humanizeEnum, STATUS_LABELS } from '../shared/format';
+import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
+import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
 import { connectToWorker, type WorkerLink } from '../shared/protocol';
+
+/** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
+function useToggleShortcut(): string | undefined {
+  const [keys, setKeys] = useState<string | undefined>();
+  useEffect(() => {
+    browser.commands
+      ?.getAll()
+      .then((all) => setKeys(all.find((c) => c.name === 'toggle-panel')?.shortcut ?? ''))
+      .catch(() => undefined);
+  }, []);
+  return keys;
+}
 
 export function Popup() {
   const [state, setState] = useState<PanelState | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
   const link = useMemo<{ current?: WorkerLink }>(() => ({}), []);
+  const shortcut = useToggleShortcut();
 
   useEffect(() => {
     link.current = connectToWorker('popup', {
       onMessage: (m) => {
         if (m.type === 'diagnostics') {
           navigator.clipboard.writeText(m.text).then(
-            () => setCopied('Diagnostics copied to the clipboard (no token, no customer data).'),
+            () => setCopied(t('diagnosticsCopied')),
             () => setCopied(m.text), // no clipboard access: show it to copy by hand
           );
           return;
@@ -33,16 +47,26 @@ export function Popup() {
   return (
     <main>
       <div class="status" data-testid="popup-status" data-status={status ?? 'connecting'}>
-        Cuecard: {status ? STATUS_LABELS[status] : 'Starting…'}
+        {t('popupStatus', status ? statusLabel(status) : t('popupStarting'))}
       </div>
       {state?.agent ? (
         <div data-testid="popup-agent">
-          {state.agent.name} · {state.agent.region}
-          {state.agent.presence ? ` · ${humanizeEnum(state.agent.presence)}` : ''}
+          {[
+            state.agent.name,
+            state.agent.region,
+            state.agent.presence ? presenceLabel(state.agent.presence) : '',
+            state.agent.routingStatus ? routingLabel(state.agent.routingStatus) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </div>
       ) : null}
       {state?.connection.reason ? <p class="reason">{state.connection.reason}</p> : null}
-      {state ? <div>{state.conversations.length} active conversation(s)</div> : null}
+      {state ? (
+        <div data-testid="popup-count">
+          {plural(state.conversations.length, 'conversationCountOne', 'conversationCountOther')}
+        </div>
+      ) : null}
       <div class="row">
         {signedIn ? (
           <button
@@ -50,7 +74,7 @@ export function Popup() {
             data-testid="popup-sign-out"
             onClick={() => link.current?.send({ type: 'signOut' })}
           >
-            Sign out
+            {t('signOut')}
           </button>
         ) : status === 'signed-out' || status === 'needs-sign-in' ? (
           <button
@@ -59,20 +83,32 @@ export function Popup() {
             data-testid="popup-sign-in"
             onClick={() => link.current?.send({ type: 'signIn' })}
           >
-            Sign in
+            {t('signInShort')}
           </button>
         ) : null}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('optionsButton')}
         </button>
         <button
           type="button"
           data-testid="copy-diagnostics"
           onClick={() => link.current?.send({ type: 'getDiagnostics' })}
         >
-          Copy diagnostics
+          {t('copyDiagnostics')}
         </button>
       </div>
+      {shortcut !== undefined ? (
+        <p class="reason" data-testid="popup-shortcut">
+          {shortcut ? t('shortcutHint', shortcut) : t('shortcutUnset')}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+          >
+            {t('shortcutChange')}
+          </button>
+        </p>
+      ) : null}
       {copied ? (
         <pre class="reason" role="status" data-testid="diagnostics-result">
           {copied}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { customerLabel, formatElapsed, humanizeEnum, timerStart } from './format';
+import {
+  customerLabel,
+  formatElapsed,
+  humanizeEnum,
+  presenceLabel,
+  presenceTone,
+  routingLabel,
+  timerStart,
+} from './format';
 
 describe('format', () => {
   it('formats elapsed time', () => {
@@ -7,6 +15,18 @@ describe('format', () => {
     expect(formatElapsed(65_400)).toBe('1:05');
     expect(formatElapsed(3_725_000)).toBe('1:02:05');
     expect(formatElapsed(-5)).toBe('0:00');
+    expect(formatElapsed(65_400, 'ar-EG')).toBe('١:٠٥');
+  });
+
+  it('names Genesys presences and routing statuses, in either casing', () => {
+    for (const p of ['ON_QUEUE', 'On Queue', 'OnQueue', 'on_queue'])
+      expect(presenceLabel(p)).toBe('On queue');
+    expect(presenceLabel('AVAILABLE')).toBe('Available');
+    expect(presenceTone('Meal')).toBe('away');
+    expect(presenceTone('something new')).toBe('offline');
+    expect(presenceLabel('Something New')).toBe('Something new');
+    expect(routingLabel('NOT_RESPONDING')).toBe('Not responding');
+    expect(routingLabel('Interacting')).toBe('Interacting');
   });
 
   it('times each state from the right moment', () => {

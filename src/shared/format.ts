@@ -1,14 +1,16 @@
-/** Display formatting shared by the panel and popup. Pure. */
+/** Display formatting shared by the panel and popup. Pure apart from reading the UI language. */
 import type { ConnectionStatus, ConversationView, MediaType } from './domain';
+import { type MessageKey, t, uiLocale } from './i18n';
 
-/** `m:ss` under an hour, `h:mm:ss` after. */
-export function formatElapsed(ms: number): string {
+/** `m:ss` under an hour, `h:mm:ss` after; digits in the agent's locale. */
+export function formatElapsed(ms: number, locale = uiLocale()): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  const n1 = new Intl.NumberFormat(locale, { useGrouping: false });
+  const n2 = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  return h > 0 ? `${n1.format(h)}:${n2.format(m)}:${n2.format(s)}` : `${n1.format(m)}:${n2.format(s)}`;
 }
 
 /** The moment the timer of a conversation counts from, for its current state. */
@@ -19,35 +21,98 @@ export function timerStart(c: ConversationView): number {
   return c.startedAt;
 }
 
-export const MEDIA_LABELS: Record<MediaType, string> = {
-  call: 'Call',
-  callback: 'Callback',
-  chat: 'Chat',
-  message: 'Message',
-  email: 'Email',
-  video: 'Video',
-  other: 'Interaction',
+const MEDIA_KEYS: Record<MediaType, MessageKey> = {
+  call: 'mediaCall',
+  callback: 'mediaCallback',
+  chat: 'mediaChat',
+  message: 'mediaMessage',
+  email: 'mediaEmail',
+  video: 'mediaVideo',
+  other: 'mediaOther',
 };
 
-export const STATE_LABELS: Record<ConversationView['state'], string> = {
-  alerting: 'Alerting',
-  dialing: 'Dialing',
-  connected: 'Connected',
-  held: 'On hold',
-  wrapup: 'Wrap-up',
+const STATE_KEYS: Record<ConversationView['state'], MessageKey> = {
+  alerting: 'stateAlerting',
+  dialing: 'stateDialing',
+  connected: 'stateConnected',
+  held: 'stateHeld',
+  wrapup: 'stateWrapup',
 };
 
-export const STATUS_LABELS: Record<ConnectionStatus, string> = {
-  unconfigured: 'Not set up',
-  'signed-out': 'Signed out',
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  'needs-sign-in': 'Sign in again',
-  blocked: 'Action needed',
+const STATUS_KEYS: Record<ConnectionStatus, MessageKey> = {
+  unconfigured: 'statusUnconfigured',
+  'signed-out': 'statusSignedOut',
+  connecting: 'statusConnecting',
+  live: 'statusLive',
+  reconnecting: 'statusReconnecting',
+  'needs-sign-in': 'statusNeedsSignIn',
+  blocked: 'statusBlocked',
 };
 
-/** Genesys sends `ON_QUEUE` in events and `OnQueue` over REST: one readable form for both. */
+export const mediaLabel = (m: MediaType): string => t(MEDIA_KEYS[m]);
+export const stateLabel = (s: ConversationView['state']): string => t(STATE_KEYS[s]);
+export const statusLabel = (s: ConnectionStatus): string => t(STATUS_KEYS[s]);
+
+/** Genesys sends `ON_QUEUE` in events and `On Queue`/`OnQueue` over REST: one key for all of them. */
+export function enumKey(value: string | undefined): string {
+  return (value ?? '')
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/[\s_-]+/g, '_')
+    .toUpperCase();
+}
+
+/** Genesys' system presences and routing statuses; anything else is shown as Genesys spells it. */
+const PRESENCE_KEYS: Record<string, MessageKey> = {
+  AVAILABLE: 'presenceAvailable',
+  ON_QUEUE: 'presenceOnQueue',
+  BUSY: 'presenceBusy',
+  AWAY: 'presenceAway',
+  BREAK: 'presenceBreak',
+  MEAL: 'presenceMeal',
+  MEETING: 'presenceMeeting',
+  TRAINING: 'presenceTraining',
+  IDLE: 'presenceIdle',
+  OFFLINE: 'presenceOffline',
+};
+const ROUTING_KEYS: Record<string, MessageKey> = {
+  OFF_QUEUE: 'routingOffQueue',
+  IDLE: 'routingIdle',
+  INTERACTING: 'routingInteracting',
+  NOT_RESPONDING: 'routingNotResponding',
+  COMMUNICATING: 'routingCommunicating',
+};
+
+/** The colour family of a presence: available (green), on queue (blue), away (amber), busy (red), offline (grey). */
+export type PresenceTone = 'available' | 'queue' | 'away' | 'busy' | 'offline';
+const PRESENCE_TONES: Record<string, PresenceTone> = {
+  AVAILABLE: 'available',
+  ON_QUEUE: 'queue',
+  BUSY: 'busy',
+  MEETING: 'busy',
+  AWAY: 'away',
+  BREAK: 'away',
+  MEAL: 'away',
+  TRAINING: 'away',
+  IDLE: 'away',
+  OFFLINE: 'offline',
+};
+
+export function presenceLabel(value: string | undefined): string {
+  const key = PRESENCE_KEYS[enumKey(value)];
+  return key ? t(key) : humanizeEnum(value);
+}
+
+export function presenceTone(value: string | undefined): PresenceTone {
+  return PRESENCE_TONES[enumKey(value)] ?? 'offline';
+}
+
+export function routingLabel(value: string | undefined): string {
+  const key = ROUTING_KEYS[enumKey(value)];
+  return key ? t(key) : humanizeEnum(value);
+}
+
+/** A readable form of an enum we have no translation for (`SOME_VALUE`, `SomeValue` → "Some value"). */
 export function humanizeEnum(value: string | undefined): string {
   if (!value) return '';
   const words = value
@@ -60,5 +125,5 @@ export function humanizeEnum(value: string | undefined): string {
 
 /** Who the agent is talking to, in the best form we have. */
 export function customerLabel(c: ConversationView): string {
-  return c.customerName?.trim() || c.customerAddress?.trim() || 'Unknown customer';
+  return c.customerName?.trim() || c.customerAddress?.trim() || t('unknownCustomer');
 }

@@ -13,6 +13,7 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'snapshot':
       return m.state;
     case 'diagnostics':
+    case 'command':
     case 'crmTestResult':
       return state;
     case 'patch': {

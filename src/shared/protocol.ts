@@ -7,7 +7,7 @@
  * on connect, then patches). Clients only send commands.
  */
 import * as v from 'valibot';
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import type {
   AgentView,
   ConnectionView,
@@ -18,6 +18,10 @@ import type {
   PanelState,
 } from './domain';
 import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
+
+/** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
+export const PANEL_COMMANDS = ['toggle-panel'] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export const PORT_NAMES = {
   panel: 'cuecard.panel',
@@ -118,6 +122,8 @@ export const ToClientSchema = v.variant('type', [
   }),
   /** The answer to `getDiagnostics`, sent only to the asking client. */
   v.object({ type: v.literal('diagnostics'), text: str }),
+  /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
+  v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) }),
   /** The answer to `crmTest` (options page): the card the lookup produced, and what was requested. */
   v.object({
     type: v.literal('crmTestResult'),
@@ -198,7 +204,8 @@ export function connectToWorker(
   kind: ClientKind,
   handlers: { onMessage: (m: ToClient) => void; onClose: () => void },
 ): WorkerLink {
-  const port = browser.runtime.connect({ name: PORT_NAMES[kind] });
+  // chrome.* directly: the content script carries no webextension-polyfill (bundle budget).
+  const port = chrome.runtime.connect({ name: PORT_NAMES[kind] });
   let open = true;
   port.onMessage.addListener((raw: unknown) => {
     const m = parseToClient(raw);

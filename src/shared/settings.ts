@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t } from './i18n';
 import { findRegion, listRegions } from './regions';
 
 /** What an admin configures (options page, `storage.sync`) or pushes by policy (`storage.managed`). */
@@ -13,26 +14,26 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = ['region', 'clientId'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const regionSchema = v.pipe(
-  v.string('Choose the region your Genesys Cloud org runs in.'),
+  v.string(() => t('errRegionMissing')),
   v.trim(),
-  v.nonEmpty('Choose the region your Genesys Cloud org runs in.'),
+  v.nonEmpty(() => t('errRegionMissing')),
   v.check(
     (d) => findRegion(d) !== undefined,
     (issue) =>
-      `“${String(issue.input)}” is not a Genesys Cloud region. Use one of: ${listRegions()
-        .map((r) => r.domain)
-        .join(', ')}.`,
+      t('errRegionUnknown', [
+        String(issue.input),
+        listRegions()
+          .map((r) => r.domain)
+          .join(', '),
+      ]),
   ),
 );
 
 const clientIdSchema = v.pipe(
-  v.string('Enter the OAuth client ID.'),
+  v.string(() => t('errClientIdType')),
   v.trim(),
-  v.nonEmpty('Enter the OAuth client ID from Genesys Cloud Admin → Integrations → OAuth.'),
-  v.regex(
-    UUID,
-    'The OAuth client ID is a GUID such as 0e3c5c1a-9f0b-4a53-9d1e-2f8c7b6a5d40: copy it from Admin → Integrations → OAuth → your client.',
-  ),
+  v.nonEmpty(() => t('errClientIdMissing')),
+  v.regex(UUID, () => t('errClientIdFormat')),
   v.toLowerCase(),
 );
 
@@ -42,7 +43,7 @@ export type FieldErrors = Partial<Record<SettingsField, string>>;
 
 export function validateField(field: SettingsField, value: unknown): { value?: string; error?: string } {
   const r = v.safeParse(fieldSchemas[field], value);
-  return r.success ? { value: r.output } : { error: r.issues[0]?.message ?? 'Invalid value.' };
+  return r.success ? { value: r.output } : { error: r.issues[0]?.message ?? t('errInvalid') };
 }
 
 /** Validates a whole settings object; every field's problem is reported, not just the first. */
@@ -79,7 +80,7 @@ export function mergeSettings(
         locked.push(f);
         continue;
       }
-      policyErrors[f] = `Policy value ignored: ${r.error}`;
+      policyErrors[f] = t('errPolicyIgnored', r.error ?? t('errInvalid'));
     }
     const r = validateField(f, synced[f]);
     if (r.value !== undefined) settings[f] = r.value;

@@ -69,6 +69,13 @@ export class Relay {
     setTimeout(() => this.flush(), 0);
   }
 
+  /** To the panels (content scripts) of one tab only, e.g. a keyboard command pressed there. */
+  sendToTab(tabId: number, message: ToClient): void {
+    for (const p of this.ports) {
+      if (clientKindOf(p.name) === 'panel' && p.sender?.tab?.id === tabId) this.post(p, message);
+    }
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     const next = this.opts.getState();

@@ -1,38 +1,60 @@
-import { useStore } from 'zustand';
-import { humanizeEnum, STATUS_LABELS } from '../../shared/format';
+/**
+ * Who is signed in and how they are reachable (presence and routing status, live from the
+ * subscriptions), and the connection: its state, the reason in one sentence, and the one button
+ * that helps (sign in, or retry).
+ */
+import type { ConnectionStatus } from '../../shared/domain';
+import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
+import { t } from '../../shared/i18n';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
+import { useStore } from './use-store';
 
 export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLink }) {
   const connection = useStore(store, (s) => s.connection);
   const agent = useStore(store, (s) => s.agent);
   const linked = useStore(store, (s) => s.linked);
-  const status = linked ? connection.status : 'connecting';
+  const status: ConnectionStatus = linked ? connection.status : 'connecting';
   const needsSignIn = linked && (status === 'signed-out' || status === 'needs-sign-in');
   const canRetry = linked && (status === 'blocked' || status === 'reconnecting');
-  const presence = [humanizeEnum(agent?.presence), humanizeEnum(agent?.routingStatus)]
-    .filter(Boolean)
-    .join(' · ');
+  const label = linked ? statusLabel(status) : t('statusLinking');
 
   return (
-    <section class="status" data-testid="status" data-status={status} aria-live="polite">
-      <div class="status-line">
-        <span class={`dot ${status}`} aria-hidden="true" />
-        <strong data-testid="status-label">
-          {linked ? STATUS_LABELS[status] : 'Connecting to Cuecard…'}
-        </strong>
-      </div>
+    <section class="status" data-testid="status" data-status={status}>
       {agent ? (
         <div class="agent" data-testid="agent">
-          {agent.name}
-          {presence ? ` — ${presence}` : ''}
+          <span class="agent-name" title={agent.name}>
+            {agent.name}
+          </span>
+          {agent.presence ? (
+            <span
+              class={`pill presence ${presenceTone(agent.presence)}`}
+              data-testid="presence"
+              title={t('presenceLabel')}
+            >
+              <span class="dot" aria-hidden="true" />
+              <span class="sr-only">{t('presenceLabel')}: </span>
+              {presenceLabel(agent.presence)}
+            </span>
+          ) : null}
+          {agent.routingStatus ? (
+            <span class="pill routing" data-testid="routing" title={t('routingLabel')}>
+              <span class="sr-only">{t('routingLabel')}: </span>
+              {routingLabel(agent.routingStatus)}
+            </span>
+          ) : null}
         </div>
       ) : null}
-      {linked && connection.reason ? (
-        <div class="reason" data-testid="reason">
-          {connection.reason}
-        </div>
-      ) : null}
+      {/* A polite live region: connection changes are spoken, presence ticks are not. */}
+      <div class="connection" role="status">
+        <span class={`dot ${status}`} aria-hidden="true" />
+        <strong data-testid="status-label">{label}</strong>
+        {linked && connection.reason ? (
+          <span class="reason" data-testid="reason">
+            {connection.reason}
+          </span>
+        ) : null}
+      </div>
       {needsSignIn ? (
         <button
           type="button"
@@ -40,7 +62,7 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
           data-testid="sign-in"
           onClick={() => link.send({ type: 'signIn' })}
         >
-          Sign in to Genesys Cloud
+          {t('signIn')}
         </button>
       ) : null}
       {canRetry ? (
@@ -50,7 +72,7 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
           data-testid="retry"
           onClick={() => link.send({ type: 'reconnect' })}
         >
-          Retry now
+          {t('retryNow')}
         </button>
       ) : null}
     </section>
