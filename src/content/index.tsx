@@ -4,6 +4,8 @@
  */
 import { render } from 'preact';
 import { createHost } from './host';
+import { CrmCard } from './panel/crm/CrmCard';
+import crmCss from './panel/crm/crm.css?inline';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';
@@ -18,7 +20,7 @@ async function mount(): Promise<void> {
   const host = createHost(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = css;
+  style.textContent = css + crmCss;
   root.append(style);
   const container = document.createElement('div');
   root.append(container);
@@ -30,7 +32,13 @@ async function mount(): Promise<void> {
   document.documentElement.append(host);
   const link = linkPanel(store);
   render(
-    <Panel store={store} link={link} onTheme={prefs.saveTheme} coversHostControl={hostControlAt(host)} />,
+    <Panel
+      store={store}
+      link={link}
+      onTheme={prefs.saveTheme}
+      coversHostControl={hostControlAt(host)}
+      detailSlot={(c) => <CrmCard conversation={c} link={link} />}
+    />,
     container,
   );
 }

@@ -5,6 +5,7 @@ import { type MessageKey, t } from '../shared/i18n';
 import { listRegions, regionLabel } from '../shared/regions';
 import type { FieldErrors, SettingsField } from '../shared/settings';
 import { loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from '../shared/theme';
+import { CrmSettingsSection } from './CrmSettings';
 import { useSettings } from './use-settings';
 
 /** Scopes the OAuth client needs, and why (shown to the admin who creates the client). */
@@ -171,6 +172,8 @@ export function OptionsPage() {
           ) : null}
         </div>
       </form>
+
+      <CrmSettingsSection />
 
       <Appearance />
 

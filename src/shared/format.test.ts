@@ -50,4 +50,26 @@ describe('format', () => {
     expect(customerLabel({ ...c, customerName: '', customerAddress: '+1' })).toBe('+1');
     expect(customerLabel(c)).toBe('Unknown customer');
   });
+
+  it('uses the matched CRM record’s name when Genesys has none', () => {
+    const c = {
+      id: 'x',
+      media: 'call' as const,
+      state: 'alerting' as const,
+      startedAt: 1,
+      customerAddress: '+1',
+    };
+    const crm = { status: 'found' as const, crmName: 'CRM', source: 'lookup' as const, canSearch: false };
+    const records = [{ name: 'Ava Adams' }, { name: 'Ben Brooks' }];
+    expect(customerLabel({ ...c, crm: { ...crm, records, selected: 1 } })).toBe('Ben Brooks');
+    expect(customerLabel({ ...c, crm: { ...crm, records } })).toBe('+1'); // several, none picked
+    expect(customerLabel({ ...c, customerName: 'Ana', crm: { ...crm, records, selected: 0 } })).toBe('Ana');
+    // Genesys names unknown callers after their number.
+    expect(customerLabel({ ...c, customerName: '+1', crm: { ...crm, records, selected: 0 } })).toBe(
+      'Ava Adams',
+    );
+    expect(
+      customerLabel({ ...c, customerName: '+1 (317) 555-0100', crm: { ...crm, records, selected: 0 } }),
+    ).toBe('Ava Adams');
+  });
 });

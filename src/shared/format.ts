@@ -125,5 +125,17 @@ export function humanizeEnum(value: string | undefined): string {
 
 /** Who the agent is talking to, in the best form we have. */
 export function customerLabel(c: ConversationView): string {
-  return c.customerName?.trim() || c.customerAddress?.trim() || t('unknownCustomer');
+  const name = c.customerName?.trim();
+  const address = c.customerAddress?.trim();
+  // Genesys names an unknown caller after the number: a CRM match says who it really is.
+  const crm = crmCustomerName(c);
+  if (crm && (!name || name === address || /^[+\d\s().-]+$/.test(name))) return crm;
+  return name || address || t('unknownCustomer');
+}
+
+/** The name of the CRM record matched (or picked) for the conversation: the agent sees who calls before answering. */
+function crmCustomerName(c: ConversationView): string | undefined {
+  const crm = c.crm;
+  if (crm?.status !== 'found' || crm.selected === undefined) return undefined;
+  return crm.records[crm.selected]?.name?.trim() || undefined;
 }
