@@ -11,7 +11,7 @@ export class OptionsPage {
   ) {
     this.region = page.locator('#region');
     this.clientId = page.locator('#clientId');
-    this.save = page.getByRole('button', { name: 'Save' });
+    this.save = page.getByRole('button', { name: 'Save', exact: true });
   }
 
   async open(): Promise<this> {
