@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/chromium';
 import { AgentPage } from '../e2e/pages/agent-page';
+import { configureDemoCrm } from '../e2e/pages/crm';
 import { OptionsPage, PopupPage, SimLoginPage } from '../e2e/pages/extension-pages';
 import { DEMO_CLIENT_ID, knownCustomer, SEED_USERS, startSim } from '../sim/index';
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   const options = await new OptionsPage(await context.newPage(), extensionId).open();
   await options.fill(region, DEMO_CLIENT_ID);
   await options.page.getByTestId('saved').waitFor();
+  // CRM card: the options page's "Use the demo CRM preset" + Save (Chrome's host-permission prompt pre-approved).
+  await configureDemoCrm(context, extensionId);
   await shot(options.page, '01-options');
   await options.page.close();
 
