@@ -86,3 +86,18 @@ export async function evictServiceWorker(context: BrowserContext): Promise<void>
   await stopped;
   await cdp.detach();
 }
+
+/**
+ * The toggle-panel keyboard command, dispatched through the worker's own `commands.onCommand`
+ * handler for the tab (Playwright cannot press browser-level extension shortcuts reliably).
+ */
+export async function pressToggleCommand(sw: Worker): Promise<void> {
+  await sw.evaluate(async () => {
+    // The tab Chrome would pass: the active one of the focused window (the agent page in these tests).
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const handler = (globalThis as { cuecardOnCommand?: (c: string, t?: { id?: number }) => void })
+      .cuecardOnCommand;
+    if (!tab || !handler) throw new Error('no active tab or no command handler');
+    handler('toggle-panel', tab);
+  });
+}

@@ -17,6 +17,8 @@ export class OptionsPage {
   async open(): Promise<this> {
     await this.page.goto(`chrome-extension://${this.extensionId}/src/options/index.html`);
     await expect(this.page.getByRole('heading', { name: 'Cuecard options' })).toBeVisible();
+    // Stored values arrive asynchronously: typing before that would be overwritten.
+    await expect(this.page.getByTestId('options-form')).toHaveAttribute('data-loaded', 'true');
     return this;
   }
 

@@ -35,7 +35,6 @@ export async function syncPrefs(store: PanelStoreApi): Promise<{ saveTheme(theme
   await load(typeof lastUser === 'string' ? lastUser : undefined);
   let userId = typeof lastUser === 'string' ? lastUser : undefined;
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((s) => {
     const id = s.agent?.id;
     if (id && id !== userId) {
@@ -43,10 +42,10 @@ export async function syncPrefs(store: PanelStoreApi): Promise<{ saveTheme(theme
       void load(id);
       return;
     }
+    // Drags commit once, on release: every change is worth writing at once.
     if (!samePlacement(s.placement, saved)) {
       saved = s.placement;
-      clearTimeout(timer);
-      timer = setTimeout(() => void local.set({ [key]: saved }).catch(() => undefined), 150);
+      void local.set({ [key]: saved }).catch(() => undefined);
     }
   });
 

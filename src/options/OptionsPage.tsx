@@ -102,7 +102,12 @@ export function OptionsPage() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <p class="hint">{t('optionsIntro')}</p>
-      <form onSubmit={onSubmit} noValidate data-testid="options-form">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        data-testid="options-form"
+        data-loaded={model.loaded ? 'true' : 'false'}
+      >
         <label for="region">{t('regionLabel')}</label>
         <select
           id="region"

@@ -48,7 +48,8 @@ export function ConversationTabs({
     const move = NEXT[e.key];
     if (!move || conversations.length === 0) return;
     e.preventDefault();
-    const i = conversations.findIndex((c) => c.id === selectedId);
+    const from = (e.target as HTMLElement).dataset.conversationId ?? selectedId;
+    const i = conversations.findIndex((c) => c.id === from);
     const to = move(Math.max(i, 0), conversations.length);
     const next = conversations[to];
     if (!next) return;

@@ -11,8 +11,8 @@ const c = (id: string, state: ConversationView['state'] = 'connected', startedAt
 });
 
 describe('nextSelection', () => {
-  it('a newly arrived alerting conversation takes the selection (the oldest of several)', () => {
-    expect(nextSelection([c('a')], [c('a'), c('b', 'alerting'), c('x', 'alerting')], 'a')).toBe('b');
+  it('a newly arrived alerting conversation takes the selection (the newest of several)', () => {
+    expect(nextSelection([c('a')], [c('a'), c('b', 'alerting'), c('x', 'alerting')], 'a')).toBe('x');
   });
   it('otherwise the selection stays, even when another is alerting', () => {
     expect(nextSelection([c('a'), c('b', 'alerting')], [c('a'), c('b', 'alerting')], 'a')).toBe('a');

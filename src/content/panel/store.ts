@@ -42,7 +42,8 @@ function newAlerting(prev: ConversationView[], next: ConversationView[]): Conver
 }
 
 /**
- * Which conversation the panel shows: a new alerting one takes over; a selection that left hands
+ * Which conversation the panel shows: a new alerting one takes over (the newest, if several arrive
+ * together); a selection that left hands
  * over to an alerting one, else to its neighbour; otherwise the selection stays.
  */
 export function nextSelection(
@@ -51,7 +52,7 @@ export function nextSelection(
   selected: string | undefined,
 ): string | undefined {
   const fresh = newAlerting(prev, next);
-  if (fresh.length > 0) return fresh[0]?.id;
+  if (fresh.length > 0) return fresh[fresh.length - 1]?.id;
   if (selected && next.some((c) => c.id === selected)) return selected;
   const alerting = next.find((c) => c.state === 'alerting');
   if (alerting) return alerting.id;
@@ -88,17 +89,17 @@ export const createPanelStore = () =>
         }
         const next = applyToClient(s, m);
         const fresh = newAlerting(s.conversations, next.conversations);
-        const last = fresh[fresh.length - 1];
         return {
           ...next,
           linked: true,
           selectedId: nextSelection(s.conversations, next.conversations, s.selectedId),
-          announcement: last
-            ? {
-                text: fresh.map(announcementFor).join('. '),
-                seq: (s.announcement?.seq ?? 0) + 1,
-              }
-            : s.announcement,
+          announcement:
+            fresh.length > 0
+              ? {
+                  text: fresh.map(announcementFor).join('. '),
+                  seq: (s.announcement?.seq ?? 0) + 1,
+                }
+              : s.announcement,
         };
       }),
     setLinked: (linked) => set({ linked }),
