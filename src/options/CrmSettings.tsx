@@ -27,6 +27,7 @@ import {
   validateCrmSettings,
 } from '../shared/crm-settings';
 import type { ConversationView, CrmView, MediaType } from '../shared/domain';
+import { mediaLabel } from '../shared/format';
 import { type MessageKey, t } from '../shared/i18n';
 import { connectToWorker, type ToClient, type WorkerLink } from '../shared/protocol';
 import '../content/panel/crm/crm.css';
@@ -478,7 +479,7 @@ function TestLookup({
           >
             {TEST_MEDIA.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {mediaLabel(m)}
               </option>
             ))}
           </select>
