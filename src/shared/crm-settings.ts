@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { CRM_CARD_FIELDS } from './domain';
+import { type MessageKey, t } from './i18n';
 
 export const CRM_CONNECTORS = ['externalContacts', 'rest', 'off'] as const;
 export type CrmConnectorKind = (typeof CRM_CONNECTORS)[number];
@@ -197,32 +198,30 @@ export function templateOrigin(
   schemes: readonly string[] = ['https:'],
 ): { origin: string } | { error: string } {
   const m = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#\s]+)/i.exec(template);
-  if (!m?.[1] || !m[2]) return { error: 'Use a full address starting with https://.' };
+  if (!m?.[1] || !m[2]) return { error: t('errCrmUrlFull') };
   const scheme = m[1].toLowerCase();
   if (!schemes.includes(scheme))
-    return { error: `Use ${schemes.map((s) => `${s}//`).join(' or ')} (not ${scheme}//).` };
-  if (/[{}]/.test(m[2]))
-    return { error: 'Placeholders cannot be part of the host: put them in the path or the query.' };
+    return { error: t(schemes.includes('http:') ? 'errCrmUrlSchemeHttp' : 'errCrmUrlScheme', `${scheme}//`) };
+  if (/[{}]/.test(m[2])) return { error: t('errCrmUrlHostPlaceholder') };
   try {
     const u = new URL(`${scheme}//${m[2]}/`);
-    if (u.username || u.password) return { error: 'Do not put a user name or password in the address.' };
+    if (u.username || u.password) return { error: t('errCrmUrlCredentials') };
     return { origin: u.origin };
   } catch {
-    return { error: `“${m[2]}” is not a valid host name.` };
+    return { error: t('errCrmUrlHost', m[2]) };
   }
 }
 
 function checkTemplate(kind: TemplateKind, schemes: readonly string[]) {
-  return (t: string): string | undefined => {
-    if (t === '') return undefined;
-    const o = templateOrigin(t, schemes);
+  return (tpl: string): string | undefined => {
+    if (tpl === '') return undefined;
+    const o = templateOrigin(tpl, schemes);
     if ('error' in o) return o.error;
-    if (/[\s<>"]/.test(t.replace(PLACEHOLDER_RE, ''))) return 'The address contains spaces or quotes.';
-    const bad = placeholdersOf(t).filter((p) => !ALLOWED[kind](p));
+    if (/[\s<>"]/.test(tpl.replace(PLACEHOLDER_RE, ''))) return t('errCrmUrlSpaces');
+    const bad = placeholdersOf(tpl).filter((p) => !ALLOWED[kind](p));
     if (bad.length > 0)
-      return `Unknown placeholder ${bad.map((b) => `{${b}}`).join(', ')}. Use ${ALLOWED_TEXT[kind]}.`;
-    if (kind === 'search' && !placeholdersOf(t).includes('query'))
-      return 'The search address needs {query} where the agent’s search text goes.';
+      return t('errCrmUrlPlaceholder', [bad.map((b) => `{${b}}`).join(', '), ALLOWED_TEXT[kind]]);
+    if (kind === 'search' && !placeholdersOf(tpl).includes('query')) return t('errCrmSearchQuery');
     return undefined;
   };
 }
@@ -237,40 +236,43 @@ export function checkPath(path: string): string | undefined {
   if (p === '') return undefined;
   if (p.includes('{')) {
     const parts = placeholdersOf(p);
-    if (parts.length === 0) return `“${p}”: close every { with }.`;
+    if (parts.length === 0) return t('errCrmPathBraces', p);
     const bad = parts.find((x) => !PATH_RE.test(x));
-    return bad === undefined ? undefined : `“${bad}” is not a path like name or account.owner.name.`;
+    return bad === undefined ? undefined : t('errCrmPath', bad);
   }
   const bad = p
     .split('|')
     .map((x) => x.trim())
     .find((x) => !PATH_RE.test(x));
-  return bad === undefined
-    ? undefined
-    : `“${bad}” is not a path like name, account.name or phones[0].number.`;
+  return bad === undefined ? undefined : t('errCrmPath', bad);
 }
 
 // ── schemas ───────────────────────────────────────────────────────────────────────────────────
 
 const MAX_URL = 2000;
-const text = (max: number, what: string) =>
-  v.pipe(v.string(`${what} must be text.`), v.trim(), v.maxLength(max, `${what} is too long.`));
-const template = (kind: TemplateKind, what: string, schemes: readonly string[] = ['https:']) =>
+/** `what` names the field in messages ("Lookup URL: …"); messages are built when shown (translated). */
+const text = (max: number, what: MessageKey) =>
+  v.pipe(
+    v.string(() => t('errCrmText', t(what))),
+    v.trim(),
+    v.maxLength(max, () => t('errCrmTooLong', t(what))),
+  );
+const template = (kind: TemplateKind, what: MessageKey, schemes: readonly string[] = ['https:']) =>
   v.pipe(
     text(MAX_URL, what),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const problem = checkTemplate(kind, schemes)(dataset.value);
-      if (problem) addIssue({ message: `${what}: ${problem}` });
+      if (problem) addIssue({ message: t('errCrmField', [t(what), problem]) });
     }),
   );
-const path = (what: string) =>
+const path = (what: MessageKey) =>
   v.pipe(
     text(200, what),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const problem = checkPath(dataset.value);
-      if (problem) addIssue({ message: `${what}: ${problem}` });
+      if (problem) addIssue({ message: t('errCrmField', [t(what), problem]) });
     }),
   );
 
@@ -279,61 +281,73 @@ const FORBIDDEN_HEADERS =
   /^(cookie|host|origin|referer|content-length|connection|set-cookie|proxy-.*|sec-.*)$/i;
 
 const fieldSchemas = {
-  crmConnector: v.picklist(
-    CRM_CONNECTORS,
-    `Choose a connector: ${CRM_CONNECTORS.map((c) => `“${c}”`).join(', ')}.`,
-  ),
-  crmName: text(40, 'The CRM name'),
-  crmLookupUrl: template('lookup', 'Lookup URL'),
-  crmSearchUrl: template('search', 'Search URL'),
-  crmRecordUrl: template('record', 'Record page URL', ['https:', 'http:']),
-  crmHomeUrl: template('home', '“Open CRM” URL', ['https:', 'http:']),
+  crmConnector: v.picklist(CRM_CONNECTORS, () => t('errCrmConnector', CRM_CONNECTORS.join(', '))),
+  crmName: text(40, 'crmWhatName'),
+  crmLookupUrl: template('lookup', 'crmWhatLookupUrl'),
+  crmSearchUrl: template('search', 'crmWhatSearchUrl'),
+  crmRecordUrl: template('record', 'crmWhatRecordUrl', ['https:', 'http:']),
+  crmHomeUrl: template('home', 'crmWhatHomeUrl', ['https:', 'http:']),
   crmHeaderName: v.pipe(
-    text(100, 'The header name'),
+    text(100, 'crmWhatHeaderName'),
     v.check(
       (h) => h === '' || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h),
-      'The header name can only hold letters, digits and - (e.g. X-Api-Key).',
+      () => t('errCrmHeaderChars'),
     ),
-    v.check((h) => !FORBIDDEN_HEADERS.test(h), 'That header is set by the browser: use another one.'),
+    v.check(
+      (h) => !FORBIDDEN_HEADERS.test(h),
+      () => t('errCrmHeaderForbidden'),
+    ),
   ),
   crmHeaderValue: v.pipe(
-    v.string('The header value must be text.'),
-    v.maxLength(4096, 'The header value is too long.'),
-    v.check((h) => !/[\r\n\0]/.test(h), 'The header value cannot contain line breaks.'),
+    v.string(() => t('errCrmText', t('crmWhatHeaderValue'))),
+    v.maxLength(4096, () => t('errCrmTooLong', t('crmWhatHeaderValue'))),
+    v.check(
+      (h) => !/[\r\n\0]/.test(h),
+      () => t('errCrmHeaderValueLines'),
+    ),
   ),
-  crmResultsPath: path('Results path'),
+  crmResultsPath: path('crmWhatResultsPath'),
   crmFieldMap: v.pipe(
     v.record(
-      v.picklist(CRM_MAPPED_FIELDS, `Map only these fields: ${CRM_MAPPED_FIELDS.join(', ')}.`),
-      path('Field mapping'),
+      v.picklist(CRM_MAPPED_FIELDS, () => t('errCrmMapField', CRM_MAPPED_FIELDS.join(', '))),
+      path('crmWhatFieldMap'),
     ),
     v.transform((m) => Object.fromEntries(Object.entries(m).filter(([, p]) => p !== '')) as CrmFieldMap),
   ),
   crmExtraFields: v.pipe(
     v.array(
       v.pipe(
-        v.object({ label: text(40, 'A field label'), path: path('A field path') }),
-        v.check((f) => f.label !== '' && f.path !== '', 'Every extra field needs a label and a path.'),
+        v.object({ label: text(40, 'crmWhatExtraLabel'), path: path('crmWhatExtraPath') }),
+        v.check(
+          (f) => f.label !== '' && f.path !== '',
+          () => t('errCrmExtraBoth'),
+        ),
       ),
-      'Extra fields must be a list of {label, path}.',
+      () => t('errCrmExtraList'),
     ),
-    v.maxLength(12, 'At most 12 extra fields.'),
+    v.maxLength(12, () => t('errCrmExtraMax')),
   ),
   crmAttributes: v.pipe(
     v.array(
       v.object({
-        name: v.pipe(text(100, 'An attribute name'), v.nonEmpty('Every participant attribute needs a name.')),
-        label: v.optional(text(40, 'An attribute label')),
+        name: v.pipe(
+          text(100, 'crmWhatAttrName'),
+          v.nonEmpty(() => t('errCrmAttrName')),
+        ),
+        label: v.optional(text(40, 'crmWhatAttrLabel')),
       }),
-      'Participant attributes must be a list of {name, label}.',
+      () => t('errCrmAttrList'),
     ),
-    v.maxLength(30, 'At most 30 participant attributes.'),
+    v.maxLength(30, () => t('errCrmAttrMax')),
   ),
   crmDefaultCountry: v.pipe(
-    v.string('Choose a country.'),
+    v.string(() => t('errCrmCountry', Object.keys(PHONE_COUNTRIES).join(', '))),
     v.trim(),
     v.toUpperCase(),
-    v.check((c) => c in PHONE_COUNTRIES, `Choose one of: ${Object.keys(PHONE_COUNTRIES).join(', ')}.`),
+    v.check(
+      (c) => c in PHONE_COUNTRIES,
+      () => t('errCrmCountry', Object.keys(PHONE_COUNTRIES).join(', ')),
+    ),
   ),
 } satisfies { [K in CrmSettingsKey]: v.GenericSchema<unknown, CrmSettings[K]> };
 
@@ -344,24 +358,20 @@ export function validateCrmField<K extends CrmSettingsKey>(
   value: unknown,
 ): { value?: CrmSettings[K]; error?: string } {
   const r = v.safeParse(fieldSchemas[key] as unknown as v.GenericSchema<unknown, CrmSettings[K]>, value);
-  return r.success ? { value: r.output } : { error: r.issues[0]?.message ?? 'Invalid value.' };
+  return r.success ? { value: r.output } : { error: r.issues[0]?.message ?? t('errInvalid') };
 }
 
 /** Rules across fields (a REST CRM needs a lookup URL, and its header needs both halves). */
 function crossCheck(s: CrmSettings): CrmFieldErrors {
   const errors: CrmFieldErrors = {};
   if (s.crmConnector === 'rest') {
-    if (!s.crmLookupUrl)
-      errors.crmLookupUrl =
-        'Lookup URL: enter the address Cuecard calls to find a customer, e.g. https://crm.example.com/api/customers?phone={phone}.';
-    if (s.crmHeaderValue && !s.crmHeaderName)
-      errors.crmHeaderName = 'Enter the header name for the header value (e.g. X-Api-Key).';
+    if (!s.crmLookupUrl) errors.crmLookupUrl = t('errCrmLookupUrlMissing');
+    if (s.crmHeaderValue && !s.crmHeaderName) errors.crmHeaderName = t('errCrmHeaderNameMissing');
     const origins = [s.crmLookupUrl, s.crmSearchUrl]
       .filter(Boolean)
       .map((t) => templateOrigin(t))
       .flatMap((o) => ('origin' in o ? [o.origin] : []));
-    if (new Set(origins).size > 1)
-      errors.crmSearchUrl = 'Search URL: use the same https:// host as the lookup URL.';
+    if (new Set(origins).size > 1) errors.crmSearchUrl = t('errCrmSameHost');
   }
   return errors;
 }
@@ -412,7 +422,7 @@ export function mergeCrmSettings(
         locked.push(k);
         continue;
       }
-      policyErrors[k] = `Policy value ignored: ${r.error}`;
+      policyErrors[k] = t('errPolicyIgnored', r.error ?? t('errInvalid'));
     }
     if (synced[k] !== undefined) {
       const r = validateCrmField(k, synced[k]);
