@@ -52,6 +52,8 @@ export async function launchWithExtension(
     headless?: boolean;
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
+    /** More command-line switches, e.g. `--lang=de` for the UI language chrome.i18n follows. */
+    extraArgs?: string[];
   } = {},
 ): Promise<BrowserContext> {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
@@ -60,7 +62,7 @@ export async function launchWithExtension(
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    args: chromiumArgs(port),
+    args: [...chromiumArgs(port), ...(opts.extraArgs ?? [])],
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1400, height: 900 },
   });

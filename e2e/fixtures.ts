@@ -12,6 +12,8 @@ export const REGION = 'mypurecloud.com';
 
 interface Fixtures {
   simOptions: SimOptions;
+  /** Extra Chromium switches for this test's browser (e.g. `--lang=de`). */
+  chromiumArgs: string[];
   sim: Sim;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -21,13 +23,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   simOptions: [{}, { option: true }],
+  chromiumArgs: [[], { option: true }],
   sim: async ({ simOptions }, use) => {
     const sim = await startSim({ tls: true, port: 0, ...simOptions });
     await use(sim);
     await sim.close();
   },
-  context: async ({ sim }, use) => {
-    const context = await launchWithExtension(sim.port);
+  context: async ({ sim, chromiumArgs }, use) => {
+    const context = await launchWithExtension(sim.port, { extraArgs: chromiumArgs });
     await use(context);
     await context.close();
   },

@@ -279,3 +279,22 @@ test('the host page keeps its layout and styles; axe finds no serious violation 
     'cuecard.ui.theme': 'light',
   });
 });
+
+test.describe('in German', () => {
+  test.use({ chromiumArgs: ['--lang=de'] });
+
+  test('the panel, the popup and the options page speak the browser’s language', async ({
+    context,
+    extensionId,
+    agentPage,
+  }) => {
+    await agentPage.open();
+    await expect(agentPage.panel.getByTestId('status-label')).toHaveText('Nicht eingerichtet');
+    await expect(agentPage.hideButton).toHaveAttribute('aria-label', 'Cuecard ausblenden');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await expect(popup.getByTestId('popup-status')).toHaveText('Cuecard: Nicht eingerichtet');
+    await popup.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Cuecard-Optionen');
+  });
+});

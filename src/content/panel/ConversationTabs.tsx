@@ -34,14 +34,15 @@ export function ConversationTabs({
   onSelect: (id: string) => void;
 }) {
   const list = useRef<HTMLDivElement>(null);
-  const focusSelected = () =>
-    list.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
 
-  // A new alerting conversation took the selection while the agent was in the tabs: focus follows.
+  // The selected tab is always in view (a long list scrolls); when a new alerting conversation took
+  // the selection while the agent was in the tabs, focus follows it.
   useLayoutEffect(() => {
+    const selected = list.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    selected?.scrollIntoView?.({ block: 'nearest' });
     const root = list.current?.getRootNode() as Document | ShadowRoot | undefined;
     const active = root?.activeElement;
-    if (active && active.getAttribute('role') === 'tab' && list.current?.contains(active)) focusSelected();
+    if (active && active.getAttribute('role') === 'tab' && list.current?.contains(active)) selected?.focus();
   }, [selectedId]);
 
   const onKeyDown = (e: KeyboardEvent) => {
