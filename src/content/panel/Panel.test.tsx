@@ -412,6 +412,7 @@ describe('placement, collapse and keyboard command', () => {
     const { q, snapshot } = setup({ onTheme });
     await snapshot([]);
     const rootEl = q.getByTestId('cc-root');
+    expect(rootEl.lang).toBeTruthy(); // the panel's own language, whatever the page's
     expect(rootEl.dataset.theme).toBeUndefined();
     fireEvent.click(q.getByRole('button', { name: 'Display settings' }));
     fireEvent.click(q.getByLabelText('Dark'));

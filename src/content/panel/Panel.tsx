@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView } from '../../shared/domain';
-import { t } from '../../shared/i18n';
+import { t, uiLocale } from '../../shared/i18n';
 import type { ThemeChoice } from '../../shared/theme';
 import type { PanelLink } from '../port-client';
 import { ConversationDetail } from './ConversationDetail';
@@ -85,6 +85,8 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
     <div
       ref={root}
       class="cc-root"
+      // The panel's language, which may not be the host page's (screen readers pronounce by it).
+      lang={uiLocale()}
       data-theme={theme === 'auto' ? undefined : theme}
       data-edge={placement.edge}
       data-testid="cc-root"
