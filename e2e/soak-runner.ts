@@ -28,6 +28,20 @@ export const FAULTS = [
 ] as const;
 export type FaultName = (typeof FAULTS)[number];
 
+/** Faults that cost a reconnect. The product resets its backoff after 3 s live, so a "day" spaces them. */
+const DISRUPTIVE = new Set<FaultName>([
+  'drop-sockets',
+  'close-4000',
+  'socket-closing',
+  'expire-channels',
+  'evict-worker',
+  'rate-limit-429',
+  'server-503',
+  'expire-token',
+  'no-longer-subscribed',
+]);
+const QUIET_AFTER_DISRUPTION_MS = 3_500;
+
 export interface SoakOptions {
   faults: number;
   seed?: number;
@@ -90,6 +104,20 @@ function compare(shown: Shown[], truth: Shown[]) {
   const ghost = shown.filter((c) => !t.has(c.id)).length;
   const wrongState = shown.filter((c) => t.has(c.id) && t.get(c.id) !== c.state).length;
   return { lost, ghost, wrongState, equal: lost + ghost + wrongState === 0 };
+}
+
+/** The worker's own redacted report, as an agent would copy it from the popup. */
+async function diagnosticsOf(context: BrowserContext, extensionId: string): Promise<string> {
+  const popup = await context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popup.getByTestId('copy-diagnostics').click();
+    return (await popup.getByTestId('diagnostics-text').textContent({ timeout: 5_000 })) ?? '';
+  } catch (e) {
+    return `no diagnostics: ${(e as Error).message}`;
+  } finally {
+    await popup.close();
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -174,7 +202,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const seed = opts.seed ?? Date.now() % 100_000;
   const rnd = seeded(seed);
   const log = opts.log ?? (() => undefined);
-  const timeout = opts.checkpointTimeoutMs ?? 30_000;
+  const timeout = opts.checkpointTimeoutMs ?? 40_000;
   const t0 = Date.now();
   const sim = await startSim({ tls: true, heartbeatMs: 5_000 });
   const context = await launchWithExtension(sim.port);
@@ -203,9 +231,24 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const started = { n: 0 };
     let failed = 0;
     const totals = { lost: 0, ghost: 0, wrongState: 0 };
+    let recoveredAt = 0;
     for (let i = 0; i < opts.faults; i++) {
       for (let k = 0; k < 3; k++) drive(sim, user, rnd, started);
-      const fault = pick(rnd, FAULTS);
+      // Half the faults cost a reconnect; those wait until the last recovery has proved stable.
+      const disruptive = rnd() < 0.5;
+      const fault = pick(
+        rnd,
+        FAULTS.filter((f) => DISRUPTIVE.has(f) === disruptive),
+      );
+      for (
+        let wait = recoveredAt + QUIET_AFTER_DISRUPTION_MS - Date.now();
+        disruptive && wait > 0;
+        wait -= 700
+      ) {
+        drive(sim, user, rnd, started);
+        await sleep(Math.min(wait, 700));
+      }
+      if (disruptive) recoveredAt = Number.POSITIVE_INFINITY;
       byFault[fault] = (byFault[fault] ?? 0) + 1;
       const injectedAt = Date.now();
       await inject(fault, sim, context, user);
@@ -223,6 +266,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         );
         if (view.status === 'live' && last.equal) {
           backToTruth.push(Date.now() - injectedAt);
+          if (recoveredAt === Number.POSITIVE_INFINITY) recoveredAt = Date.now();
           break;
         }
         if (Date.now() - injectedAt > timeout) {
@@ -233,6 +277,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
           log(
             `checkpoint ${i} after ${fault}: status ${view.status}, lost ${last.lost}, ghost ${last.ghost}, wrong state ${last.wrongState}`,
           );
+          log(await diagnosticsOf(context, new URL(sw.url()).host));
+          recoveredAt = Date.now();
           break;
         }
         await sleep(50);

@@ -163,6 +163,24 @@ describe('event faults', () => {
     a.frames.ws.close();
   });
 
+  it('reorderNext releases a short batch, reversed, after its window', async () => {
+    const a = await live(sim, alex, ['conversations']);
+    sim.faults.reorderNext(5, { windowMs: 100 });
+    const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: '+13175550109' } });
+    sim.act(id, { type: 'answer' });
+    await sleep(20);
+    expect(convEvents(a.frames.list)).toEqual([]);
+    await a.frames.next(() => convEvents(a.frames.list).length >= 2);
+    const states = convEvents(a.frames.list).map(
+      (f) =>
+        (f.eventBody as Models.ConversationEventTopicConversation).participants?.find(
+          (p) => p.purpose === 'agent',
+        )?.calls?.[0]?.state,
+    );
+    expect(states).toEqual(['connected', 'alerting']);
+    a.frames.ws.close();
+  });
+
   it('delayEvents delays every event', async () => {
     const a = await live(sim, alex, ['conversations']);
     sim.faults.delayEvents(80);

@@ -24,7 +24,11 @@ export interface Faults {
   /** Send each of the next n events twice. */
   duplicateNext(n: number): void;
   /** Hold the next n events and send them in reverse order. */
-  reorderNext(n: number): void;
+  /**
+   * Hold the next n events and send them in reverse order; a batch that is not full after
+   * `windowMs` (default 500) goes out reversed anyway: real reordering is a small window, not a stall.
+   */
+  reorderNext(n: number, opts?: { windowMs?: number }): void;
   /** Delay every event by ms (0 turns it off). */
   delayEvents(ms: number): void;
   sendMalformed(userId: string | undefined, kind: MalformedKind): void;
@@ -58,6 +62,7 @@ export class FaultState implements Faults {
   reorder = { n: 0, buffer: [] as PendingEvent[] };
   delayMs = 0;
   failRules: FailRule[] = [];
+  private reorderWindowMs = 500;
   handshake = { status: 0, count: 0 };
   crm = { down: false, delayMs: 0 };
   private deliverFn: ((e: PendingEvent) => void) | undefined;
@@ -78,14 +83,22 @@ export class FaultState implements Faults {
     this.deliverFn = deliver;
     if (this.reorder.n > 0) {
       this.reorder.buffer.push(e);
-      if (this.reorder.buffer.length >= this.reorder.n) {
-        const batch = this.reorder.buffer.reverse();
-        this.reorder = { n: 0, buffer: [] };
-        for (const x of batch) this.pass(x, deliver);
+      if (this.reorder.buffer.length === 1) {
+        const batch = this.reorder.buffer;
+        this.core.streaming.later(this.reorderWindowMs, () => {
+          if (this.reorder.buffer === batch) this.releaseReordered(deliver);
+        });
       }
+      if (this.reorder.buffer.length >= this.reorder.n) this.releaseReordered(deliver);
       return;
     }
     this.pass(e, deliver);
+  }
+
+  private releaseReordered(deliver: (e: PendingEvent) => void): void {
+    const batch = this.reorder.buffer.reverse();
+    this.reorder = { n: 0, buffer: [] };
+    for (const x of batch) this.pass(x, deliver);
   }
 
   private pass(e: PendingEvent, deliver: (e: PendingEvent) => void): void {
@@ -153,9 +166,10 @@ export class FaultState implements Faults {
     this.duplicate = n;
   }
 
-  reorderNext(n: number): void {
+  reorderNext(n: number, opts: { windowMs?: number } = {}): void {
     this.flushReorder();
     this.reorder = { n, buffer: [] };
+    this.reorderWindowMs = opts.windowMs ?? 500;
   }
 
   delayEvents(ms: number): void {

@@ -13,6 +13,7 @@ import { Connection, type SocketLike } from './connection/connection';
 import { type ConnState, connView, initialConn, nextConn } from './connection/machine';
 import { clearPersisted, loadPersisted, type PersistedState, savePersisted } from './conversations/persist';
 import { activeViews, type ConversationsAction, reduceConversations } from './conversations/reducer';
+import { SettleTracker } from './conversations/settle';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport, DiagnosticsLog } from './diagnostics';
 import { diagnose } from './genesys/diagnose';
@@ -43,6 +44,8 @@ export class Worker {
   private api: Api | undefined;
   private panelState: PanelState = { connection: connView(initialConn), conversations: [] };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly settle = new SettleTracker();
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingQueueLookups = new Set<string>();
   private signingIn: Promise<void> | undefined;
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
@@ -322,9 +325,21 @@ export class Worker {
     return userId;
   }
 
+  /** Reconcile once a burst of events has settled (see conversations/settle.ts). */
+  private scheduleSettle(delayMs: number): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      const api = this.api;
+      if (!api || this.conn.status !== 'live') return; // the reconnect's own resync covers it
+      this.resync(api).catch((e: unknown) => log('settle-failed', { reason: String(e) }));
+    }, delayMs);
+  }
+
   private async resync(api: Api): Promise<void> {
     const userId = this.persisted?.agent?.id;
     if (!userId) return;
+    this.settle.settled();
     const requestedAt = Date.now();
     const list = await api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
     this.dispatch({
@@ -340,9 +355,13 @@ export class Worker {
     const userId = this.persisted?.agent?.id;
     if (!userId || ('userId' in f && f.userId !== userId)) return; // not ours: never shown
     switch (f.kind) {
-      case 'conversation':
-        this.dispatch({ type: 'event', body: f.body, me: userId, at: Date.now() });
+      case 'conversation': {
+        const now = Date.now();
+        this.dispatch({ type: 'event', body: f.body, me: userId, at: now });
+        const due = this.settle.arrived(f.body.id ?? '', now);
+        if (due !== undefined) this.scheduleSettle(due - now);
         return;
+      }
       case 'presence':
         if (this.panelState.agent) this.setAgent({ ...this.panelState.agent, presence: f.systemPresence });
         return;

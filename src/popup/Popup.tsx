@@ -21,6 +21,7 @@ function useToggleShortcut(): string | undefined {
 export function Popup() {
   const [state, setState] = useState<PanelState | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
+  const [report, setReport] = useState<string | undefined>();
   const link = useMemo<{ current?: WorkerLink }>(() => ({}), []);
   const shortcut = useToggleShortcut();
 
@@ -28,6 +29,7 @@ export function Popup() {
     link.current = connectToWorker('popup', {
       onMessage: (m) => {
         if (m.type === 'diagnostics') {
+          setReport(m.text);
           navigator.clipboard.writeText(m.text).then(
             () => setCopied(t('diagnosticsCopied')),
             () => setCopied(m.text), // no clipboard access: show it to copy by hand
@@ -113,6 +115,14 @@ export function Popup() {
         <pre class="reason" role="status" data-testid="diagnostics-result">
           {copied}
         </pre>
+      ) : null}
+      {report && copied !== report ? (
+        <details>
+          <summary>{t('diagnosticsShow')}</summary>
+          <pre class="reason" data-testid="diagnostics-text">
+            {report}
+          </pre>
+        </details>
       ) : null}
     </main>
   );

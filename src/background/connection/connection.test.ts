@@ -7,6 +7,7 @@ import {
   PING_INTERVAL_MS,
   SILENCE_LIMIT_MS,
   type SocketLike,
+  STABLE_AFTER_MS,
   type StoredChannel,
 } from './connection';
 import type { ConnState } from './machine';
@@ -299,5 +300,24 @@ describe('Connection', () => {
     liveSocket(h).frame({ topicName: 'v2.unknown.topic', eventBody: {} });
     expect(h.frames).toEqual([]);
     expect(last(h)?.status).toBe('live');
+  });
+});
+
+describe('Connection backoff memory', () => {
+  it('keeps backing off while connections keep dropping right after going live, and resets once stable', async () => {
+    const h = harness();
+    h.conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 1; i <= 3; i++) {
+      liveSocket(h).serverDrop();
+      expect(last(h)?.attempt).toBe(i);
+      await vi.advanceTimersByTimeAsync(2 ** (i - 1) * 500 + 10); // random() is 0.5: half the ceiling
+      expect(last(h)?.status).toBe('live');
+    }
+    await vi.advanceTimersByTimeAsync(STABLE_AFTER_MS);
+    expect(last(h)?.attempt).toBe(0);
+    liveSocket(h).serverDrop();
+    expect(last(h)).toMatchObject({ status: 'reconnecting', attempt: 1 });
+    expect((last(h)?.retryAt ?? 0) - Date.now()).toBeLessThanOrEqual(1_000);
   });
 });

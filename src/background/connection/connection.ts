@@ -53,7 +53,11 @@ export const PING_INTERVAL_MS = 20_000;
 /** Heartbeats come every 30 s and pings every 20 s: silence this long means a dead socket. */
 export const SILENCE_LIMIT_MS = 75_000;
 const OPEN_TIMEOUT_MS = 10_000;
-const STABLE_AFTER_MS = 60_000;
+/**
+ * Live this long and the failure count resets. Long enough that a server which accepts and then
+ * drops sockets keeps backing off, short enough that one incident does not slow the next.
+ */
+export const STABLE_AFTER_MS = 3_000;
 const WS_OPEN = 1;
 
 export function topicsFor(userId: string): string[] {
@@ -71,6 +75,7 @@ export class Connection {
   private lastSeen = 0;
   private retryTimer: unknown;
   private tickTimer: unknown;
+  private stableTimer: unknown;
   private running = false;
   /** Bumped on every attempt and on stop, so stale async work can tell it lost the race. */
   private generation = 0;
@@ -124,8 +129,10 @@ export class Connection {
   private clearTimers(): void {
     if (this.retryTimer !== undefined) this.deps.clearTimeout(this.retryTimer);
     if (this.tickTimer !== undefined) this.deps.clearTimeout(this.tickTimer);
+    if (this.stableTimer !== undefined) this.deps.clearTimeout(this.stableTimer);
     this.retryTimer = undefined;
     this.tickTimer = undefined;
+    this.stableTimer = undefined;
   }
 
   private connectNow(): void {
@@ -158,6 +165,9 @@ export class Connection {
     this.set({ type: 'live', at: this.deps.now() });
     this.deps.log?.('live', { channel: channel.id });
     this.scheduleTick(gen);
+    this.stableTimer = this.deps.setTimeout(() => {
+      if (gen === this.generation) this.set({ type: 'stable' });
+    }, STABLE_AFTER_MS);
   }
 
   /** Reuse the stored channel while it exists: each new one counts against the 20-per-user limit. */
@@ -302,8 +312,6 @@ export class Connection {
       }
       // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
       if (this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify({ message: 'ping' }));
-      if (this.state.liveSince !== undefined && now - this.state.liveSince > STABLE_AFTER_MS)
-        this.set({ type: 'stable' });
       this.scheduleTick(gen);
     }, PING_INTERVAL_MS);
   }
