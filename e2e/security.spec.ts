@@ -1,6 +1,7 @@
 import { SEED_USERS } from '../sim/index';
 import { evaluateInContentWorld } from './content-world';
 import { configure, expect, signInFromPanel, test } from './fixtures';
+import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
 const XSS = `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>"'&`;
@@ -92,4 +93,14 @@ test('pages cannot reach the worker, and forged or malformed messages are refuse
   await agentPage.expectStatus('live');
   const id = sim.startConversation({ userId: alex.id, media: 'call', customer: { address: '+13175550142' } });
   await expect(agentPage.conversation(id)).toBeVisible();
+});
+
+test('on another region’s agent page the panel names both regions and what to do', async ({
+  context,
+  agentPage,
+}) => {
+  const other = await new AgentPage(await context.newPage()).open('mypurecloud.ie');
+  await expect(other.panel.getByTestId('region-mismatch')).toContainText('mypurecloud.ie');
+  await expect(other.panel.getByTestId('region-mismatch')).toContainText('connected to mypurecloud.com');
+  await expect(agentPage.panel.getByTestId('region-mismatch')).toHaveCount(0);
 });

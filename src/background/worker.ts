@@ -7,7 +7,7 @@ import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import type { AgentView, PanelState } from '../shared/domain';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete, type Settings } from '../shared/settings';
-import { clearAuth, loadAuth, type StoredAuth, saveAuth } from './auth/session';
+import { clearAuth, loadAuth, renewalDue, type StoredAuth, saveAuth } from './auth/session';
 import { SignInCancelled, signIn } from './auth/sign-in';
 import { Connection, type SocketLike } from './connection/connection';
 import { type ConnState, connView, initialConn, nextConn } from './connection/machine';
@@ -24,8 +24,6 @@ import { allowSender } from './relay/sender-check';
 import { type EffectiveSettings, loadSettings } from './settings-source';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
-/** Renew silently when the token has less than this left. */
-const RENEW_BEFORE_MS = 10 * 60_000;
 
 const diagnostics = new DiagnosticsLog();
 
@@ -191,7 +189,7 @@ export class Worker {
   }
 
   private async renewIfExpiring(): Promise<void> {
-    if (!this.auth || this.auth.expiresAt - Date.now() > RENEW_BEFORE_MS) return;
+    if (!this.auth || !renewalDue(this.auth, Date.now())) return;
     const before = this.auth.accessToken;
     if (!(await this.renewToken()) || this.auth?.accessToken === before) {
       if (this.auth && this.auth.expiresAt <= Date.now()) {

@@ -13,6 +13,7 @@ export interface PendingAuthorization {
 
 export interface IssuedToken {
   accessToken: string;
+  issuedAt: number;
   expiresAt: number;
 }
 
@@ -97,7 +98,7 @@ export async function completeAuthorization(
   try {
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, res);
     const lifetime = typeof tokens.expires_in === 'number' ? tokens.expires_in : 86_400;
-    return { accessToken: tokens.access_token, expiresAt: now + lifetime * 1000 };
+    return { accessToken: tokens.access_token, issuedAt: now, expiresAt: now + lifetime * 1000 };
   } catch (e) {
     if (e instanceof oauth.ResponseBodyError) {
       const c = e.cause as Record<string, unknown>;

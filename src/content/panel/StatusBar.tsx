@@ -6,6 +6,7 @@
 import type { ConnectionStatus } from '../../shared/domain';
 import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
+import { regionOfHost } from '../../shared/regions';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
 import { useStore } from './use-store';
@@ -18,6 +19,9 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
   const needsSignIn = linked && (status === 'signed-out' || status === 'needs-sign-in');
   const canRetry = linked && (status === 'blocked' || status === 'reconnecting');
   const label = linked ? statusLabel(status) : t('statusLinking');
+  // Tokens and conversations belong to one region: on another region's agent page nothing matches.
+  const pageRegion = regionOfHost(location.hostname)?.domain;
+  const regionMismatch = agent && pageRegion && pageRegion !== agent.region ? pageRegion : undefined;
 
   return (
     <section class="status" data-testid="status" data-status={status}>
@@ -55,6 +59,11 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
           </span>
         ) : null}
       </div>
+      {regionMismatch && agent ? (
+        <p class="reason region-mismatch" role="alert" data-testid="region-mismatch">
+          {t('regionMismatch', [regionMismatch, agent.region])}
+        </p>
+      ) : null}
       {needsSignIn ? (
         <button
           type="button"

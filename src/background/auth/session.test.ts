@@ -1,0 +1,44 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+const { renewalDue, RENEW_BEFORE_MS, saveAuth, loadAuth, clearAuth } = await import('./session');
+
+const DAY = 86_400_000;
+
+describe('token renewal timing', () => {
+  it('renews a day-long token ten minutes before it expires', () => {
+    const a = { issuedAt: 0, expiresAt: DAY };
+    expect(renewalDue(a, DAY - RENEW_BEFORE_MS - 1)).toBe(false);
+    expect(renewalDue(a, DAY - RENEW_BEFORE_MS)).toBe(true);
+  });
+
+  it('renews a short-lived token in the last quarter of its life', () => {
+    const a = { issuedAt: 0, expiresAt: 300_000 };
+    expect(renewalDue(a, 224_000)).toBe(false);
+    expect(renewalDue(a, 225_000)).toBe(true);
+  });
+
+  it('treats records without issuedAt like long-lived tokens', () => {
+    expect(renewalDue({ expiresAt: DAY }, 0)).toBe(false);
+    expect(renewalDue({ expiresAt: DAY }, DAY - 1000)).toBe(true);
+  });
+});
+
+describe('token storage', () => {
+  it('lives in storage.session only', async () => {
+    fakeBrowser.reset();
+    await saveAuth({
+      accessToken: 'tok-123',
+      issuedAt: 1,
+      expiresAt: 2,
+      region: 'mypurecloud.com',
+      clientId: 'c',
+    });
+    expect((await loadAuth())?.accessToken).toBe('tok-123');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    await clearAuth();
+    expect(await loadAuth()).toBeUndefined();
+  });
+});
