@@ -1,5 +1,5 @@
 import { crmOnlyCustomer, knownCustomer, SEED_USERS, unknownNumber } from '../sim/index';
-import { configure, expect, signInFromPanel, test } from './fixtures';
+import { configure, expect, signInFromPanel, startSignedIn, test } from './fixtures';
 import { CrmCard, CrmOptions, configureDemoCrm, preapproveHost } from './pages/crm';
 
 const alex = SEED_USERS.alex.id;
@@ -10,9 +10,7 @@ test('an inbound call from a known number pops the External Contacts card before
   agentPage,
   sim,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex);
   const c = knownCustomer(0);
   const call = sim.startConversation({
     userId: alex,

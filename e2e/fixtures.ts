@@ -72,6 +72,16 @@ export async function signInFromPanel(
   await agent.expectStatus('live');
 }
 
+/** The usual start of a test: settings saved, the agent page open, the agent signed in from the panel. */
+export async function startSignedIn(
+  f: { context: BrowserContext; serviceWorker: Worker; agentPage: AgentPage },
+  userId: string,
+): Promise<void> {
+  await configure(f.serviceWorker);
+  await f.agentPage.open();
+  await signInFromPanel(f.context, f.agentPage, userId);
+}
+
 /** Stops the extension's service worker the way Chrome evicts it, and waits until it is stopped. */
 export async function evictServiceWorker(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());

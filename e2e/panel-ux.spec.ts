@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
-import { configure, expect, pressToggleCommand, signInFromPanel, test } from './fixtures';
+import { expect, pressToggleCommand, startSignedIn, test } from './fixtures';
 import { AgentPage, type Box } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -85,9 +85,7 @@ test('three conversations of different media in tabs: ordered, the ringing one s
   agentPage,
   sim,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   await expect(agentPage.panel.getByTestId('presence')).toContainText('Available');
 
   const { call, more } = threeConversations(sim);
@@ -186,9 +184,7 @@ test('side, width and collapsed state survive a reload, remembered for the signe
   serviceWorker,
   agentPage,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const before = await agentPage.expanded.boundingBox();
   expect(before && Math.round(before.x + before.width)).toBe(1400);
 
@@ -243,9 +239,7 @@ test('the host page keeps its layout and styles; axe finds no serious violation 
   const stylesBefore = await bare.hostRootStyles();
   await bare.page.close();
 
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const { call, more } = threeConversations(sim);
   sim.act(call, { type: 'answer' });
   more();

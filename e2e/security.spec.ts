@@ -1,15 +1,13 @@
 import { SEED_USERS } from '../sim/index';
 import { evaluateInContentWorld } from './content-world';
-import { configure, expect, signInFromPanel, test } from './fixtures';
+import { expect, startSignedIn, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
 const XSS = `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>"'&`;
 
 test.beforeEach(async ({ context, serviceWorker, agentPage }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
 });
 
 test('HTML and script in customer data render as text', async ({ agentPage, sim }) => {

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { configure, expect, signInFromPanel, test } from './fixtures';
+import { expect, startSignedIn, test } from './fixtures';
 
 const alex = SEED_USERS.alex;
 
@@ -9,9 +9,7 @@ test('a new agent signs in from the panel; a call and a chat appear, update live
   agentPage,
   sim,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   await expect(agentPage.panel.getByTestId('agent')).toContainText(alex.name);
   await expect(agentPage.panel.getByTestId('empty')).toBeVisible();
 
@@ -66,9 +64,7 @@ test('the token stays in the worker: not in storage the page or content script c
 }) => {
   const urls: string[] = [];
   context.on('request', (r) => urls.push(r.url()));
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const auth = await serviceWorker.evaluate(() => chrome.storage.session.get('auth'));
   const token = (auth.auth as { accessToken: string }).accessToken;
   expect(token.length).toBeGreaterThan(10);

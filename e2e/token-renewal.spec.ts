@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { configure, expect, signInFromPanel, test } from './fixtures';
+import { expect, startSignedIn, test } from './fixtures';
 import { SimLoginPage } from './pages/extension-pages';
 
 const alex = SEED_USERS.alex;
@@ -28,9 +28,7 @@ test('the token is renewed silently before it expires, and the stream carries on
   sim.on('request', (r) => {
     if (r.method === 'PUT' && r.path.endsWith('/subscriptions')) subscribes++;
   });
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const first = await token(serviceWorker);
   await fastWatchdog(serviceWorker);
 
@@ -57,9 +55,7 @@ test('when silent renewal fails the panel asks to sign in again and keeps the co
   agentPage,
   sim,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const call = sim.startConversation({
     userId: alex.id,
     media: 'call',

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { configure, evictServiceWorker, expect, signInFromPanel, test } from './fixtures';
+import { evictServiceWorker, expect, startSignedIn, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -10,9 +10,7 @@ test('an evicted worker restarts on its alarm, reconnects and resyncs: the panel
   agentPage,
   sim,
 }) => {
-  await configure(serviceWorker);
-  await agentPage.open();
-  await signInFromPanel(context, agentPage, alex.id);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   const call = sim.startConversation({
     userId: alex.id,
     media: 'call',
