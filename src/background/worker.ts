@@ -25,6 +25,14 @@ import { type EffectiveSettings, loadSettings } from './settings-source';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 
+/**
+ * Conversations are written to storage.session at most this often. Each write serializes the whole
+ * store (in the worker and again in the browser process): every 50 ms that was a third of the
+ * worker's time in a storm. A restart resyncs with REST anyway; the copy only fills the panel
+ * until then.
+ */
+const SAVE_CONVERSATIONS_MS = 500;
+
 const diagnostics = new DiagnosticsLog();
 
 /** Event names and the worker's own sentences only: never tokens, URLs with codes or customer data. */
@@ -41,6 +49,7 @@ export class Worker {
   private connection: Connection | undefined;
   private api: Api | undefined;
   private panelState: PanelState = { connection: connView(initialConn), conversations: [] };
+  private panelDirty = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly settle = new SettleTracker();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,7 +70,7 @@ export class Worker {
       resolveReady = r;
     });
     this.relay = new Relay({
-      getState: () => this.panelState,
+      getState: () => this.currentPanel(),
       allowSender: (kind, sender) => allowSender(kind, sender),
       onCommand: (c, kind, reply) => void this.command(c, kind, reply),
       ready: this.ready,
@@ -227,7 +236,7 @@ export class Worker {
       region: this.settings.settings.region,
       clientId: this.settings.settings.clientId,
       tokenExpiresAt: this.auth?.expiresAt,
-      state: this.panelState,
+      state: this.currentPanel(),
       now: Date.now(),
       secrets: this.auth ? [this.auth.accessToken] : [],
     });
@@ -360,12 +369,16 @@ export class Worker {
         if (due !== undefined) this.scheduleSettle(due - now);
         return;
       }
-      case 'presence':
-        if (this.panelState.agent) this.setAgent({ ...this.panelState.agent, presence: f.systemPresence });
+      case 'presence': {
+        const agent = this.currentPanel().agent;
+        if (agent) this.setAgent({ ...agent, presence: f.systemPresence });
         return;
-      case 'routing-status':
-        if (this.panelState.agent) this.setAgent({ ...this.panelState.agent, routingStatus: f.status });
+      }
+      case 'routing-status': {
+        const agent = this.currentPanel().agent;
+        if (agent) this.setAgent({ ...agent, routingStatus: f.status });
         return;
+      }
       default:
         return;
     }
@@ -401,7 +414,7 @@ export class Worker {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       if (this.persisted) void savePersisted({ conversations: this.persisted.conversations });
-    }, 50);
+    }, SAVE_CONVERSATIONS_MS);
   }
 
   /** Events name the queue only by id; learn the name once per queue from the REST conversation. */
@@ -433,7 +446,15 @@ export class Worker {
     }
   }
 
+  /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refreshPanel(): void {
+    this.panelDirty = true;
+    this.relay.publish();
+  }
+
+  private currentPanel(): PanelState {
+    if (!this.panelDirty) return this.panelState;
+    this.panelDirty = false;
     const p = this.persisted;
     const connection = connView(this.conn);
     const prev = this.panelState;
@@ -447,7 +468,7 @@ export class Worker {
       agent: this.auth ? p?.agent : undefined,
       conversations: this.crm.present(views),
     };
-    this.relay.publish();
+    return this.panelState;
   }
 
   private async ensureAlarm(): Promise<void> {

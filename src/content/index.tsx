@@ -9,11 +9,15 @@ import crmCss from './panel/crm/crm.css?inline';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';
+import { renderAtMostOncePerFrame } from './panel/render-scheduler';
 import { createPanelStore } from './panel/store';
 import { linkPanel } from './port-client';
 import { syncPrefs } from './prefs-sync';
 
 const HOST_TAG = 'cuecard-root';
+
+// An event storm must not cost a render per event: at most one per frame interval.
+renderAtMostOncePerFrame();
 
 async function mount(): Promise<void> {
   if (document.querySelector(HOST_TAG)) return; // injected twice (extension reload): keep one

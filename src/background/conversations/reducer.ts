@@ -25,7 +25,12 @@ export interface Tombstone {
 }
 
 export interface ConversationsState {
-  entries: Record<string, Entry>;
+  /**
+   * The active conversations, one entry each (in no particular order: see activeViews). A list,
+   * not a record keyed by id: every change copies it, and copying 200 references is ~0.2 µs where
+   * copying a 200-key object is ~9 µs (V8 keeps such an object in dictionary mode).
+   */
+  entries: Entry[];
   ended: Record<string, Tombstone>;
 }
 
@@ -37,7 +42,20 @@ export type ConversationsAction =
 
 export const MAX_TOMBSTONES = 500;
 
-export const emptyConversations = (): ConversationsState => ({ entries: {}, ended: {} });
+export const emptyConversations = (): ConversationsState => ({ entries: [], ended: {} });
+
+function indexOf(entries: readonly Entry[], id: string): number {
+  for (let i = 0; i < entries.length; i++) if ((entries[i] as Entry).view.id === id) return i;
+  return -1;
+}
+
+/** A copy of the list with entry `i` replaced (i < 0: appended). */
+function withEntry(entries: readonly Entry[], i: number, entry: Entry): Entry[] {
+  const next = entries.slice();
+  if (i < 0) next.push(entry);
+  else next[i] = entry;
+  return next;
+}
 
 function sameRecord(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;
@@ -48,9 +66,13 @@ function sameRecord(a: Record<string, string> | undefined, b: Record<string, str
 
 /** Field-by-field (attributes by content); a missing field and an undefined one are the same. */
 function sameView(a: ConversationView, b: ConversationView): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ConversationView)[]);
-  for (const k of keys) {
-    if (k === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[k] !== b[k]) return false;
+  for (const k in a) {
+    const key = k as keyof ConversationView;
+    if (key === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[key] !== b[key]) return false;
+  }
+  for (const k in b) {
+    // Keys of `a` were compared above; a key only `b` has differs unless its value is undefined.
+    if (!(k in a) && b[k as keyof ConversationView] !== undefined) return false;
   }
   return true;
 }
@@ -63,35 +85,45 @@ function withoutKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
 function boundTombstones(ended: Record<string, Tombstone>): Record<string, Tombstone> {
   const ids = Object.keys(ended);
   if (ids.length <= MAX_TOMBSTONES) return ended;
+  if (ids.length === MAX_TOMBSTONES + 1) {
+    // The usual case (one more ended): drop the oldest, the last-added of equals, without a sort.
+    let oldest = ids[0] as string;
+    for (const id of ids) if ((ended[id] as Tombstone).at <= (ended[oldest] as Tombstone).at) oldest = id;
+    return withoutKey(ended, oldest);
+  }
   const keep = ids.sort((a, b) => (ended[b]?.at ?? 0) - (ended[a]?.at ?? 0)).slice(0, MAX_TOMBSTONES);
   return Object.fromEntries(keep.map((id) => [id, ended[id] as Tombstone]));
 }
 
-function applyNormalized(state: ConversationsState, n: Normalized, at: number): ConversationsState {
+/** `i`: where the conversation is in `state.entries` (-1: not there). */
+function applyNormalized(
+  state: ConversationsState,
+  n: Normalized,
+  at: number,
+  i: number,
+): ConversationsState {
   if (n.ended === 'absent' || n.id === '') return state;
   const tomb = state.ended[n.id];
   if (tomb && tomb.leg === n.leg) return state; // this leg already ended: late or duplicate snapshot
-  const cur = state.entries[n.id];
+  const cur = i < 0 ? undefined : state.entries[i];
   if (cur && cur.leg === n.leg && n.rank < cur.rank) return state; // older than what we show
 
   if (n.ended) {
     return {
-      entries: withoutKey(state.entries, n.id),
+      entries: i < 0 ? state.entries : state.entries.filter((_, k) => k !== i),
       ended: boundTombstones({ ...state.ended, [n.id]: { leg: n.leg, at } }),
     };
   }
-  let view = n.view;
+  const view = n.view; // normalizeEvent's own fresh object
   if (cur) {
     // What events cannot tell (first sight, a queue name learned over REST) carries over.
-    view = {
-      ...view,
-      startedAt: cur.view.startedAt,
-      queueName: view.queueName ?? (view.queueId === cur.view.queueId ? cur.view.queueName : undefined),
-    };
+    view.startedAt = cur.view.startedAt;
+    if (view.queueName === undefined && view.queueId === cur.view.queueId)
+      view.queueName = cur.view.queueName;
     if (cur.leg === n.leg && sameView(cur.view, view)) return state;
   }
   return {
-    entries: { ...state.entries, [n.id]: { view, leg: n.leg, rank: n.rank, at } },
+    entries: withEntry(state.entries, i, { view, leg: n.leg, rank: n.rank, at }),
     ended: tomb ? withoutKey(state.ended, n.id) : state.ended,
   };
 }
@@ -103,17 +135,18 @@ function reconcile(
   requestedAt: number,
   at: number,
 ): ConversationsState {
-  const entries: Record<string, Entry> = {};
+  const before = new Map(state.entries.map((e) => [e.view.id, e]));
+  const entries = new Map<string, Entry>();
   let ended = { ...state.ended };
   const seen = new Set<string>();
   for (const c of conversations) {
     const n = normalizeRest(c, me, at);
     if (n.ended === 'absent' || n.id === '') continue;
     seen.add(n.id);
-    const cur = state.entries[n.id];
+    const cur = before.get(n.id);
     const tomb = ended[n.id];
     if (cur && cur.at > requestedAt) {
-      entries[n.id] = cur; // changed by an event newer than this listing
+      entries.set(n.id, cur); // changed by an event newer than this listing
       continue;
     }
     if (tomb && tomb.at > requestedAt) continue; // ended after the listing was taken
@@ -122,17 +155,20 @@ function reconcile(
       cur && cur.leg === n.leg
         ? { ...n.view, startedAt: Math.min(cur.view.startedAt, n.view.startedAt) }
         : n.view;
-    entries[n.id] =
-      cur && cur.leg === n.leg && sameView(cur.view, view) ? cur : { view, leg: n.leg, rank: n.rank, at };
+    entries.set(
+      n.id,
+      cur && cur.leg === n.leg && sameView(cur.view, view) ? cur : { view, leg: n.leg, rank: n.rank, at },
+    );
     if (tomb) ended = withoutKey(ended, n.id);
   }
-  for (const [id, cur] of Object.entries(state.entries)) {
+  for (const cur of state.entries) {
+    const id = cur.view.id;
     if (seen.has(id)) continue;
     if (cur.at > requestedAt)
-      entries[id] = cur; // appeared after the listing was taken
+      entries.set(id, cur); // appeared after the listing was taken
     else ended[id] = { leg: cur.leg, at }; // gone on the server: a ghost unless we drop it
   }
-  return { entries, ended: boundTombstones(ended) };
+  return { entries: [...entries.values()], ended: boundTombstones(ended) };
 }
 
 export function reduceConversations(
@@ -141,25 +177,24 @@ export function reduceConversations(
 ): ConversationsState {
   switch (action.type) {
     case 'event': {
-      const id = action.body.id ?? '';
-      const firstSeen = state.entries[id]?.view.startedAt ?? action.at;
+      const i = indexOf(state.entries, action.body.id ?? '');
+      const firstSeen = i < 0 ? action.at : (state.entries[i] as Entry).view.startedAt;
       return applyNormalized(
         state,
         normalizeEvent(action.body, action.me.toLowerCase(), firstSeen),
         action.at,
+        i,
       );
     }
     case 'reconcile':
       return reconcile(state, action.conversations, action.me.toLowerCase(), action.requestedAt, action.at);
     case 'queue-name': {
       let changed = false;
-      const entries: Record<string, Entry> = {};
-      for (const [id, e] of Object.entries(state.entries)) {
-        if (e.view.queueId === action.queueId && e.view.queueName !== action.name) {
-          entries[id] = { ...e, view: { ...e.view, queueName: action.name } };
-          changed = true;
-        } else entries[id] = e;
-      }
+      const entries = state.entries.map((e) => {
+        if (e.view.queueId !== action.queueId || e.view.queueName === action.name) return e;
+        changed = true;
+        return { ...e, view: { ...e.view, queueName: action.name } };
+      });
       return changed ? { ...state, entries } : state;
     }
     case 'clear':
@@ -169,7 +204,7 @@ export function reduceConversations(
 
 /** Oldest first: the order the panel shows them in. */
 export function activeViews(state: ConversationsState): ConversationView[] {
-  return Object.values(state.entries)
+  return state.entries
     .map((e) => e.view)
     .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
 }

@@ -1,6 +1,8 @@
 /**
  * Pushes the worker's truth to every connected panel and popup: a snapshot when a port connects,
- * then patches, coalesced so an event storm costs one message per flush, not one per event.
+ * then patches, coalesced so an event storm costs one message per flush, not one per event: a
+ * change after a quiet spell goes out at once (next macrotask); while changes keep coming, flushes
+ * are at least MIN_FLUSH_INTERVAL_MS apart, each carrying the latest state of what changed.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { PanelState } from '../../shared/domain';
@@ -24,10 +26,14 @@ export interface RelayOptions {
   ready: Promise<void>;
 }
 
+/** Under a storm, at most one patch per this many ms (the panel renders at most once per frame anyway). */
+export const MIN_FLUSH_INTERVAL_MS = 16;
+
 export class Relay {
   private ports = new Set<Runtime.Port>();
   private lastSent: PanelState | undefined;
   private flushScheduled = false;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: RelayOptions) {}
 
@@ -66,7 +72,8 @@ export class Relay {
   publish(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setTimeout(() => this.flush(), 0);
+    const wait = this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
+    setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   /** To the panels (content scripts) of one tab only, e.g. a keyboard command pressed there. */
@@ -78,6 +85,7 @@ export class Relay {
 
   private flush(): void {
     this.flushScheduled = false;
+    this.lastFlushAt = performance.now();
     const next = this.opts.getState();
     const prev = this.lastSent;
     this.lastSent = next;

@@ -3,7 +3,7 @@
  * below them the `slot` — per-conversation content supplied by the panel's owner. The CRM card
  * (issue 5) goes in that slot: `<Panel detailSlot={(c) => <CrmCard conversation={c} … />} />`.
  */
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import type { ConversationView } from '../../shared/domain';
 import { customerLabel, mediaLabel, stateLabel, timerStart } from '../../shared/format';
 import { formatTime, type MessageKey, t } from '../../shared/i18n';
@@ -29,15 +29,28 @@ function Fact({ label, children, testId }: { label: string; children: ComponentC
   );
 }
 
-export function ConversationDetail({
-  conversation: c,
-  stale,
-  slot,
-}: {
+interface DetailProps {
   conversation: ConversationView;
   stale: boolean;
   slot?: ComponentChildren;
-}) {
+}
+
+/**
+ * Re-renders only when its conversation (a new object whenever the worker changed it) or staleness
+ * changes, not on every panel render of an event storm. The slot is the panel owner's function of
+ * the conversation (Panel's `detailSlot`), so it changes with it; its timers tick on their own.
+ */
+export class ConversationDetail extends Component<DetailProps> {
+  override shouldComponentUpdate(next: DetailProps): boolean {
+    return next.conversation !== this.props.conversation || next.stale !== this.props.stale;
+  }
+
+  override render(props: DetailProps) {
+    return <DetailView {...props} />;
+  }
+}
+
+function DetailView({ conversation: c, stale, slot }: DetailProps) {
   const who = customerLabel(c);
   const address = c.customerAddress && c.customerAddress !== who ? c.customerAddress : undefined;
   const direction =

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView } from '../../shared/domain';
-import { t, uiLocale } from '../../shared/i18n';
+import { t } from '../../shared/i18n';
 import type { ThemeChoice } from '../../shared/theme';
 import type { PanelLink } from '../port-client';
 import { ConversationDetail } from './ConversationDetail';
@@ -15,6 +15,7 @@ import { DisplaySettings } from './DisplaySettings';
 import { beginDrag } from './drag';
 import { EdgeTab } from './EdgeTab';
 import { Icon } from './icons';
+import { panelLocale } from './labels';
 import { clampWidth, type Edge, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
 import { StatusBar } from './StatusBar';
 import type { PanelStoreApi } from './store';
@@ -86,7 +87,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
       ref={root}
       class="cc-root"
       // The panel's language, which may not be the host page's (screen readers pronounce by it).
-      lang={uiLocale()}
+      lang={panelLocale()}
       data-theme={theme === 'auto' ? undefined : theme}
       data-edge={placement.edge}
       data-testid="cc-root"

@@ -6,7 +6,6 @@
 import type { ConnectionStatus } from '../../shared/domain';
 import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { regionOfHost } from '../../shared/regions';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
 import { useStore } from './use-store';
@@ -20,7 +19,9 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
   const canRetry = linked && (status === 'blocked' || status === 'reconnecting');
   const label = linked ? statusLabel(status) : t('statusLinking');
   // Tokens and conversations belong to one region: on another region's agent page nothing matches.
-  const pageRegion = regionOfHost(location.hostname)?.domain;
+  // The content script only runs on apps.<region domain> (manifest), so the host names the region;
+  // shared/regions would bring Genesys' region list (4 KB gzip) into the content script.
+  const pageRegion = /^apps\.(.+)$/i.exec(location.hostname)?.[1]?.toLowerCase();
   const regionMismatch = agent && pageRegion && pageRegion !== agent.region ? pageRegion : undefined;
 
   return (

@@ -1,0 +1,62 @@
+/**
+ * The panel renders at most once per frame interval (1/60 s). The first update after a quiet
+ * interval renders at once (a microtask, as Preact does by default), so a lone event costs no
+ * latency; updates that arrive within the interval after a render (an event storm) wait for its
+ * end and render together. Renders that a render asks for (its own follow-ups) are not delayed.
+ *
+ * A timer, not requestAnimationFrame: on a busy machine frames come late (4 a second were seen
+ * with the page's thread mostly idle), and waiting for one left the panel's DOM that far behind;
+ * a hidden tab gets no frames at all. The DOM stays current and each frame paints the latest.
+ */
+import { options } from 'preact';
+
+export interface RenderClock {
+  now(): number;
+  setTimeout(cb: () => void, ms: number): unknown;
+  queueMicrotask(cb: () => void): void;
+}
+
+/** At most 60 renders a second. */
+export const MIN_RENDER_INTERVAL_MS = 1000 / 60;
+
+/** A `debounceRendering` for Preact's `options`: `process` renders every queued component. */
+export function throttledRenderer(clock: RenderClock): (process: () => void) => void {
+  let lastRender = Number.NEGATIVE_INFINITY;
+  let rendering = false;
+  let pending: (() => void) | undefined;
+
+  const run = () => {
+    const process = pending;
+    pending = undefined;
+    if (!process) return;
+    lastRender = clock.now();
+    rendering = true;
+    try {
+      process();
+    } finally {
+      rendering = false;
+    }
+  };
+
+  return (process) => {
+    if (rendering) {
+      clock.queueMicrotask(() => process()); // a render's follow-up: same turn, before paint
+      return;
+    }
+    const scheduled = pending !== undefined;
+    pending = process; // Preact hands over one `process` per batch: later updates join it
+    if (scheduled) return;
+    const wait = lastRender + MIN_RENDER_INTERVAL_MS - clock.now();
+    if (wait <= 0) clock.queueMicrotask(run);
+    else clock.setTimeout(run, Math.ceil(wait));
+  };
+}
+
+/** Installs the scheduler for this context's Preact (the content script has its own copy). */
+export function renderAtMostOncePerFrame(): void {
+  options.debounceRendering = throttledRenderer({
+    now: () => performance.now(),
+    setTimeout: (cb, ms) => setTimeout(cb, ms),
+    queueMicrotask: (cb) => queueMicrotask(cb),
+  });
+}
