@@ -22,6 +22,12 @@ export interface NodeAgentOptions {
   token: string;
   random?: () => number;
   onState?: (s: ConnState) => void;
+  /** The connection's clock and timers (default: the real ones); the idle-hour benchmark fakes them. */
+  clock?: {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+  };
 }
 
 export class NodeAgent {
@@ -34,6 +40,11 @@ export class NodeAgent {
   readonly channelsCreated: string[] = [];
 
   constructor(readonly opts: NodeAgentOptions) {
+    const clock = opts.clock ?? {
+      now: Date.now,
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>),
+    };
     this.api = createApi({ baseUrl: opts.baseUrl, getToken: async () => opts.token });
     this.connection = new Connection({
       api: this.api,
@@ -46,14 +57,14 @@ export class NodeAgent {
         this.channel = c;
       },
       resync: async () => {
-        const requestedAt = Date.now();
+        const requestedAt = clock.now();
         const list = await this.api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
         this.state = reduceConversations(this.state, {
           type: 'reconcile',
           conversations: list.entities ?? [],
           me: opts.userId,
           requestedAt,
-          at: Date.now(),
+          at: clock.now(),
         });
       },
       onFrame: (f) => {
@@ -62,19 +73,19 @@ export class NodeAgent {
             type: 'event',
             body: f.body,
             me: opts.userId,
-            at: Date.now(),
+            at: clock.now(),
           });
         }
       },
       onState: (s) => {
-        if (s.status === 'live') this.liveAt.push(Date.now());
+        if (s.status === 'live') this.liveAt.push(clock.now());
         opts.onState?.(s);
       },
       renewToken: async () => false,
-      now: Date.now,
+      now: () => clock.now(),
       random: opts.random ?? Math.random,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
+      clearTimeout: (t) => clock.clearTimeout(t),
     });
   }
 
