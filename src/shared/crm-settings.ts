@@ -93,6 +93,19 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   crmDefaultCountry: 'US',
 };
 
+/** Card field → JSON path when the admin maps nothing: the field names themselves. */
+export const DEFAULT_CRM_FIELD_MAP = {
+  id: 'id',
+  name: 'name',
+  company: 'company',
+  title: 'title',
+  phone: 'phone',
+  email: 'email',
+  tier: 'tier',
+  openCases: 'openCases',
+  lastContact: 'lastContact',
+} as const;
+
 /** The simulator's demo CRM as a REST CRM configuration (offered as a preset in the options page). */
 export const DEMO_CRM_PRESET: Partial<CrmSettings> = {
   crmConnector: 'rest',
@@ -104,17 +117,7 @@ export const DEMO_CRM_PRESET: Partial<CrmSettings> = {
   crmHeaderName: '',
   crmHeaderValue: '',
   crmResultsPath: 'results',
-  crmFieldMap: {
-    id: 'id',
-    name: 'name',
-    company: 'company',
-    title: 'title',
-    phone: 'phone',
-    email: 'email',
-    tier: 'tier',
-    openCases: 'openCases',
-    lastContact: 'lastContact',
-  },
+  crmFieldMap: { ...DEFAULT_CRM_FIELD_MAP },
   crmExtraFields: [{ label: 'Customer ID', path: 'id' }],
 };
 

@@ -4,7 +4,12 @@
  * and the answer mapped to card fields. Connector 3, the simulator's demo CRM, is this one with
  * the DEMO_CRM_PRESET settings.
  */
-import { type CrmSettings, originPattern, templateOrigin } from '../../shared/crm-settings';
+import {
+  type CrmSettings,
+  DEFAULT_CRM_FIELD_MAP,
+  originPattern,
+  templateOrigin,
+} from '../../shared/crm-settings';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult, templateValues } from './connector';
 import { CrmMappingError, type Mapping, mapResults } from './mapping';
 import { fillTemplate } from './template';
@@ -123,14 +128,4 @@ export class RestCrmConnector implements CrmConnector {
   }
 }
 
-export const DEFAULT_FIELD_MAP = {
-  id: 'id',
-  name: 'name',
-  company: 'company',
-  title: 'title',
-  phone: 'phone',
-  email: 'email',
-  tier: 'tier',
-  openCases: 'openCases',
-  lastContact: 'lastContact',
-} as const;
+export const DEFAULT_FIELD_MAP = DEFAULT_CRM_FIELD_MAP;
