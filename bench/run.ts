@@ -244,13 +244,13 @@ try {
   await s.close();
 }
 
-const w = [40, 26];
+const w = [44, 26];
 const line = (r: Row) =>
-  `${r.metric.padEnd(w[0] ?? 40)} ${r.target.padEnd(w[1] ?? 26)} ${r.ok === undefined ? '    ' : r.ok ? 'ok  ' : 'MISS'} ${r.measured}`;
+  `${r.metric.padEnd(w[0] ?? 44)} ${r.target.padEnd(w[1] ?? 26)} ${r.ok === undefined ? '    ' : r.ok ? 'ok  ' : 'MISS'} ${r.measured}`;
 console.info(
   [
     '',
-    `${'metric'.padEnd(w[0] ?? 40)} ${'target'.padEnd(w[1] ?? 26)}      measured`,
+    `${'metric'.padEnd(w[0] ?? 44)} ${'target'.padEnd(w[1] ?? 26)}      measured`,
     ...rows.map(line),
     '',
     `${os.cpus().length} cores, load average ${loadAtStart.map((x) => x.toFixed(1)).join(' ')} at start; ${round((Date.now() - t0) / 1000)} s`,
