@@ -2,25 +2,22 @@
  * Adapter: a `v2.users.{id}.conversations` event body → this agent's legs → the view. Pure.
  *
  * The event participant has no `state`, `direction`, `ani`, `dnis`, `startTime` or `queueName`:
- * everything lives on its media sessions. What this shape lacks, by rule:
+ * everything lives on its media sessions (and its chat session has no `direction` either: see
+ * leg.ts, CHAT IS INBOUND). What this shape lacks, by rule:
  * - FIRST SIGHT: no start time, so `firstSeen` (when this worker first saw the conversation,
  *   kept by the caller) is the best "waiting since".
- * - CHAT IS INBOUND: the event's chat session has no `direction` field; a web chat is always
- *   started by the customer (REST says `inbound`), so a chat without a direction is inbound.
- * - NO SESSION, NO LEG: a participant of ours without any media session is not a leg.
+ *  * - NO SESSION, NO LEG: a participant of ours without any media session is not a leg.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { type Leg, type Normalized, normalizeLegs } from './leg';
-import { attributesOf, isCustomer, isMine, latestSession, type Session } from './session';
+import { attributesOf, isCustomer, isMine, latestSession } from './session';
 
 type EventParticipant = Models.ConversationEventTopicParticipant;
 
 function legOf(p: EventParticipant): Leg | undefined {
   const found = latestSession(p);
   if (!found) return undefined;
-  const { media, session } = found;
-  const s: Session = media === 'chat' && !session.direction ? { ...session, direction: 'inbound' } : session;
-  return { media, session: s, participant: p };
+  return { media: found.media, session: found.session, participant: p };
 }
 
 /** `me`: the agent's user id in lower case. */

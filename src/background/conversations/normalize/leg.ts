@@ -14,6 +14,8 @@
  *   else ended. Any other state (email `none`, a state Genesys adds later) is UNKNOWN_STATE_IS,
  *   in both paths: the REST listing only holds conversations still active for the agent, so a
  *   card is kept rather than dropped.
+ * - CHAT IS INBOUND: a chat session without a direction is inbound. The event chat model has no
+ *   `direction` field at all, REST's says `inbound`: web chats are always started by the customer.
  * - NAME: the customer participant's name, then the session's other side, a message's sender,
  *   a callback's user name (the first that is not empty).
  * - ADDRESS: the session's own address for its media (call `other`, callback number, message
@@ -139,7 +141,7 @@ export function normalizeLegs(
   if (state === 'ended') return { id, leg: legId, ended: true, rank: RANK.ended };
 
   const { media, session: s, participant: p } = leg;
-  const direction = (s.direction ?? '').toLowerCase();
+  const direction = (s.direction ?? (media === 'chat' ? 'inbound' : '')).toLowerCase(); // CHAT IS INBOUND
   const line = direction === 'outbound' ? leg.line?.dnis : leg.line?.ani;
   const view: ConversationView = {
     id,

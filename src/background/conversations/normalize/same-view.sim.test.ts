@@ -9,7 +9,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConversationAction, SEED_USERS, type Sim } from '../../../../sim/index';
+import { type ConversationAction, type MediaType, SEED_USERS, type Sim } from '../../../../sim/index';
 import {
   type Frames,
   isTopic,
@@ -19,7 +19,6 @@ import {
   testClock,
   testSim,
 } from '../../../../sim/test-helpers';
-import type { MediaType } from '../../../shared/domain';
 import { normalizeEvent } from './from-event';
 import { normalizeRest } from './from-rest';
 import type { Normalized } from './leg';
