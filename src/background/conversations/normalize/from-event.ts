@@ -6,11 +6,10 @@
  * leg.ts, CHAT IS INBOUND). What this shape lacks, by rule:
  * - FIRST SIGHT: no start time, so `firstSeen` (when this worker first saw the conversation,
  *   kept by the caller) is the best "waiting since".
- *  * - NO SESSION, NO LEG: a participant of ours without any media session is not a leg.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { type Leg, type Normalized, normalizeLegs } from './leg';
-import { attributesOf, isCustomer, isMine, latestSession } from './session';
+import { attributesOf, isCustomer, latestSession, myLegs } from './session';
 
 type EventParticipant = Models.ConversationEventTopicParticipant;
 
@@ -27,11 +26,7 @@ export function normalizeEvent(
   firstSeen: number,
 ): Normalized {
   const participants = body.participants ?? [];
-  const legs: Leg[] = [];
-  for (const p of participants) {
-    const leg = isMine(p, me) ? legOf(p) : undefined;
-    if (leg) legs.push(leg);
-  }
+  const legs = myLegs(participants, me, legOf);
   const c = participants.find(isCustomer);
   const customer = c && {
     name: c.name,

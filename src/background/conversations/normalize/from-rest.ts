@@ -13,7 +13,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import type { MediaType } from '../../../shared/domain';
 import { type Customer, type Leg, type Normalized, normalizeLegs } from './leg';
-import { attributesOf, isCustomer, isMine, latestSession, type Session } from './session';
+import { attributesOf, isCustomer, latestSession, myLegs, type Session } from './session';
 
 type RestParticipant = Models.Participant & {
   state?: string;
@@ -61,11 +61,7 @@ function customerOf(c: RestParticipant | undefined): Customer | undefined {
 /** `me`: the agent's user id in lower case; `now` the start when the payload gives none. */
 export function normalizeRest(conv: Models.Conversation, me: string, now: number): Normalized {
   const participants: RestParticipant[] = conv.participants ?? [];
-  const legs: Leg[] = [];
-  for (const p of participants) {
-    const leg = isMine(p, me) ? legOf(p) : undefined;
-    if (leg) legs.push(leg);
-  }
+  const legs = myLegs(participants, me, legOf);
   const startedAt = conv.startTime ? Date.parse(conv.startTime) : Number.NaN;
   return normalizeLegs(
     conv.id ?? '',

@@ -7,6 +7,8 @@
  * field empty and the rule's next fallback takes over (the adapters name their own differences).
  *
  * Rules (in the order the view is built):
+ * - NO SESSION, NO LEG: a participant of ours without a media session (nor, in REST, a flat
+ *   state) is not a leg; a conversation without a leg of ours is `absent`.
  * - LEG CHOICE: after a transfer back to the same agent there are several legs of ours; the last
  *   live one counts, else the last one. `leg` is that participant's id: a new leg is a new card.
  * - STATE: the session's state through LIVE_STATES; `held` on a connected session is `held`.
@@ -21,6 +23,9 @@
  * - ADDRESS: the session's own address for its media (call `other`, callback number, message
  *   sender), then the customer participant's address, then the leg's line (REST only: dnis when
  *   outbound, ani otherwise). URI schemes are stripped.
+ * - QUEUE AND CONTACT: the queue id is the leg participant's, else its routing data's; the queue
+ *   name comes from REST only (the reducer keeps a name learned once). The contact is the customer
+ *   participant's external contact id.
  * - TIMES: `startedAt` is the leg's start (REST only) else the caller's fallback; `connectedAt`
  *   and the wrap-up's `endedAt` are the session's, else the participant's.
  */

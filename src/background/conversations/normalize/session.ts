@@ -65,8 +65,22 @@ export function isCustomer(p: Role): boolean {
 }
 
 /** One of this agent's participants; `me` is the agent's user id in lower case. */
-export function isMine(p: Role, me: string): boolean {
+function isMine(p: Role, me: string): boolean {
   return (p.userId ?? '').toLowerCase() === me && !isCustomer(p);
+}
+
+/** This agent's legs, in participant order: `legOf` turns one of its participants into a leg, or not. */
+export function myLegs<P extends Role, L>(
+  participants: readonly P[],
+  me: string,
+  legOf: (p: P) => L | undefined,
+): L[] {
+  const legs: L[] = [];
+  for (const p of participants) {
+    const leg = isMine(p, me) ? legOf(p) : undefined;
+    if (leg) legs.push(leg);
+  }
+  return legs;
 }
 
 /** The customer participant's attributes (IVR/Architect participant data), when it has any. */
