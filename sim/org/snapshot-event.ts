@@ -12,29 +12,12 @@ import {
   CALL_FLAGS,
   describeLeg,
   EMAIL_FLAGS,
+  type EventMedia,
   HOME_DIVISION,
   type Iso,
   type LegDesc,
   PROVIDER,
 } from './snapshot-leg';
-
-type SessionKey =
-  | 'id'
-  | 'state'
-  | 'initialState'
-  | 'held'
-  | 'disconnectType'
-  | 'startHoldTime'
-  | 'connectedTime'
-  | 'disconnectedTime'
-  | 'afterCallWork'
-  | 'afterCallWorkRequired';
-/** The session fields every event media model has. */
-type EventSession = Pick<Models.ConversationEventTopicCall, SessionKey> &
-  Pick<Models.ConversationEventTopicCallback, SessionKey> &
-  Pick<Models.ConversationEventTopicChat, SessionKey> &
-  Pick<Models.ConversationEventTopicMessage, SessionKey> &
-  Pick<Models.ConversationEventTopicEmail, SessionKey>;
 
 const NO_MEDIA = {
   calls: [],
@@ -49,18 +32,7 @@ const NO_MEDIA = {
 } satisfies Partial<Models.ConversationEventTopicParticipant>;
 
 function eventMedia({ session: s, detail: d }: LegDesc): Partial<Models.ConversationEventTopicParticipant> {
-  const base: EventSession = {
-    id: s.id,
-    state: s.state,
-    initialState: s.initialState,
-    held: s.held,
-    disconnectType: s.disconnectType,
-    startHoldTime: s.startHoldTime,
-    connectedTime: s.connectedTime,
-    disconnectedTime: s.disconnectedTime,
-    afterCallWork: s.afterCallWork,
-    afterCallWorkRequired: s.afterCallWorkRequired,
-  };
+  const base = { ...s.common, disconnectType: s.disconnectType } satisfies Pick<EventMedia, 'disconnectType'>;
   const provider = PROVIDER[d.media];
   switch (d.media) {
     case 'call': {

@@ -47,21 +47,41 @@ export const EMAIL_FLAGS: Both<Models.ConversationEventTopicEmail, Models.Email,
   spam: false,
 };
 
-/** The participant's media session; `disconnectType` in the event spelling (`endpoint.dnd`). */
+/** Every media model of each shape; `keyof` a union is the keys all its members share. */
+export type EventMedia =
+  | Models.ConversationEventTopicCall
+  | Models.ConversationEventTopicCallback
+  | Models.ConversationEventTopicChat
+  | Models.ConversationEventTopicMessage
+  | Models.ConversationEventTopicEmail;
+export type RestMedia =
+  | Models.Call
+  | Models.Callback
+  | Models.ConversationChat
+  | Models.Message
+  | Models.Email;
+
+type CommonKey =
+  | 'id'
+  | 'state'
+  | 'initialState'
+  | 'held'
+  | 'startHoldTime'
+  | 'connectedTime'
+  | 'disconnectedTime'
+  | 'afterCallWork'
+  | 'afterCallWorkRequired';
+
+/** The participant's media session. */
 export interface SessionDesc {
-  id: string;
-  state: string;
-  initialState: string;
-  held: boolean;
+  /** The fields every media model of both shapes has, with one value for all. */
+  common: Pick<EventMedia | RestMedia, CommonKey>;
+  /** The event chat model has none. */
   direction: 'inbound' | 'outbound';
+  /** In the event spelling (`endpoint.dnd`). */
   disconnectType: string | undefined;
-  startHoldTime: string | undefined;
+  /** REST only. */
   startAlertingTime: string | undefined;
-  connectedTime: string | undefined;
-  disconnectedTime: string | undefined;
-  afterCallWork: { state: string; startTime: string | undefined; endTime: string | undefined } | undefined;
-  /** Agents only. */
-  afterCallWorkRequired: boolean | undefined;
 }
 
 /** What only one media's session carries. */
@@ -144,15 +164,12 @@ function detailOf(conv: ConversationModel, p: ParticipantModel, iso: Iso): Media
 
 function sessionOf(m: MediaItem, agent: boolean, p: ParticipantModel, iso: Iso): SessionDesc {
   const acw = m.afterCallWork;
-  return {
+  const common = {
     id: m.id,
     state: m.state,
     initialState: m.initialState,
     held: m.held,
-    direction: m.direction,
-    disconnectType: m.disconnectType,
     startHoldTime: opt(iso, m.startHoldTime),
-    startAlertingTime: opt(iso, m.startAlertingTime),
     connectedTime: opt(iso, m.connectedTime),
     disconnectedTime: opt(iso, m.disconnectedTime),
     afterCallWork: acw && {
@@ -161,6 +178,12 @@ function sessionOf(m: MediaItem, agent: boolean, p: ParticipantModel, iso: Iso):
       endTime: opt(iso, acw.endTime),
     },
     afterCallWorkRequired: agent ? p.wrapupRequired : undefined,
+  };
+  return {
+    common,
+    direction: m.direction,
+    disconnectType: m.disconnectType,
+    startAlertingTime: opt(iso, m.startAlertingTime),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type LegDesc,
   opt,
   PROVIDER,
+  type RestMedia,
 } from './snapshot-leg';
 
 export type RestParticipant = Models.Participant & {
@@ -32,45 +33,17 @@ export type RestConversation = Omit<Models.Conversation, 'participants'> & {
   participants: RestParticipant[];
 };
 
-type SessionKey =
-  | 'id'
-  | 'state'
-  | 'initialState'
-  | 'held'
-  | 'direction'
-  | 'disconnectType'
-  | 'startHoldTime'
-  | 'startAlertingTime'
-  | 'connectedTime'
-  | 'disconnectedTime'
-  | 'afterCallWork'
-  | 'afterCallWorkRequired';
-/** The session fields every REST media model has. */
-type RestSession = Pick<Models.Call, SessionKey> &
-  Pick<Models.Callback, SessionKey> &
-  Pick<Models.ConversationChat, SessionKey> &
-  Pick<Models.Message, SessionKey> &
-  Pick<Models.Email, SessionKey>;
-
 /** REST's spelling of the event `disconnectType`s that differ. */
 const REST_DISCONNECT_TYPE: Readonly<Record<string, string>> = { 'endpoint.dnd': 'endpoint.donotdisturb' };
 
 function restMedia({ session: s, detail: d }: LegDesc): Partial<Models.Participant> {
   const disconnectType = s.disconnectType && (REST_DISCONNECT_TYPE[s.disconnectType] ?? s.disconnectType);
-  const base: RestSession = {
-    id: s.id,
-    state: s.state,
-    initialState: s.initialState,
-    held: s.held,
+  const base = {
+    ...s.common,
     direction: s.direction,
     disconnectType,
-    startHoldTime: s.startHoldTime,
     startAlertingTime: s.startAlertingTime,
-    connectedTime: s.connectedTime,
-    disconnectedTime: s.disconnectedTime,
-    afterCallWork: s.afterCallWork,
-    afterCallWorkRequired: s.afterCallWorkRequired,
-  };
+  } satisfies Pick<RestMedia, 'direction' | 'disconnectType' | 'startAlertingTime'>;
   const provider = PROVIDER[d.media];
   switch (d.media) {
     case 'call': {
@@ -144,7 +117,7 @@ export function restParticipant(leg: LegDesc, withState: boolean): RestParticipa
     ...restMedia(leg),
   };
   if (withState) {
-    rp.state = leg.session.state;
+    rp.state = leg.session.common.state;
     rp.direction = leg.session.direction;
   }
   if (p.externalContactId)
