@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from './index';
 import { runScript, SEED_USERS, shiftChange } from './index';
-import { isTopic, jsonBody, live, raw, testSim } from './test-helpers';
+import { isTopic, jsonBody, live, raw, sleep, testSim } from './test-helpers';
 
 const alex = SEED_USERS.alex.id;
 const blair = SEED_USERS.blair.id;
@@ -46,6 +46,20 @@ describe('HTTP control API', () => {
     expect(bad.status).toBe(400);
     expect(bad.json()).toEqual({ error: 'unknown fault nope' });
     expect((await post('/__sim/act', { conversationId: 'x', action: { type: 'answer' } })).status).toBe(400);
+  });
+
+  it('reorderNext over HTTP keeps its windowMs (named and positional)', async () => {
+    const a = await live(sim, alex, ['conversations']);
+    const conv = () => a.frames.list.filter(isTopic('.conversations'));
+    for (const [i, body] of [{ n: 5, windowMs: 1500 }, [5, { windowMs: 1500 }]].entries()) {
+      expect((await post('/__sim/faults/reorderNext', body)).status).toBe(200);
+      sim.startConversation({ userId: alex, media: 'chat', customer: { address: `c${i}@example.com` } });
+      // The default window (500 ms) would have let the short batch go by now.
+      await sleep(800);
+      expect(conv()).toHaveLength(i);
+      await a.frames.next(() => conv().length === i + 1, 3000);
+    }
+    a.frames.ws.close();
   });
 
   it('closeSockets over HTTP', async () => {

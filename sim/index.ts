@@ -14,15 +14,10 @@ import { makeCert } from './tls';
 import type {
   AddUser,
   ConversationAction,
-  FrameEvent,
   RegisterClient,
-  RequestEvent,
   Sim,
   SimOptions,
-  SimStats,
-  SimUser,
   StartConversation,
-  TruthConversation,
 } from './types';
 
 export type { Customer, DemoCustomer } from './crm/customers';
