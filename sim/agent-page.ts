@@ -1,3 +1,7 @@
+/**
+ * The agent page on apps.<domain>: a static, script-free stand-in for the Genesys UI the panel is
+ * injected into.
+ */
 import { escapeHtml, sendHtml } from './http';
 import type { RequestContext } from './request-context';
 

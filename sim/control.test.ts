@@ -1,3 +1,4 @@
+/** The control API over HTTP and the scenario scripts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from './index';
 import { runScript, SEED_USERS, shiftChange } from './index';

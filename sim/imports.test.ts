@@ -1,3 +1,4 @@
+/** sim/ has no import circle (type-only imports count: they tie modules together too). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

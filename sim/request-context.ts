@@ -1,3 +1,6 @@
+/**
+ * One HTTP request being answered, with the simulator state it may read; handed to every handler.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from './core';
 import type { HostInfo } from './hosts';

@@ -1,3 +1,7 @@
+/**
+ * The demo CRM's HTTP side (crm.cuecard.test, or /crm/* on localhost): JSON lookups by phone, email
+ * or text, escaped HTML record pages; `crmDown`/`crmDelay` faults apply to every request.
+ */
 import { escapeHtml, sendHtml, sendJson } from '../http';
 import type { RequestContext } from '../request-context';
 import { type Customer, type DemoCustomer, phoneKey, toCustomer } from './customers';

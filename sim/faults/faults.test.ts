@@ -1,3 +1,4 @@
+/** Each fault's effect, through `sim.faults`, on sockets, events, tokens and sessions. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';

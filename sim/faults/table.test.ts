@@ -1,3 +1,4 @@
+/** The fault table: README list equal to it, defaults, named vs positional forms, refusals. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isGroup, resolveArgs } from './params';

@@ -1,3 +1,7 @@
+/**
+ * OAuth on the login host: authorize with PKCE (S256 only), the login page and its session cookie,
+ * the token endpoint (one-time codes bound to client, redirect URI, challenge and region), logout.
+ */
 import { escapeHtml, parseCookies, redirect, sendHtml, sendJson } from '../http';
 import type { RequestContext } from '../request-context';
 import { type OAuthClient, redirectAllowed } from './clients';

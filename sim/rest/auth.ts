@@ -1,3 +1,8 @@
+/**
+ * The api host's gatekeeping, in order: bearer token (region, expiry, revocation), rate limit per
+ * token per 60 s window (429 with Retry-After), client scopes, user permissions. Each check answers
+ * the error itself.
+ */
 import { sendError } from '../http';
 import type { OAuthClient } from '../oauth/clients';
 import type { TokenRecord } from '../oauth/tokens';

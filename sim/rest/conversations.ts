@@ -1,3 +1,4 @@
+/** REST conversations: the signed-in user's active ones (= `truth()`) and one by id. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendError, sendJson } from '../http';
 import { restConversation } from '../org/snapshots';

@@ -1,3 +1,7 @@
+/**
+ * REST External Contacts: search (paged), one by id, and the reverse whitepages lookup by email or
+ * phone, over the demo customers that are External Contacts.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { phoneKey, toExternalContact } from '../crm/customers';
 import { sendError, sendJson } from '../http';

@@ -1,3 +1,7 @@
+/**
+ * The api host's routing table: method + path pattern → endpoint, each behind authentication,
+ * the rate limit and its scopes (sim/rest/scopes.ts). Unknown path 404, wrong method 405.
+ */
 import { sendError } from '../http';
 import type { RequestContext } from '../request-context';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';

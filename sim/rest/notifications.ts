@@ -1,3 +1,7 @@
+/**
+ * REST notification channels: create, list, HEAD, and their subscriptions (PUT replaces, POST adds,
+ * DELETE clears; `ignoreErrors`), plus the available topics.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { serviceBase } from '../hosts';
 import { isRecord, parseJson, sendEmpty, sendError, sendJson } from '../http';

@@ -1,3 +1,4 @@
+/** `GET`/`DELETE /api/v2/tokens/me`: the calling token's info, and its revocation. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendEmpty, sendJson } from '../http';
 import type { ApiRequestContext } from './auth';

@@ -1,3 +1,7 @@
+/**
+ * REST users: `users/me` with its expands, presence (GET/PATCH) and routing status (GET/PUT), each
+ * for another user only with the permission to edit it.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { isRecord, parseJson, sendError, sendJson } from '../http';
 import { HOME_DIVISION } from '../org/snapshots';
