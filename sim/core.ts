@@ -1,7 +1,7 @@
 /**
  * All simulator state, owned once and shared by the HTTP handlers, the socket server and the
- * public `Sim` object (sim/index.ts). Each part gets only the functions it needs from the others,
- * wired here; nothing below imports this file except the request context the handlers read.
+ * public `Sim` object (sim/index.ts). Each part gets only what it needs from the others, wired
+ * here; the parts never import this file (only the entry point, the router and the request context do).
  */
 import { randomInt } from 'node:crypto';
 import { DEFAULT_SEED, type DemoCustomer, demoCustomers } from './crm/customers';
