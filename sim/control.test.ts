@@ -105,6 +105,19 @@ describe('scenario scripts', () => {
     a.frames.ws.close();
   });
 
+  it('fault steps take positional or named arguments and seed names for user ids', async () => {
+    const a = await live(sim, alex);
+    const b = await live(sim, blair);
+    await runScript(sim, [
+      { at: 0, fault: { name: 'closeSockets', args: [4002, 'scripted', 'alex'] } },
+      { at: 0, fault: { name: 'revokeTokens', args: { userId: 'blair' } } },
+    ]);
+    expect(await a.frames.closed).toEqual({ code: 4002, reason: 'scripted' });
+    const revoked = await b.frames.next(isTopic(`token_revoked.${b.channel.id}`));
+    expect(revoked.topicName).toBe(`v2.system.token_revoked.${b.channel.id}`);
+    b.frames.ws.close();
+  });
+
   it('shiftChange sets presence and routing for many users', () => {
     shiftChange(sim, [alex, 'blair'], 'On Queue', 'IDLE');
     expect(sim.users().filter((u) => u.presence === 'ON_QUEUE')).toHaveLength(2);

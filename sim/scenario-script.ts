@@ -67,7 +67,7 @@ function runStep(sim: Sim, s: ScriptStep, aliases: Record<string, string>): void
     );
   }
   if (s.routingStatus) sim.setRoutingStatus(resolveUserId(s.routingStatus.userId), s.routingStatus.status);
-  if (s.fault) applyFault(sim.faults, s.fault.name, s.fault.args);
+  if (s.fault) applyFault(sim.faults, s.fault.name, s.fault.args, resolveUserId);
 }
 
 /** Bulk presence (and optionally routing status) change, e.g. a shift starting for many agents. */

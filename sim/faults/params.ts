@@ -9,6 +9,7 @@
  * Reading is lenient, as the control API always was: a number may come as a numeric string and a
  * value of the wrong kind counts as absent; only a value outside an enumeration is refused.
  */
+import { isRecord } from '../http';
 
 /** A scalar kind, or the allowed strings of an enumeration. */
 export type Kind = 'string' | 'number' | 'boolean' | readonly string[];
@@ -69,9 +70,6 @@ export type NamedArgs<Ps extends readonly ParamSpec[]> = {
 };
 
 export const isGroup = (p: ParamSpec): p is GroupSpec => 'fields' in p;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readValue(field: FieldSpec, v: unknown): unknown {
   const { kind } = field;

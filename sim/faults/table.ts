@@ -4,6 +4,7 @@
  * scripts' `fault` steps and the list in sim/README.md all come from here; adding a fault is one row
  * here plus its implementation in sim/faults/actions.ts (the compiler asks for it).
  */
+import { isRecord } from '../http';
 import { type InputArgs, type NamedArgs, type ResolvedArgs, resolveArgs, signature } from './params';
 
 const userId = { name: 'userId', kind: 'string' } as const;
@@ -155,14 +156,22 @@ export function bindFaults(impl: FaultImpl): Faults {
   return bound as unknown as Faults;
 }
 
-/** A fault by name with a JSON body: named arguments (an object) or positional ones (an array). */
-export function applyFault(faults: Faults, name: string, body: unknown): void {
+/**
+ * A fault by name with a JSON body: named arguments (an object) or positional ones (an array).
+ * `userId` maps a `userId` argument (scenario scripts accept seed names such as `alex`).
+ */
+export function applyFault(
+  faults: Faults,
+  name: string,
+  body: unknown,
+  userId: (id: string) => string = (id) => id,
+): void {
   if (!isFaultName(name)) throw new Error(`unknown fault ${name}`);
-  const named =
-    typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : {};
-  const args = resolveArgs(FAULTS[name].params, Array.isArray(body) ? body : undefined, named);
+  const { params } = FAULTS[name];
+  const named = isRecord(body) ? body : {};
+  const args = resolveArgs(params, Array.isArray(body) ? body : undefined, named).map((v, i) =>
+    params[i]?.name === 'userId' && typeof v === 'string' ? userId(v) : v,
+  );
   (faults[name] as AnyCall)(...args);
 }
 
