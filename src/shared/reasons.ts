@@ -100,7 +100,7 @@ const WORDS = {
 
 export type ReasonCode = keyof typeof REASONS;
 export type ReasonWord = keyof typeof WORDS;
-export type ReasonParam = string | number | readonly string[] | { word: ReasonWord };
+export type ReasonParam = string | number | string[] | { word: ReasonWord };
 
 export interface Reason {
   code: ReasonCode;
