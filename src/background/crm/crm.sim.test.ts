@@ -287,7 +287,10 @@ describe('REST CRM connector with the demo CRM preset', () => {
     ).rejects.toMatchObject({ kind: 'auth', reason: reason('crm-refused', { status: '401 Unauthorized' }) });
     await expect(
       stub(new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } })).lookup(k),
-    ).rejects.toMatchObject({ kind: 'mapping', reason: reason('crm-not-json', { contentType: 'text/html' }) });
+    ).rejects.toMatchObject({
+      kind: 'mapping',
+      reason: reason('crm-not-json', { contentType: 'text/html' }),
+    });
     await expect(
       stub(new Response('', { status: 400, statusText: 'Bad Request' })).lookup(k),
     ).rejects.toMatchObject({ kind: 'http', reason: reason('crm-http', { status: '400 Bad Request' }) });

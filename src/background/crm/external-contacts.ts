@@ -43,8 +43,7 @@ export function externalContactsError(e: unknown, timeoutMs: number): CrmError {
       return new CrmError('timeout', reason('ec-timeout', { seconds: timeoutMs / 1000 }));
     return new CrmError('network', reason('ec-unreachable', { host: e.host }));
   }
-  if (e.status === 401)
-    return new CrmError('auth', reason('ec-session-rejected'));
+  if (e.status === 401) return new CrmError('auth', reason('ec-session-rejected'));
   if (e.status === 403) {
     if (/scope/i.test(e.code) || /scope/i.test(e.message))
       return new CrmError('auth', reason('ec-missing-scope'));
@@ -95,15 +94,11 @@ export class ExternalContactsConnector implements CrmConnector {
 
   private async get<T>(path: string): Promise<{ body: T; request: string }> {
     const api = this.opts.getApi();
-    if (!api)
-      throw new CrmError('signed-out', reason('ec-signed-out'));
+    if (!api) throw new CrmError('signed-out', reason('ec-signed-out'));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new CrmError('timeout', reason('ec-timeout', { seconds: this.opts.timeoutMs / 1000 })),
-          ),
+        () => reject(new CrmError('timeout', reason('ec-timeout', { seconds: this.opts.timeoutMs / 1000 }))),
         this.opts.timeoutMs,
       );
     });

@@ -55,8 +55,7 @@ export class RestCrmConnector implements CrmConnector {
   }
 
   search(query: string): Promise<LookupResult> {
-    if (!this.canSearch)
-      return Promise.reject(new CrmError('config', reason('crm-search-off')));
+    if (!this.canSearch) return Promise.reject(new CrmError('config', reason('crm-search-off')));
     return this.request(
       fillTemplate(this.opts.settings.crmSearchUrl, (n) => (n === 'query' ? query : '')).url,
     );
@@ -107,7 +106,9 @@ export class RestCrmConnector implements CrmConnector {
     } catch {
       throw new CrmError(
         'mapping',
-        reason('crm-not-json', { contentType: res.headers.get('content-type') ?? { word: 'no-content-type' } }),
+        reason('crm-not-json', {
+          contentType: res.headers.get('content-type') ?? { word: 'no-content-type' },
+        }),
       );
     }
     try {

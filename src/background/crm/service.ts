@@ -274,7 +274,10 @@ export class CrmService {
     const err =
       e instanceof CrmError
         ? e
-        : new CrmError('network', reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }));
+        : new CrmError(
+            'network',
+            reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
+          );
     this.deps.log?.('crm-lookup-failed', {
       kind: err.kind,
       connector: this.effective?.settings.crmConnector,
@@ -393,7 +396,10 @@ export class CrmService {
     };
     if (!valid.ok) {
       return {
-        crm: { ...base, error: reason('crm-test-invalid', { errors: Object.values(valid.errors).join(' ') }) },
+        crm: {
+          ...base,
+          error: reason('crm-test-invalid', { errors: Object.values(valid.errors).join(' ') }),
+        },
       };
     }
     const connector = this.makeConnector(valid.value);
@@ -412,7 +418,13 @@ export class CrmService {
       const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
       return { crm: { ...view, ...this.resultView(r, view.source) }, request: r.request };
     } catch (e) {
-      const err = e instanceof CrmError ? e : new CrmError('network', reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }));
+      const err =
+        e instanceof CrmError
+          ? e
+          : new CrmError(
+              'network',
+              reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
+            );
       return { crm: { ...view, error: err.reason } };
     }
   }
