@@ -1,6 +1,6 @@
 /** The one small interface every CRM connector implements, and what a lookup starts from. */
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
-import type { Reason } from '../../shared/reasons';
+import { type Reason, reason } from '../../shared/reasons';
 import { reasonEnglish } from '../../shared/reasons-en';
 import { toE164 } from './phone';
 
@@ -58,6 +58,15 @@ export class CrmError extends Error {
   ) {
     super(reasonEnglish(reason)); // for logs; clients render `reason` in the agent's language
   }
+}
+
+/** Any failure as a CrmError: an unexpected one becomes a plain "lookup failed" with its message. */
+export function asCrmError(e: unknown): CrmError {
+  if (e instanceof CrmError) return e;
+  return new CrmError(
+    'network',
+    reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
+  );
 }
 
 /** Email when the address has an @, E.164 when it reads as a phone number, the raw address always. */

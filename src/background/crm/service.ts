@@ -16,8 +16,8 @@ import type { ToClient, ToWorker } from '../../shared/protocol';
 import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
 import {
+  asCrmError,
   type CrmConnector,
-  CrmError,
   describeKey,
   type LookupKey,
   type LookupResult,
@@ -271,13 +271,7 @@ export class CrmService {
   }
 
   private fail(id: string, seq: number, e: unknown): void {
-    const err =
-      e instanceof CrmError
-        ? e
-        : new CrmError(
-            'network',
-            reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
-          );
+    const err = asCrmError(e);
     this.deps.log?.('crm-lookup-failed', {
       kind: err.kind,
       connector: this.effective?.settings.crmConnector,
@@ -418,14 +412,7 @@ export class CrmService {
       const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
       return { crm: { ...view, ...this.resultView(r, view.source) }, request: r.request };
     } catch (e) {
-      const err =
-        e instanceof CrmError
-          ? e
-          : new CrmError(
-              'network',
-              reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
-            );
-      return { crm: { ...view, error: err.reason } };
+      return { crm: { ...view, error: asCrmError(e).reason } };
     }
   }
 
