@@ -5,101 +5,98 @@
  * (reasons-en.ts). Tests match codes, never sentences.
  *
  * Invariants:
- *  - The table below is the one place a code meets its sentence: each code names its catalogue
- *    message (public/_locales/<lang>/messages.json) and, in order, the parameters that fill the
- *    message's $1, $2, …; i18n/reasons tests hold en, es and de to it.
+ *  - The table below is the one place a code meets its sentence: each code has its catalogue
+ *    message (public/_locales/<lang>/messages.json, key derived from the code) and, in order, the
+ *    parameters that fill the message's $1, $2, …; reasons.test.ts holds en, es and de to it.
  *  - A parameter is text from Genesys or the CRM (a code, a host, an error detail), a number, a
  *    list, or a `{word}` the catalogues translate ("a few" seconds, "no reason given").
  *  - Lists render in the locale's list format: every item ("a, b"), or one of them ("a or b")
- *    for the parameters the table names in `anyOf`.
+ *    for the parameters named in `ANY_OF`.
  */
 import * as v from 'valibot';
 import { type MessageKey, t, uiLocale } from './i18n';
 
-interface ReasonSpec {
-  key: MessageKey;
-  params: readonly string[];
-  /** List parameters that name alternatives ("a or b") rather than all of them ("a, b"). */
-  anyOf?: readonly string[];
-}
-
+/**
+ * Code → the parameters its message takes, in the order of the message's $1, $2, …. The message
+ * key is `reason` + the code in PascalCase (`missing-permission` → `reasonMissingPermission`),
+ * checked by the compiler (`reasonKey`): the content script carries no key strings (bundle budget).
+ */
 const REASONS = {
   // The Genesys connection (background/genesys/diagnose.ts, connection/connection.ts).
-  'connection-problem': { key: 'reasonConnectionProblem', params: ['detail'] },
-  unreachable: { key: 'reasonUnreachable', params: ['host', 'region'] },
-  'session-rejected': { key: 'reasonSessionRejected', params: ['code', 'region'] },
-  'missing-scope': { key: 'reasonMissingScope', params: ['detail'] },
-  'missing-permission': { key: 'reasonMissingPermission', params: ['permission'] },
-  'access-refused': { key: 'reasonAccessRefused', params: ['code', 'detail'] },
-  'rate-limited': { key: 'reasonRateLimited', params: ['seconds'] },
-  'genesys-unavailable': { key: 'reasonGenesysUnavailable', params: ['status', 'code'] },
-  'sign-in-refused': { key: 'reasonSignInRefused', params: ['code', 'detail'] },
-  'unexpected-answer': { key: 'reasonUnexpectedAnswer', params: ['status', 'code'] },
-  'subscription-missing-permission': { key: 'reasonSubscriptionMissingPermission', params: ['permission'] },
-  'subscription-refused': { key: 'reasonSubscriptionRefused', params: ['detail'] },
-  'socket-closed': { key: 'reasonSocketClosed', params: ['code'] },
-  'channel-expired': { key: 'reasonChannelExpired', params: ['detail'] },
-  'session-revoked': { key: 'reasonSessionRevoked', params: [] },
-  'subscriptions-dropped': { key: 'reasonSubscriptionsDropped', params: [] },
-  'no-heartbeat': { key: 'reasonNoHeartbeat', params: ['seconds'] },
-  'session-renewed': { key: 'reasonSessionRenewed', params: [] },
+  'connection-problem': ['detail'],
+  unreachable: ['host', 'region'],
+  'session-rejected': ['code', 'region'],
+  'missing-scope': ['detail'],
+  'missing-permission': ['permission'],
+  'access-refused': ['code', 'detail'],
+  'rate-limited': ['seconds'],
+  'genesys-unavailable': ['status', 'code'],
+  'sign-in-refused': ['code', 'detail'],
+  'unexpected-answer': ['status', 'code'],
+  'subscription-missing-permission': ['permission'],
+  'subscription-refused': ['detail'],
+  'socket-closed': ['code'],
+  'channel-expired': ['detail'],
+  'session-revoked': [],
+  'subscriptions-dropped': [],
+  'no-heartbeat': ['seconds'],
+  'session-renewed': [],
   // The session (background/worker.ts, auth/sign-in.ts).
-  unconfigured: { key: 'reasonUnconfigured', params: [] },
-  'unconfigured-policy': { key: 'reasonUnconfiguredPolicy', params: ['policy'] },
-  'session-expired': { key: 'reasonSessionExpired', params: [] },
-  'settings-changed': { key: 'reasonSettingsChanged', params: [] },
-  'sign-in-cancelled': { key: 'reasonSignInCancelled', params: [] },
+  unconfigured: [],
+  'unconfigured-policy': ['policy'],
+  'session-expired': [],
+  'settings-changed': [],
+  'sign-in-cancelled': [],
   // External Contacts (background/crm/external-contacts.ts).
-  'ec-failed': { key: 'reasonEcFailed', params: ['detail'] },
-  'ec-timeout': { key: 'reasonEcTimeout', params: ['seconds'] },
-  'ec-unreachable': { key: 'reasonEcUnreachable', params: ['host'] },
-  'ec-session-rejected': { key: 'reasonEcSessionRejected', params: [] },
-  'ec-missing-scope': { key: 'reasonEcMissingScope', params: [] },
-  'ec-missing-permission': {
-    key: 'reasonEcMissingPermission',
-    params: ['permission'],
-    anyOf: ['permission'],
-  },
-  'ec-rate-limited': { key: 'reasonEcRateLimited', params: ['seconds'] },
-  'ec-unavailable': { key: 'reasonEcUnavailable', params: ['status', 'code'] },
-  'ec-http': { key: 'reasonEcHttp', params: ['status', 'code', 'detail'] },
-  'ec-signed-out': { key: 'reasonEcSignedOut', params: [] },
+  'ec-failed': ['detail'],
+  'ec-timeout': ['seconds'],
+  'ec-unreachable': ['host'],
+  'ec-session-rejected': [],
+  'ec-missing-scope': [],
+  'ec-missing-permission': ['permission'],
+  'ec-rate-limited': ['seconds'],
+  'ec-unavailable': ['status', 'code'],
+  'ec-http': ['status', 'code', 'detail'],
+  'ec-signed-out': [],
   // A REST CRM and its mapping (background/crm/rest-crm.ts, mapping.ts).
-  'crm-search-off': { key: 'reasonCrmSearchOff', params: [] },
-  'crm-url-invalid': { key: 'reasonCrmUrlInvalid', params: ['detail'] },
-  'crm-not-allowed': { key: 'reasonCrmNotAllowed', params: ['origin'] },
-  'crm-timeout': { key: 'reasonCrmTimeout', params: ['host', 'seconds'] },
-  'crm-unreachable': { key: 'reasonCrmUnreachable', params: ['host', 'detail'] },
-  'crm-refused': { key: 'reasonCrmRefused', params: ['status'] },
-  'crm-rate-limited': { key: 'reasonCrmRateLimited', params: ['status'] },
-  'crm-unavailable': { key: 'reasonCrmUnavailable', params: ['status'] },
-  'crm-http': { key: 'reasonCrmHttp', params: ['status'] },
-  'crm-too-large': { key: 'reasonCrmTooLarge', params: ['megabytes'] },
-  'crm-not-json': { key: 'reasonCrmNotJson', params: ['contentType'] },
-  'crm-results-path-missing': { key: 'reasonCrmResultsPathMissing', params: ['path', 'keys'] },
-  'crm-results-not-list': { key: 'reasonCrmResultsNotList', params: ['path', 'type'] },
-  'crm-fields-not-found': { key: 'reasonCrmFieldsNotFound', params: ['mapped', 'keys'] },
+  'crm-search-off': [],
+  'crm-url-invalid': ['detail'],
+  'crm-not-allowed': ['origin'],
+  'crm-timeout': ['host', 'seconds'],
+  'crm-unreachable': ['host', 'detail'],
+  'crm-refused': ['status'],
+  'crm-rate-limited': ['status'],
+  'crm-unavailable': ['status'],
+  'crm-http': ['status'],
+  'crm-too-large': ['megabytes'],
+  'crm-not-json': ['contentType'],
+  'crm-results-path-missing': ['path', 'keys'],
+  'crm-results-not-list': ['path', 'type'],
+  'crm-fields-not-found': ['mapped', 'keys'],
   // The CRM service and the options page's test lookup (background/crm/service.ts).
-  'crm-settings-problem': { key: 'reasonCrmSettingsProblem', params: ['problem'] },
-  'crm-failed': { key: 'reasonCrmFailed', params: ['detail'] },
-  'crm-test-invalid': { key: 'reasonCrmTestInvalid', params: ['errors'] },
-  'crm-test-off': { key: 'reasonCrmTestOff', params: [] },
-  'crm-test-nothing': { key: 'reasonCrmTestNothing', params: [] },
-} as const satisfies Record<string, ReasonSpec>;
+  'crm-settings-problem': ['problem'],
+  'crm-failed': ['detail'],
+  'crm-test-invalid': ['errors'],
+  'crm-test-off': [],
+  'crm-test-nothing': [],
+} as const satisfies Record<string, readonly string[]>;
 
-/** Words a parameter can be instead of a value, each a catalogue message. */
-const WORDS = {
-  'a-few': 'reasonWordAFew',
-  'no-reason-given': 'reasonWordNoReasonGiven',
-  'no-content-type': 'reasonWordNoContentType',
-  'not-an-object': 'reasonWordNotAnObject',
-  'empty-object': 'reasonWordEmptyObject',
-  'none-mapped': 'reasonWordNoneMapped',
-  'the-answer': 'reasonWordTheAnswer',
-} as const satisfies Record<string, MessageKey>;
+/** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */
+export const REASON_WORDS = [
+  'a-few',
+  'no-reason-given',
+  'no-content-type',
+  'not-an-object',
+  'empty-object',
+  'none-mapped',
+  'the-answer',
+] as const;
+
+/** List parameters that name alternatives ("a or b"), not all of them ("a, b"). */
+const ANY_OF: Partial<Record<ReasonCode, string>> = { 'ec-missing-permission': 'permission' };
 
 export type ReasonCode = keyof typeof REASONS;
-export type ReasonWord = keyof typeof WORDS;
+export type ReasonWord = (typeof REASON_WORDS)[number];
 export type ReasonParam = string | number | string[] | { word: ReasonWord };
 
 export interface Reason {
@@ -108,7 +105,6 @@ export interface Reason {
 }
 
 export const REASON_CODES = Object.keys(REASONS) as [ReasonCode, ...ReasonCode[]];
-export const REASON_WORDS = Object.keys(WORDS) as [ReasonWord, ...ReasonWord[]];
 
 export const ReasonSchema = v.object({
   code: v.picklist(REASON_CODES),
@@ -125,7 +121,7 @@ export const ReasonSchema = v.object({
   ),
 }) satisfies v.GenericSchema<unknown, Reason>;
 
-type ParamsOf<C extends ReasonCode> = (typeof REASONS)[C]['params'][number];
+type ParamsOf<C extends ReasonCode> = (typeof REASONS)[C][number];
 
 /** A reason, its parameters checked against the table: `reason('socket-closed', {code: 1006})`. */
 export function reason<C extends ReasonCode>(
@@ -135,29 +131,38 @@ export function reason<C extends ReasonCode>(
   return params ? { code, params } : { code };
 }
 
-/** The catalogue message of a code and the parameter names its $1, $2, … take (for the tests too). */
-export function reasonSpec(code: ReasonCode): ReasonSpec {
-  return REASONS[code];
+type Pascal<S extends string> = S extends `${infer H}-${infer T}`
+  ? `${Capitalize<H>}${Pascal<T>}`
+  : Capitalize<S>;
+const pascal = (s: string) => s.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** The catalogue message of a code (a code without one does not compile where a MessageKey is due). */
+export function reasonKey<C extends ReasonCode>(code: C): `reason${Pascal<C>}` {
+  return `reason${pascal(code)}` as `reason${Pascal<C>}`;
 }
 
-export function wordKey(word: ReasonWord): MessageKey {
-  return WORDS[word];
+export function wordKey<W extends ReasonWord>(word: W): `reasonWord${Pascal<W>}` {
+  return `reasonWord${pascal(word)}` as `reasonWord${Pascal<W>}`;
+}
+
+/** The parameter names a code's $1, $2, … take. */
+export function reasonParams(code: ReasonCode): readonly string[] {
+  return REASONS[code];
 }
 
 /** Formats a catalogue message with substitutions: `t()`, or the English catalogue for reports. */
 export type MessageFormatter = (key: MessageKey, substitutions: string[]) => string;
 
 export function renderReason(r: Reason, message: MessageFormatter, locale: string): string {
-  const spec: ReasonSpec = REASONS[r.code];
-  const subs = spec.params.map((name) => {
+  const subs = reasonParams(r.code).map((name) => {
     const p = r.params?.[name];
     if (p === undefined) return '';
-    if (typeof p === 'object' && 'word' in p) return message(WORDS[p.word], []);
+    if (typeof p === 'object' && 'word' in p) return message(wordKey(p.word), []);
     if (typeof p !== 'object') return String(p);
-    const type = spec.anyOf?.includes(name) ? 'disjunction' : 'unit';
+    const type = ANY_OF[r.code] === name ? 'disjunction' : 'unit';
     return new Intl.ListFormat(locale, { type }).format(p);
   });
-  return message(spec.key, subs);
+  return message(reasonKey(r.code), subs);
 }
 
 /** The reason in the agent's language. */
