@@ -5,6 +5,9 @@
 import * as oauth from 'oauth4webapi';
 import { GenesysError } from '../genesys/errors';
 
+/** The agent closed the login window, or a silent authorize found no login session. */
+export class SignInCancelled extends Error {}
+
 export interface PendingAuthorization {
   url: string;
   verifier: string;

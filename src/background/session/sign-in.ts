@@ -2,13 +2,11 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../../shared/settings';
 import { GenesysError } from '../genesys/errors';
-import { beginAuthorization, completeAuthorization, type IssuedToken } from './oauth';
+import { beginAuthorization, completeAuthorization, type IssuedToken, SignInCancelled } from './oauth';
 
 export function redirectUri(): string {
   return browser.identity.getRedirectURL('oauth2');
 }
-
-export class SignInCancelled extends Error {}
 
 export async function signIn(settings: Settings, interactive: boolean): Promise<IssuedToken> {
   const redirect = redirectUri();
