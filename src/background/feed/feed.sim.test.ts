@@ -133,4 +133,27 @@ describe('agent feed against the simulator', () => {
     await expect.poll(() => queueOf(second), { timeout: 4_000 }).toBe('Billing');
     expect(lookups.paths).toHaveLength(1);
   });
+
+  it('closing (the gate closed) resets the link; opening again reuses the stored channel and resyncs', async () => {
+    const { user, agent } = await liveAgent('Gate Agent');
+    const call = sim.startConversation({
+      userId: user.id,
+      media: 'call',
+      customer: { address: '+13175550204' },
+    });
+    await expect.poll(() => agent.views().map((v) => v.id), { timeout: 4_000 }).toEqual([call]);
+    const channel = agent.channel;
+
+    agent.feed.close();
+    expect(agent.feed.link).toEqual({ status: 'connecting', attempt: 0 });
+    sim.act(call, { type: 'answer' }); // while closed: only the resync can tell
+    await sleep(200);
+    expect(agent.views()[0]?.state).toBe('alerting');
+
+    agent.feed.open(agent.api, 'local');
+    await expect.poll(() => agent.status, { timeout: 4_000 }).toBe('live');
+    expect(agent.views()[0]?.state).toBe('connected');
+    expect(agent.channel).toBe(channel);
+    expect(agent.channelsCreated).toEqual([channel]);
+  });
 });
