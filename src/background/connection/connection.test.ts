@@ -1,3 +1,4 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionView } from '../../shared/domain';
 import { GenesysError } from '../genesys/errors';
@@ -208,7 +209,11 @@ describe('Connection', () => {
     expect(h.resyncs).toBe(2);
     expect(h.states.every((s) => s.status !== 'reconnecting')).toBe(true);
     // Frames now flow from the new socket.
-    h.sockets[1]?.frame({ topicName: `v2.users.${ME}.routingStatus`, eventBody: { status: 'IDLE' } });
+    const idle = {
+      id: ME,
+      routingStatus: { status: 'IDLE' },
+    } satisfies Models.UserRoutingStatusUserRoutingStatus;
+    h.sockets[1]?.frame({ topicName: `v2.users.${ME}.routingStatus`, eventBody: idle });
     expect(h.frames).toHaveLength(1);
   });
 
