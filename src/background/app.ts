@@ -7,12 +7,11 @@
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
-import type { SocketLike } from './connection/connection';
 import { createCrmService, isCrmChange } from './crm';
-import { buildReport, DiagnosticsLog } from './diagnostics';
-import { AgentFeed } from './feed/feed';
-import { sessionFeedStore } from './feed/persist';
+import { buildReport } from './diagnostics';
+import { createFeed } from './feed';
 import { type Api, createApi } from './genesys/rest';
+import { diagnostics, log } from './log';
 import { PanelView } from './panel-view';
 import { Relay } from './relay/relay';
 import { allowSender } from './relay/sender-check';
@@ -24,14 +23,6 @@ export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
 const WATCHDOG_PERIOD_MIN = 0.5;
 
-const diagnostics = new DiagnosticsLog();
-
-/** Event names and the worker's own sentences only: never tokens, URLs with codes or customer data. */
-function log(event: string, detail?: Record<string, unknown>): void {
-  diagnostics.record(event, detail);
-  console.info(`[cuecard] ${event}`, detail ?? '');
-}
-
 export class Background {
   /** The REST client of the open gate (undefined while it is closed). */
   private api: Api | undefined;
@@ -42,16 +33,7 @@ export class Background {
     release: () => this.release(),
     log,
   });
-  private readonly feed = new AgentFeed({
-    store: sessionFeedStore,
-    clock: {
-      now: Date.now,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    },
-    random: Math.random,
-    // The DOM WebSocket is structurally a SocketLike; its handler types are just narrower.
-    openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+  private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     onAuthLost: (reason) => this.session.authLost(reason),
     onChange: () => this.refresh(),
@@ -90,7 +72,7 @@ export class Background {
     await this.session.evaluate();
   }
 
-  // ── lifecycle hooks (called from index.ts listeners) ─────────────────────────────────────────
+  // Lifecycle hooks, called from index.ts listeners.
 
   async onAlarm(name: string): Promise<void> {
     if (name !== WATCHDOG_ALARM) return;
@@ -145,8 +127,6 @@ export class Background {
       }
     }
   }
-
-  // ── wiring ───────────────────────────────────────────────────────────────────────────────────
 
   /** The session wrote the gate: open (or nudge) the feed while it is open, close it otherwise. */
   private onGate(gate: Gate): void {
