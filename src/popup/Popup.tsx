@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { STATUS_MEANING } from '../shared/connection-status';
 import type { PanelState } from '../shared/domain';
 import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
@@ -79,7 +80,7 @@ export function Popup() {
           >
             {t('signOut')}
           </button>
-        ) : status === 'signed-out' || status === 'needs-sign-in' ? (
+        ) : status && STATUS_MEANING[status].offersSignIn ? (
           <button
             type="button"
             class="primary"

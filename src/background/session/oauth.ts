@@ -3,7 +3,15 @@
  * Genesys issues no refresh token to public clients: renewal is a silent authorize.
  */
 import * as oauth from 'oauth4webapi';
+import { type Reason, reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
+
+/** The agent closed the login window, or a silent authorize found no login session. */
+/** No sign-in happened and nothing needs fixing; the message (for logs) says which way it ended. */
+export class SignInCancelled extends Error {
+  /** What the panel shows when the agent closed the login window (silent failures are only logged). */
+  readonly reason: Reason = reason('sign-in-cancelled');
+}
 
 export interface PendingAuthorization {
   url: string;

@@ -1,15 +1,9 @@
-/** Persists worker state in `storage.session` so an evicted worker restarts where it stopped. */
+/** The feed's storage in the worker: `storage.session`, so an evicted worker restarts where it stopped. */
 import browser from 'webextension-polyfill';
 import type { AgentView } from '../../shared/domain';
-import type { StoredChannel } from '../connection/connection';
-import { type ConversationsState, emptyConversations } from './reducer';
-
-export interface PersistedState {
-  conversations: ConversationsState;
-  agent?: AgentView | undefined;
-  channel?: StoredChannel | undefined;
-  queueNames: Record<string, string>;
-}
+import type { StoredChannel } from '../connection/channel';
+import { type ConversationsState, emptyConversations } from '../conversations/reducer';
+import type { FeedStore, PersistedState } from './store';
 
 const KEYS = ['conversations', 'agent', 'channel', 'queueNames'] as const;
 
@@ -39,3 +33,9 @@ export async function savePersisted(part: Partial<PersistedState>): Promise<void
 export async function clearPersisted(): Promise<void> {
   await browser.storage.session.remove([...KEYS]);
 }
+
+export const sessionFeedStore: FeedStore = {
+  load: loadPersisted,
+  save: savePersisted,
+  clear: clearPersisted,
+};
