@@ -7,29 +7,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CrmCard } from '../content/panel/crm/CrmCard';
+import { mergeCrmSettings } from '../shared/crm/policy';
+import { DEMO_CRM_PRESET } from '../shared/crm/presets';
+import { type CrmFieldErrors, validateCrmSettings } from '../shared/crm/schemas';
 import {
   CRM_CONNECTORS,
   CRM_MAPPED_FIELDS,
   CRM_SETTINGS_KEYS,
   type CrmAttributeRule,
   type CrmConnectorKind,
-  type CrmFieldErrors,
   type CrmLabeledPath,
   type CrmMappedField,
   type CrmSettings,
   type CrmSettingsKey,
-  crmRequestOrigins,
   DEFAULT_CRM_SETTINGS,
-  DEMO_CRM_PRESET,
-  mergeCrmSettings,
-  originPattern,
-  PHONE_COUNTRIES,
-  validateCrmSettings,
-} from '../shared/crm-settings';
+} from '../shared/crm/settings';
+import { crmRequestOrigins, originPattern } from '../shared/crm/templates';
 import type { ConversationView, CrmView, MediaType } from '../shared/domain';
 import { mediaLabel } from '../shared/format';
 import { type MessageKey, t } from '../shared/i18n';
+import { PHONE_COUNTRIES } from '../shared/phone';
 import { connectToWorker, type ToClient, type WorkerLink } from '../shared/protocol';
+import { readSyncedAndManaged } from '../shared/storage/managed';
 import '../content/panel/crm/crm.css';
 import './crm-options.css';
 
@@ -89,14 +88,6 @@ function fromDraft(d: Draft): { value: Record<string, unknown>; errors: CrmField
   return { value: { ...rest, crmExtraFields, crmAttributes }, errors };
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-}
-
 /** Asks Chrome for the CRM origins. Must run inside the click, before anything is awaited. */
 function requestOrigins(origins: string[]): Promise<boolean> {
   if (origins.length === 0) return Promise.resolve(true);
@@ -122,7 +113,7 @@ export function CrmSettingsSection() {
   const [loaded, setLoaded] = useState(false);
 
   const reload = async () => {
-    const [synced, managed] = await Promise.all([browser.storage.sync.get(null), readManaged()]);
+    const { synced, managed } = await readSyncedAndManaged();
     const m = mergeCrmSettings(synced, managed);
     setDraft(toDraft(m.settings));
     setLocked(m.locked);

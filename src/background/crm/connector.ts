@@ -1,6 +1,6 @@
 /** The one small interface every CRM connector implements, and what a lookup starts from. */
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
-import { toE164 } from './phone';
+import { toE164 } from '../../shared/phone';
 
 /** What is known about the customer of a conversation when it is looked up. */
 export interface LookupKey {
