@@ -4,10 +4,10 @@
  * `runtime.connect` / `postMessage` by hand.
  *
  * Data flows one way: the worker owns the truth and pushes it to clients over a Port (a snapshot
- * on connect, then patches). Clients only send commands.
+ * on connect, then patches). Clients only send commands; a few commands are requests (REPLIES)
+ * that get one reply, to the asking client only, paired with it by a request id.
  */
 import * as v from 'valibot';
-import type { Runtime } from 'webextension-polyfill';
 import type {
   AgentView,
   ConnectionView,
@@ -21,7 +21,6 @@ import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } fr
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
-export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export const PORT_NAMES = {
   panel: 'cuecard.panel',
@@ -33,6 +32,8 @@ export type ClientKind = keyof typeof PORT_NAMES;
 const str = v.string();
 const optStr = v.optional(v.string());
 const optNum = v.optional(v.number());
+/** Set by `WorkerLink.request` on a request, echoed by the worker on its reply. */
+const requestId = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)));
 
 /** Links the panel renders: http(s) only (the worker checks them too). */
 const httpUrl = v.optional(
@@ -121,7 +122,7 @@ export const ToClientSchema = v.variant('type', [
     remove: v.optional(v.array(str)),
   }),
   /** The answer to `getDiagnostics`, sent only to the asking client. */
-  v.object({ type: v.literal('diagnostics'), text: str }),
+  v.object({ type: v.literal('diagnostics'), text: str, requestId }),
   /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
   v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) }),
   /** The answer to `crmTest` (options page): the card the lookup produced, and what was requested. */
@@ -130,6 +131,7 @@ export const ToClientSchema = v.variant('type', [
     crm: CrmViewSchema,
     /** The request Cuecard made (header values never included). */
     request: optStr,
+    requestId,
   }),
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
@@ -140,7 +142,7 @@ export const ToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('signIn') }),
   v.strictObject({ type: v.literal('signOut') }),
   v.strictObject({ type: v.literal('reconnect') }),
-  v.strictObject({ type: v.literal('getDiagnostics') }),
+  v.strictObject({ type: v.literal('getDiagnostics'), requestId }),
   /** CRM card: look the conversation's customer up again (after an error). */
   v.strictObject({ type: v.literal('crmRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
   /** CRM card: the agent's search ("no match", or a wrong match). */
@@ -165,6 +167,7 @@ export const ToWorkerSchema = v.variant('type', [
       externalContactId: v.optional(v.pipe(str, v.maxLength(100))),
       query: v.optional(v.pipe(str, v.maxLength(200))),
     }),
+    requestId,
   }),
 ]);
 
@@ -176,6 +179,25 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
   options: ['crmTest'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
+
+/** The commands that are requests, and the type of the one reply each gets. */
+export const REPLIES = {
+  getDiagnostics: 'diagnostics',
+  crmTest: 'crmTestResult',
+} as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
+export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
+export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;
+type Reply = ReplyOf<RequestCommand>;
+
+const isRequest = (c: ToWorker): c is RequestCommand => Object.hasOwn(REPLIES, c.type);
+const isReply = (m: ToClient): m is Reply => (Object.values(REPLIES) as string[]).includes(m.type);
+
+/** Worker side: the reply to `command` carries the command's request id (the relay stamps it). */
+export function replyTo(command: ToWorker, reply: ToClient): ToClient {
+  if (!isRequest(command) || command.requestId === undefined || reply.type !== REPLIES[command.type])
+    return reply;
+  return { ...reply, requestId: command.requestId } as ToClient;
+}
 
 export function parseToWorker(raw: unknown): ToWorker | undefined {
   const r = v.safeParse(ToWorkerSchema, raw);
@@ -227,10 +249,51 @@ export function connectToWorker(
   };
 }
 
-/** Worker side: a connected client, its kind known and its sender already checked. */
-export interface ClientLink {
-  kind: ClientKind;
-  send(message: ToClient): void;
+/** How long a request waits for its reply: a worker that is starting up answers well within it. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** A link that can also ask (the popup, the options page): `request` resolves with the command's reply. */
+export interface RequestLink extends WorkerLink {
+  /** Rejects after `timeoutMs`, or as soon as the link closes (the reply can no longer come). */
+  request<C extends RequestCommand>(command: C, timeoutMs?: number): Promise<ReplyOf<C>>;
 }
 
-export type ClientPort = Runtime.Port;
+/**
+ * `connectToWorker` that pairs requests with replies: each request gets a fresh id, and only a
+ * reply of the command's reply type with that id settles it. Replies never reach `onMessage`:
+ * one for another request (or that came after its timeout) is dropped.
+ */
+export function connectForRequests(
+  kind: ClientKind,
+  handlers: { onMessage: (m: ToClient) => void; onClose: () => void },
+): RequestLink {
+  const pending = new Map<number, { type: Reply['type']; settle(m?: Reply): void }>();
+  let lastId = 0;
+  const settle = (id: number, m?: Reply) => pending.get(id)?.settle(m);
+  const link = connectToWorker(kind, {
+    onMessage: (m) => {
+      if (!isReply(m)) handlers.onMessage(m);
+      else if (m.requestId !== undefined && pending.get(m.requestId)?.type === m.type) settle(m.requestId, m);
+    },
+    onClose: () => {
+      for (const p of [...pending.values()]) p.settle();
+      handlers.onClose();
+    },
+  });
+  const request = <C extends RequestCommand>(command: C, timeoutMs = REQUEST_TIMEOUT_MS) =>
+    new Promise<ReplyOf<C>>((resolve, reject) => {
+      const id = ++lastId;
+      const timer = setTimeout(() => settle(id), timeoutMs);
+      pending.set(id, {
+        type: REPLIES[command.type],
+        settle: (m) => {
+          pending.delete(id);
+          clearTimeout(timer);
+          if (m) resolve(m as ReplyOf<C>);
+          else reject(new Error(`no reply to ${command.type} within ${timeoutMs} ms`));
+        },
+      });
+      link.send({ ...command, requestId: id });
+    });
+  return { ...link, request };
+}
