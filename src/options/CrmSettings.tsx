@@ -6,7 +6,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CrmCard } from '../content/panel/crm/CrmCard';
 import { mergeCrmSettings } from '../shared/crm/policy';
 import { DEMO_CRM_PRESET } from '../shared/crm/presets';
 import { type CrmFieldErrors, validateCrmSettings } from '../shared/crm/schemas';
@@ -29,7 +28,8 @@ import { type MessageKey, t } from '../shared/i18n';
 import { PHONE_COUNTRIES } from '../shared/phone';
 import { connectToWorker, type ToClient, type WorkerLink } from '../shared/protocol';
 import { readSyncedAndManaged } from '../shared/storage/managed';
-import '../content/panel/crm/crm.css';
+import { CrmCard } from '../shared/ui/crm-card/CrmCard';
+import '../shared/ui/crm-card/crm.css';
 import './crm-options.css';
 
 const CONNECTOR_LABELS: Record<CrmConnectorKind, MessageKey> = {

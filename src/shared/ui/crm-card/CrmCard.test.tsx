@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { ConversationView, CrmView } from '../../../shared/domain';
-import type { ToWorker } from '../../../shared/protocol';
+import type { ConversationView, CrmView } from '../../domain';
+import type { ToWorker } from '../../protocol';
 import { CrmCard } from './CrmCard';
 
 const base: ConversationView = {
