@@ -4,7 +4,7 @@ import type { PanelState } from '../shared/domain';
 import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
-import { connectForRequests, type RequestLink } from '../shared/protocol';
+import { connectForRequests, type RequestLink } from '../shared/request-link';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
 function useToggleShortcut(): string | undefined {

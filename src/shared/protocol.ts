@@ -5,7 +5,8 @@
  *
  * Data flows one way: the worker owns the truth and pushes it to clients over a Port (a snapshot
  * on connect, then patches). Clients only send commands; a few commands are requests (REPLIES)
- * that get one reply, to the asking client only, paired with it by a request id.
+ * that get one reply, to the asking client only, paired with it by a request id (the relay
+ * stamps it with `replyTo`; pages ask with `connectForRequests`, request-link.ts).
  */
 import * as v from 'valibot';
 import type {
@@ -187,10 +188,10 @@ export const REPLIES = {
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;
-type Reply = ReplyOf<RequestCommand>;
+export type Reply = ReplyOf<RequestCommand>;
 
 const isRequest = (c: ToWorker): c is RequestCommand => Object.hasOwn(REPLIES, c.type);
-const isReply = (m: ToClient): m is Reply => (Object.values(REPLIES) as string[]).includes(m.type);
+export const isReply = (m: ToClient): m is Reply => (Object.values(REPLIES) as string[]).includes(m.type);
 
 /** Worker side: the reply to `command` carries the command's request id (the relay stamps it). */
 export function replyTo(command: ToWorker, reply: ToClient): ToClient {
@@ -247,53 +248,4 @@ export function connectToWorker(
       port.disconnect();
     },
   };
-}
-
-/** How long a request waits for its reply: a worker that is starting up answers well within it. */
-export const REQUEST_TIMEOUT_MS = 15_000;
-
-/** A link that can also ask (the popup, the options page): `request` resolves with the command's reply. */
-export interface RequestLink extends WorkerLink {
-  /** Rejects after `timeoutMs`, or as soon as the link closes (the reply can no longer come). */
-  request<C extends RequestCommand>(command: C, timeoutMs?: number): Promise<ReplyOf<C>>;
-}
-
-/**
- * `connectToWorker` that pairs requests with replies: each request gets a fresh id, and only a
- * reply of the command's reply type with that id settles it. Replies never reach `onMessage`:
- * one for another request (or that came after its timeout) is dropped.
- */
-export function connectForRequests(
-  kind: ClientKind,
-  handlers: { onMessage: (m: ToClient) => void; onClose: () => void },
-): RequestLink {
-  const pending = new Map<number, { type: Reply['type']; settle(m?: Reply): void }>();
-  let lastId = 0;
-  const settle = (id: number, m?: Reply) => pending.get(id)?.settle(m);
-  const link = connectToWorker(kind, {
-    onMessage: (m) => {
-      if (!isReply(m)) handlers.onMessage(m);
-      else if (m.requestId !== undefined && pending.get(m.requestId)?.type === m.type) settle(m.requestId, m);
-    },
-    onClose: () => {
-      for (const p of [...pending.values()]) p.settle();
-      handlers.onClose();
-    },
-  });
-  const request = <C extends RequestCommand>(command: C, timeoutMs = REQUEST_TIMEOUT_MS) =>
-    new Promise<ReplyOf<C>>((resolve, reject) => {
-      const id = ++lastId;
-      const timer = setTimeout(() => settle(id), timeoutMs);
-      pending.set(id, {
-        type: REPLIES[command.type],
-        settle: (m) => {
-          pending.delete(id);
-          clearTimeout(timer);
-          if (m) resolve(m as ReplyOf<C>);
-          else reject(new Error(`no reply to ${command.type} within ${timeoutMs} ms`));
-        },
-      });
-      link.send({ ...command, requestId: id });
-    });
-  return { ...link, request };
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView, CrmView, MediaType } from '../../shared/domain';
 import { mediaLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { connectForRequests, type RequestLink } from '../../shared/protocol';
+import { connectForRequests, type RequestLink } from '../../shared/request-link';
 import { CrmCard } from '../../shared/ui/crm-card/CrmCard';
 import { type CheckedDraft, type Draft, fromDraft } from './crm-draft';
 import { requestOrigins } from './crm-permissions';

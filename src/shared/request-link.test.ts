@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { CrmView } from './domain';
-import {
-  connectForRequests,
-  REQUEST_TIMEOUT_MS,
-  type ReplyOf,
-  replyTo,
-  type ToClient,
-  type ToWorker,
-} from './protocol';
+import type { ReplyOf, ToClient, ToWorker } from './protocol';
+import { connectForRequests, REQUEST_TIMEOUT_MS } from './request-link';
 
 /** A chrome.runtime Port as connectToWorker sees it: what the page posted, and the worker's side. */
 function fakePort() {
@@ -138,18 +132,5 @@ describe('request/reply pairing (client side)', () => {
     p.workerGone();
     await expect(answer).rejects.toThrow('no reply to crmTest');
     expect(closed).toBe(1);
-  });
-});
-
-describe('request/reply pairing (worker side)', () => {
-  it("stamps the command's request id on its reply, and only on its reply type", () => {
-    const diagnostics = { type: 'diagnostics', text: 'r' } as const;
-    expect(replyTo({ type: 'getDiagnostics', requestId: 7 }, diagnostics)).toEqual({
-      ...diagnostics,
-      requestId: 7,
-    });
-    expect(replyTo({ type: 'getDiagnostics' }, diagnostics)).toEqual(diagnostics);
-    expect(replyTo({ ...crmTest, requestId: 7 }, diagnostics)).toEqual(diagnostics);
-    expect(replyTo({ type: 'signIn' }, diagnostics)).toEqual(diagnostics);
   });
 });
