@@ -2,29 +2,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import type { CrmView } from './domain';
 import type { ReplyOf, ToClient, ToWorker } from './protocol';
 import { connectForRequests, REQUEST_TIMEOUT_MS } from './request-link';
-
-/** A chrome.runtime Port as connectToWorker sees it: what the page posted, and the worker's side. */
-function fakePort() {
-  const onMessage: ((m: unknown) => void)[] = [];
-  const onDisconnect: (() => void)[] = [];
-  const posted: ToWorker[] = [];
-  const port = {
-    postMessage: (m: ToWorker) => posted.push(m),
-    disconnect: () => undefined,
-    onMessage: { addListener: (f: (m: unknown) => void) => onMessage.push(f) },
-    onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
-  };
-  return {
-    port,
-    posted,
-    fromWorker: (m: ToClient) => {
-      for (const f of onMessage) f(m);
-    },
-    workerGone: () => {
-      for (const f of onDisconnect) f();
-    },
-  };
-}
+import { fakeWorkerPort } from './test-worker-port';
 
 const crmTest = {
   type: 'crmTest',
@@ -33,14 +11,14 @@ const crmTest = {
 } satisfies ToWorker;
 const card: CrmView = { status: 'none', crmName: 'CRM', source: 'lookup', records: [], canSearch: false };
 
-let p: ReturnType<typeof fakePort>;
+let p: ReturnType<typeof fakeWorkerPort>;
 let others: ToClient[];
 let closed: number;
 const connect = () =>
   connectForRequests('options', { onMessage: (m) => others.push(m), onClose: () => closed++ });
 
 beforeEach(() => {
-  p = fakePort();
+  p = fakeWorkerPort();
   others = [];
   closed = 0;
   vi.stubGlobal('chrome', { runtime: { connect: () => p.port } });

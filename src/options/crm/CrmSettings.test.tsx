@@ -4,34 +4,13 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmView } from '../../shared/domain';
-import type { ToClient, ToWorker } from '../../shared/protocol';
+import type { ToWorker } from '../../shared/protocol';
+import { fakeWorkerPort } from '../../shared/test-worker-port';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { CrmSettingsSection } = await import('./CrmSettings');
 
-/** The options page's port to the worker: what the page posted, and the worker's side. */
-function workerPort() {
-  const onMessage: ((m: unknown) => void)[] = [];
-  const onDisconnect: (() => void)[] = [];
-  const posted: ToWorker[] = [];
-  return {
-    posted,
-    port: {
-      postMessage: (m: ToWorker) => posted.push(m),
-      disconnect: () => undefined,
-      onMessage: { addListener: (f: (m: unknown) => void) => onMessage.push(f) },
-      onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
-    },
-    reply: (m: ToClient) => {
-      for (const f of onMessage) f(m);
-    },
-    gone: () => {
-      for (const f of onDisconnect) f();
-    },
-  };
-}
-
-let worker: ReturnType<typeof workerPort>;
+let worker: ReturnType<typeof fakeWorkerPort>;
 let granted: string[][];
 
 beforeEach(() => {
@@ -42,7 +21,7 @@ beforeEach(() => {
     return true;
   });
   fakeBrowser.permissions.contains = vi.fn(async () => true);
-  worker = workerPort();
+  worker = fakeWorkerPort();
   vi.stubGlobal('chrome', { runtime: { connect: () => worker.port } });
 });
 afterEach(() => {
@@ -116,8 +95,12 @@ describe('the CRM section of the options page', () => {
       selected: 0,
       canSearch: true,
     };
-    worker.reply({ type: 'crmTestResult', crm: { ...crm, records: [{ name: 'Not me' }] }, requestId: 999 });
-    worker.reply({
+    worker.fromWorker({
+      type: 'crmTestResult',
+      crm: { ...crm, records: [{ name: 'Not me' }] },
+      requestId: 999,
+    });
+    worker.fromWorker({
       type: 'crmTestResult',
       crm,
       request: 'GET https://crm.cuecard.test/x',
@@ -132,7 +115,7 @@ describe('the CRM section of the options page', () => {
     const r = await mount();
     fireEvent.click(r.getByTestId('crm-test'));
     await waitFor(() => expect(worker.posted).toHaveLength(1));
-    worker.gone();
+    worker.workerGone();
     await waitFor(() => r.getByRole('alert'));
     expect(r.getByRole('alert').textContent).toContain('did not answer');
     expect((r.getByTestId('crm-test') as HTMLButtonElement).disabled).toBe(false);
