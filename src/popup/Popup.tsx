@@ -94,6 +94,7 @@ export function Popup() {
         <button
           type="button"
           data-testid="copy-diagnostics"
+          // No reply in time (the worker went away): nothing to copy, the button can be pressed again.
           onClick={() =>
             void link.current?.request({ type: 'getDiagnostics' }).then(showReport, () => undefined)
           }
