@@ -4,6 +4,7 @@ import type { PanelState } from '../shared/domain';
 import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
+import { reasonText } from '../shared/reasons';
 import { connectForRequests, type RequestLink } from '../shared/request-link';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
@@ -63,7 +64,7 @@ export function Popup() {
             .join(' · ')}
         </div>
       ) : null}
-      {state?.connection.reason ? <p class="reason">{state.connection.reason}</p> : null}
+      {state?.connection.reason ? <p class="reason">{reasonText(state.connection.reason)}</p> : null}
       {state ? (
         <div data-testid="popup-count">
           {plural(state.conversations.length, 'conversationCountOne', 'conversationCountOther')}

@@ -1,4 +1,6 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import {
@@ -162,7 +164,7 @@ describe('Connection', () => {
     await vi.advanceTimersByTimeAsync(PING_INTERVAL_MS);
     expect(liveSocket(h).sent).toEqual(['{"message":"ping"}']);
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS);
-    expect(h.states.some((s) => s.status === 'reconnecting' && /heartbeat/.test(s.reason ?? ''))).toBe(true);
+    expect(h.states.some((s) => s.status === 'reconnecting' && s.reason?.code === 'no-heartbeat')).toBe(true);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(h.sockets).toHaveLength(2);
     expect(last(h)?.status).toBe('live');
@@ -195,7 +197,11 @@ describe('Connection', () => {
     expect(h.resyncs).toBe(2);
     expect(h.states.every((s) => s.status !== 'reconnecting')).toBe(true);
     // Frames now flow from the new socket.
-    h.sockets[1]?.frame({ topicName: `v2.users.${ME}.routingStatus`, eventBody: { status: 'IDLE' } });
+    const idle = {
+      id: ME,
+      routingStatus: { status: 'IDLE' },
+    } satisfies Models.UserRoutingStatusUserRoutingStatus;
+    h.sockets[1]?.frame({ topicName: `v2.users.${ME}.routingStatus`, eventBody: idle });
     expect(h.frames).toHaveLength(1);
   });
 
@@ -230,7 +236,7 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)).toMatchObject({ status: 'reconnecting' });
-    expect(last(h)?.reason).toContain('42 seconds');
+    expect(last(h)?.reason).toEqual(reason('rate-limited', { seconds: 42 }));
     await vi.advanceTimersByTimeAsync(41_000);
     expect(last(h)?.status).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(1_500);
@@ -251,10 +257,12 @@ describe('Connection', () => {
     h2.conn.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(last(h2)).toMatchObject({ status: 'needs-sign-in' });
-    expect(last(h2)?.reason).toContain('Sign in again');
+    expect(last(h2)?.reason).toEqual(
+      reason('session-rejected', { code: 'bad.credentials', region: 'mypurecloud.com' }),
+    );
   });
 
-  it('a missing permission blocks with a sentence naming it', async () => {
+  it('a missing permission blocks with a reason naming it', async () => {
     const h = harness();
     h.api.fail = () =>
       new GenesysError(
@@ -269,7 +277,9 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)?.status).toBe('blocked');
-    expect(last(h)?.reason).toContain('conversation:communication:view');
+    expect(last(h)?.reason).toEqual(
+      reason('missing-permission', { permission: ['conversation:communication:view'] }),
+    );
     await vi.advanceTimersByTimeAsync(120_000);
     expect(h.sockets).toHaveLength(0); // no retry loop against a permission problem
   });

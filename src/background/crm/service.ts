@@ -8,9 +8,10 @@
 import type { EffectiveCrmSettings } from '../../shared/crm/policy';
 import type { ConversationView, CrmView } from '../../shared/domain';
 import type { ToClient, ToWorker } from '../../shared/protocol';
+import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
 import { type CardHeader, cardHeader, resultView } from './card-view';
-import { type CrmConnector, CrmError, type LookupKey, type LookupResult, lookupKeyOf } from './connector';
+import { asCrmError, type CrmConnector, type LookupKey, type LookupResult, lookupKeyOf } from './connector';
 import { Inflight } from './inflight';
 import { Lru } from './lru';
 import { type ConnectorDeps, makeConnector } from './make-connector';
@@ -146,7 +147,7 @@ export class CrmService {
         status: 'error',
         source: 'lookup',
         records: [],
-        error: `CRM lookups are not set up correctly: ${eff.problem} Ask an admin to fix Cuecard's options.`,
+        error: reason('crm-settings-problem', { problem: eff.problem }),
       });
       return;
     }
@@ -179,10 +180,7 @@ export class CrmService {
   }
 
   private fail(id: string, seq: number, e: unknown): void {
-    const err =
-      e instanceof CrmError
-        ? e
-        : new CrmError('network', `The lookup failed (${e instanceof Error ? e.message : String(e)}).`);
+    const err = asCrmError(e);
     this.deps.log?.('crm-lookup-failed', {
       kind: err.kind,
       connector: this.effective?.settings.crmConnector,
@@ -194,7 +192,7 @@ export class CrmService {
       this.entries.set(id, { ...cur, waiting: true });
       return;
     }
-    this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.message });
+    this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.reason });
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────
@@ -250,7 +248,7 @@ export class CrmService {
           status: 'error',
           source: 'search',
           records: [],
-          error: 'Search is not set up for this CRM.',
+          error: reason('crm-search-off'),
         },
       });
       return;

@@ -7,8 +7,9 @@ import { validateCrmSettings } from '../../shared/crm/schemas';
 import { crmDisplayName } from '../../shared/crm/settings';
 import type { ConversationView, CrmView } from '../../shared/domain';
 import type { ToWorker } from '../../shared/protocol';
+import { reason } from '../../shared/reasons';
 import { resultView } from './card-view';
-import { CrmError, describeKey, lookupKeyOf } from './connector';
+import { asCrmError, describeKey, lookupKeyOf } from './connector';
 import { type ConnectorDeps, makeConnector } from './make-connector';
 
 export async function testLookup(
@@ -36,17 +37,22 @@ export async function testLookup(
     canSearch: false,
   };
   if (!valid.ok) {
-    return { crm: { ...base, error: `Fix the settings first: ${Object.values(valid.errors).join(' ')}` } };
+    return {
+      crm: {
+        ...base,
+        error: reason('crm-test-invalid', { errors: Object.values(valid.errors).join(' ') }),
+      },
+    };
   }
   const connector = makeConnector(valid.value, deps);
-  if (!connector) return { crm: { ...base, error: 'The connector is off: choose one to test.' } };
+  if (!connector) return { crm: { ...base, error: reason('crm-test-off') } };
   const view = { ...base, canSearch: connector.canSearch };
   if (!sample.query && connector.keyOf(lookup) === undefined) {
     return {
       crm: {
         ...view,
         status: 'error',
-        error: 'Nothing to look up by: enter a phone number, an email address or a contact id.',
+        error: reason('crm-test-nothing'),
       },
     };
   }
@@ -54,7 +60,6 @@ export async function testLookup(
     const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
     return { crm: { ...view, ...resultView(r, view.source) }, request: r.request };
   } catch (e) {
-    const err = e instanceof CrmError ? e : new CrmError('network', String(e));
-    return { crm: { ...view, error: err.message } };
+    return { crm: { ...view, error: asCrmError(e).reason } };
   }
 }

@@ -1,7 +1,12 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_CHARS, parseFrame } from './frames';
 
 const U = '7a1f0b8e-3c2d-4e5f-8a9b-0c1d2e3f4a5b';
+
+/** A notification frame as Genesys writes it, its body typed by the SDK's event model. */
+const frame = (topicName: string, eventBody: object) =>
+  JSON.stringify({ topicName, version: '2', eventBody });
 
 describe('parseFrame', () => {
   it('recognises heartbeats and pongs', () => {
@@ -25,22 +30,33 @@ describe('parseFrame', () => {
     expect(f).toMatchObject({ kind: 'conversation', userId: U, body: { id: 'c1' } });
   });
 
-  it('reads presence and routing status (routingStatus with a capital S)', () => {
-    expect(
-      parseFrame(
-        JSON.stringify({
-          topicName: `v2.users.${U}.presence`,
-          eventBody: { presenceDefinition: { systemPresence: 'ON_QUEUE' } },
-        }),
-      ),
-    ).toEqual({ kind: 'presence', userId: U, systemPresence: 'ON_QUEUE' });
-    expect(
-      parseFrame(JSON.stringify({ topicName: `v2.users.${U}.routingStatus`, eventBody: { status: 'IDLE' } })),
-    ).toEqual({
+  it('reads presence and routing status (routingStatus with a capital S) in the SDK event shapes', () => {
+    const presence = {
+      source: 'PURECLOUD',
+      presenceDefinition: { id: 'p1', systemPresence: 'ON_QUEUE' },
+      primary: true,
+      modifiedDate: '2026-11-30T10:00:00.000Z',
+    } satisfies Models.PresenceEventUserPresence;
+    expect(parseFrame(frame(`v2.users.${U}.presence`, presence))).toEqual({
+      kind: 'presence',
+      userId: U,
+      systemPresence: 'ON_QUEUE',
+    });
+    const routing = {
+      id: U,
+      routingStatus: { status: 'IDLE', startTime: '2026-11-30T10:00:00.000Z' },
+    } satisfies Models.UserRoutingStatusUserRoutingStatus;
+    expect(parseFrame(frame(`v2.users.${U}.routingStatus`, routing))).toEqual({
       kind: 'routing-status',
       userId: U,
       status: 'IDLE',
     });
+  });
+
+  it('refuses a routing event whose status is not inside routingStatus (the shape no org sends)', () => {
+    expect(parseFrame(frame(`v2.users.${U}.routingStatus`, { id: U, status: 'IDLE' })).kind).toBe(
+      'malformed',
+    );
   });
 
   it('recognises system topics', () => {

@@ -76,8 +76,10 @@ export function parseFrame(text: string): Frame {
       return { kind: 'presence', userId, systemPresence: sp };
     }
     default: {
-      const status = body.status;
-      if (typeof status !== 'string') return { kind: 'malformed', reason: 'routing event without status' };
+      // `UserRoutingStatusUserRoutingStatus`: {id, routingStatus: {status, startTime}, errorInfo}.
+      const status = isRecord(body.routingStatus) ? body.routingStatus.status : undefined;
+      if (typeof status !== 'string')
+        return { kind: 'malformed', reason: 'routing event without routingStatus.status' };
       return { kind: 'routing-status', userId, status };
     }
   }

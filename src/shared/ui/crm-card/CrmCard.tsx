@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
 import type { ToWorker } from '../../protocol';
+import { reasonText } from '../../reasons';
 
 /** Where the card's commands (retry, search, pick) go: the panel's link to the worker. */
 export interface CardLink {
@@ -134,7 +135,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
       return (
         <>
           <p class="crm-error" role="alert" data-testid="crm-error">
-            {crm.error}
+            {crm.error ? reasonText(crm.error) : null}
           </p>
           <div class="crm-actions">
             <button
