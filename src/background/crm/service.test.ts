@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CRM_PRESET, mergeCrmSettings } from '../../shared/crm-settings';
+import { mergeCrmSettings } from '../../shared/crm/policy';
+import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
 import type { ConversationView } from '../../shared/domain';
 import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { ConversationView, CrmView } from '../../../shared/domain';
-import type { ToWorker } from '../../../shared/protocol';
-import { reason } from '../../../shared/reasons';
+import type { ConversationView, CrmView } from '../../domain';
+import type { ToWorker } from '../../protocol';
+import { reason } from '../../reasons';
 import { CrmCard } from './CrmCard';
 
 const base: ConversationView = {

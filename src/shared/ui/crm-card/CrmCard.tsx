@@ -2,13 +2,19 @@
  * The CRM card of one conversation: who the customer is (from the worker's lookup), several
  * matches to pick from, "no match" with Search and "Open CRM", or the error with Retry; and the
  * allow-listed participant data. All customer data is rendered as text (JSX escapes it); the only
- * links are http(s) URLs the worker checked (and the protocol schema checked again).
+ * links are http(s) URLs the worker checked (and the protocol schema checked again). Rendered by
+ * the panel (content script) and the options page's test lookup, so it imports from no context.
  */
 import { useState } from 'preact/hooks';
-import type { ConversationView, CrmRecord, CrmView } from '../../../shared/domain';
-import { t, uiLocale } from '../../../shared/i18n';
-import { reasonText } from '../../../shared/reasons';
-import type { PanelLink } from '../../port-client';
+import type { ConversationView, CrmRecord, CrmView } from '../../domain';
+import { t, uiLocale } from '../../i18n';
+import type { ToWorker } from '../../protocol';
+import { reasonText } from '../../reasons';
+
+/** Where the card's commands (retry, search, pick) go: the panel's link to the worker. */
+export interface CardLink {
+  send(command: ToWorker): void;
+}
 
 /** `2026-01-02` → the agent's date format; anything else as it came. */
 function dateText(s: string): string {
@@ -70,7 +76,7 @@ function Record({ r, crm }: { r: CrmRecord; crm: CrmView }) {
   );
 }
 
-function SearchForm({ id, crm, link }: { id: string; crm: CrmView; link: PanelLink }) {
+function SearchForm({ id, crm, link }: { id: string; crm: CrmView; link: CardLink }) {
   const [query, setQuery] = useState(crm.source === 'search' ? (crm.query ?? '') : '');
   const label = t('crmSearchLabel', crm.crmName);
   return (
@@ -99,9 +105,9 @@ function SearchForm({ id, crm, link }: { id: string; crm: CrmView; link: PanelLi
   );
 }
 
-function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: PanelLink }) {
+function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardLink }) {
   const [searching, setSearching] = useState(false);
-  const send = (m: Parameters<PanelLink['send']>[0]) => link.send(m);
+  const send = (m: Parameters<CardLink['send']>[0]) => link.send(m);
   const picked = crm.selected === undefined ? undefined : crm.records[crm.selected];
   const count = crm.records.length;
   const searchButton =
@@ -214,7 +220,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: Panel
   }
 }
 
-export function CrmCard({ conversation: c, link }: { conversation: ConversationView; link: PanelLink }) {
+export function CrmCard({ conversation: c, link }: { conversation: ConversationView; link: CardLink }) {
   const crm = c.crm;
   const data = c.participantData ?? [];
   if (!crm && data.length === 0) return null;
