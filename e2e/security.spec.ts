@@ -43,6 +43,26 @@ test('the content script cannot read the token: session storage is closed to it'
   expect(String(local)).not.toMatch(/token/i);
 });
 
+test('the content script cannot read the settings, where the CRM API key lives (sync, policy)', async ({
+  context,
+  serviceWorker,
+  agentPage,
+}) => {
+  // The worker itself still reads them (the key is sent only by the worker, to the CRM).
+  await serviceWorker.evaluate(() => chrome.storage.sync.set({ crmHeaderValue: 'secret-key' }));
+  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get('crmHeaderValue'))).toEqual({
+    crmHeaderValue: 'secret-key',
+  });
+  for (const area of ['sync', 'managed']) {
+    const result = await evaluateInContentWorld(
+      context,
+      agentPage.page,
+      `chrome.storage.${area}.get(null).then((v) => 'read: ' + JSON.stringify(v), (e) => 'refused: ' + e.message)`,
+    );
+    expect(String(result), area).toMatch(/^refused: /);
+  }
+});
+
 test('pages cannot reach the worker, and forged or malformed messages are refused', async ({
   context,
   agentPage,

@@ -4,7 +4,9 @@
  */
 import browser from 'webextension-polyfill';
 import { Background } from './app';
+import { closeSettingsToContentScripts } from './storage-access';
 
+void closeSettingsToContentScripts();
 const background = new Background();
 
 browser.runtime.onInstalled.addListener(() => undefined);
