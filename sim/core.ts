@@ -7,6 +7,7 @@ import { Streaming } from './notifications/streaming';
 import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { Org } from './org/conversations';
+import { Routing } from './org/routing';
 import { eventSnapshot } from './org/snapshots';
 import { Users } from './org/users';
 import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
@@ -36,6 +37,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     createChannelStatus: o.createChannelStatus ?? 200,
     deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
     restParticipantState: o.restParticipantState ?? true,
+    routing: o.routing ?? {},
     noSeed: o.noSeed ?? false,
     tokenIdleTimeoutSec: o.tokenIdleTimeoutSec,
   };
@@ -59,6 +61,7 @@ export class Core {
   readonly channels: Channels;
   readonly streaming: Streaming;
   readonly convs: Org;
+  readonly routing: Routing;
   readonly faultState: FaultState;
   readonly customers: DemoCustomer[];
   requests = 0;
@@ -76,6 +79,10 @@ export class Core {
       () => this.ids.uuid(),
       (u, t, b) => this.publish(u, t, b),
       this.iso,
+      {
+        afterPresence: (u) => this.routing.afterPresence(u),
+        statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+      },
     );
     this.streaming = new Streaming(this);
     this.faultState = new FaultState(this);
@@ -94,8 +101,19 @@ export class Core {
         const body = eventSnapshot(conv, this.iso);
         for (const userId of this.convs.agentUserIds(conv))
           this.publish(userId, `v2.users.${userId}.conversations`, body);
+        this.routing.conversationChanged(conv);
       },
+      mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
+      unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });
+    this.routing = new Routing(
+      {
+        users: this.users,
+        conversation: (id) => this.convs.get(id),
+        alert: (id, userId) => this.convs.act(id, { type: 'alert', userId }),
+      },
+      this.opts.routing,
+    );
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();

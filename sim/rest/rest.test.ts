@@ -241,6 +241,7 @@ describe('users', () => {
 
 describe('conversations', () => {
   it('GET /conversations lists the active conversations in the REST shape', async () => {
+    sim.setPresence(alex, 'On Queue');
     const id = sim.startConversation({
       userId: alex,
       media: 'call',
