@@ -90,11 +90,9 @@ export class Routing {
     for (const p of conv.participants) if (p.purpose === 'agent' && p.userId) userIds.add(p.userId);
     for (const userId of userIds) {
       const mine = conv.participants.filter((p) => p.purpose === 'agent' && p.userId === userId);
-      let set = this.legs.get(userId);
-      if (mine.some(live)) {
-        if (!set) this.legs.set(userId, (set = new Set()));
-        set.add(conv.id);
-      } else set?.delete(conv.id);
+      const set = this.legs.get(userId) ?? new Set<string>();
+      if (mine.some(live)) this.legs.set(userId, set.add(conv.id));
+      else set.delete(conv.id);
     }
     for (const userId of userIds) {
       if (this.unansweredBy.delete(userId)) this.notResponding(userId);
@@ -124,7 +122,10 @@ export class Routing {
 
   private notResponding(userId: string): void {
     const user = this.deps.users.get(userId);
-    if (!user || user.presence !== 'ON_QUEUE') return this.recompute(userId);
+    if (user?.presence !== 'ON_QUEUE') {
+      this.recompute(userId);
+      return;
+    }
     if (user.routingStatus !== 'NOT_RESPONDING') this.deps.users.setRoutingStatus(userId, 'NOT_RESPONDING');
     const ms = this.opts.notRespondingMs;
     if (ms === undefined) return;
