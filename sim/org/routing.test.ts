@@ -16,7 +16,7 @@ async function start(o: SimOptions = {}): Promise<void> {
 beforeEach(() => start());
 afterEach(() => sim.close());
 
-const status = (userId = alex) => sim.users().find((u) => u.id === userId)?.routingStatus;
+const status = (userId: string = alex) => sim.users().find((u) => u.id === userId)?.routingStatus;
 const acdCall = (o: Partial<StartConversation> = {}) =>
   sim.startConversation({
     userId: alex,
