@@ -88,7 +88,7 @@ export async function startSignedIn(
  */
 export async function goOnQueue(sim: Sim, agent: AgentPage, userId: string): Promise<void> {
   sim.setPresence(userId, 'On Queue');
-  await expect(agent.routing).toHaveText('Idle');
+  await expect(agent.routing).toHaveText('Routing status: Idle');
 }
 
 /** Stops the extension's service worker the way Chrome evicts it, and waits until it is stopped. */

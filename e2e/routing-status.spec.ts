@@ -1,0 +1,116 @@
+/**
+ * Presence and routing status as the simulator moves them (v2.users.{id}.presence and
+ * .routingStatus events) show in the panel header and in the popup within a second:
+ * On queue → Idle → Interacting from the offer → Idle after wrap-up → Off queue, and Not responding
+ * after an unanswered offer. Also with the simulator's other guess (Interacting only once answered).
+ */
+import type { Locator } from '@playwright/test';
+import { SEED_USERS, type Sim } from '../sim/index';
+import { expect, startSignedIn, test } from './fixtures';
+import type { AgentPage } from './pages/agent-page';
+import { PopupPage } from './pages/extension-pages';
+
+const alex = SEED_USERS.alex;
+/** The issue's bar: a change in Genesys shows within a second. */
+const WITHIN = { timeout: 1_000 };
+
+const queueCall = (sim: Sim, address: string) =>
+  sim.startConversation({
+    userId: alex.id,
+    media: 'call',
+    customer: { address },
+    queue: { name: 'Support' },
+  });
+
+/** The header pills (each with its screen-reader label) and the popup's agent line show `presence` and `routing`. */
+async function expectShown(agent: AgentPage, popup: Locator, presence: string, routing: string) {
+  await expect(agent.presence).toHaveText(`Presence: ${presence}`, WITHIN);
+  await expect(agent.routing).toHaveText(`Routing status: ${routing}`, WITHIN);
+  await expect(popup).toHaveText(`${alex.name} · mypurecloud.com · ${presence} · ${routing}`, WITHIN);
+}
+
+test('presence and routing status follow Genesys live in the panel header and the popup', async ({
+  context,
+  serviceWorker,
+  agentPage,
+  extensionId,
+  sim,
+}) => {
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await agentPage.page.bringToFront();
+  await expectShown(agentPage, popup.agent, 'Available', 'Off queue');
+
+  sim.setPresence(alex.id, 'On Queue');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+
+  const call = queueCall(sim, '+13175550161');
+  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  sim.act(call, { type: 'answer' });
+  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'connected');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  sim.act(call, { type: 'disconnect', by: 'customer' });
+  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'wrapup');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  sim.act(call, { type: 'wrapup', code: 'Resolved' });
+  await expect(agentPage.conversation(call)).toHaveCount(0);
+  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+
+  // An offer left ringing: Not responding, the call back in the queue until the agent is On Queue again.
+  const missed = queueCall(sim, '+13175550162');
+  await expect(agentPage.conversation(missed)).toHaveAttribute('data-state', 'alerting');
+  sim.act(missed, { type: 'noAnswer' });
+  await expect(agentPage.conversation(missed)).toHaveCount(0);
+  await expectShown(agentPage, popup.agent, 'On queue', 'Not responding');
+  sim.setPresence(alex.id, 'On Queue');
+  await expect(agentPage.conversation(missed)).toHaveAttribute('data-state', 'alerting');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  sim.act(missed, { type: 'disconnect', by: 'customer' });
+  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+
+  sim.setPresence(alex.id, 'Available');
+  await expectShown(agentPage, popup.agent, 'Available', 'Off queue');
+  // Off queue, a queue call waits in the queue; it rings once the agent is back On Queue.
+  const waiting = queueCall(sim, '+13175550163');
+  expect(sim.truth(alex.id)).toEqual([]);
+  sim.setPresence(alex.id, 'On Queue');
+  await expect(agentPage.conversation(waiting)).toHaveAttribute('data-state', 'alerting');
+  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+});
+
+test.describe('when Genesys counts Interacting only from the answer', () => {
+  test.use({ simOptions: { routing: { interactingFrom: 'connected' } } });
+
+  test('a ringing offer leaves the agent Idle; answering makes them Interacting; a direct call Communicating', async ({
+    context,
+    serviceWorker,
+    agentPage,
+    extensionId,
+    sim,
+  }) => {
+    await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+    const popup = await new PopupPage(await context.newPage(), extensionId).open();
+    await agentPage.page.bringToFront();
+    sim.setPresence(alex.id, 'On Queue');
+    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+
+    const call = queueCall(sim, '+13175550164');
+    await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
+    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+    sim.act(call, { type: 'answer' });
+    await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+    sim.act(call, { type: 'disconnect', by: 'agent' });
+    sim.act(call, { type: 'wrapup' });
+    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+
+    const direct = sim.startConversation({
+      userId: alex.id,
+      media: 'call',
+      customer: { address: '+1317555' },
+    });
+    sim.act(direct, { type: 'answer' });
+    await expect(agentPage.conversation(direct)).toHaveAttribute('data-state', 'connected');
+    await expectShown(agentPage, popup.agent, 'On queue', 'Communicating');
+  });
+});
