@@ -27,7 +27,8 @@ export class Driver {
     private readonly rnd: () => number,
   ) {
     this.slots = new Array(slots).fill(undefined);
-    if (sim.users().find((u) => u.id === userId)?.presence !== 'ON_QUEUE') sim.setPresence(userId, 'On Queue');
+    if (sim.users().find((u) => u.id === userId)?.presence !== 'ON_QUEUE')
+      sim.setPresence(userId, 'On Queue');
   }
 
   /**

@@ -69,7 +69,8 @@ export function deleteSubscriptions(c: ApiCtx, [id = '']: string[]): void {
   const ch = ownChannel(c, id);
   if (!ch) return;
   ch.topics.clear();
-  if (c.core.opts.deleteSubscriptionsStatus === 200) sendJson(c.res, 200, { entities: [] });
+  if (c.core.opts.deleteSubscriptionsStatus === 200)
+    sendJson(c.res, 200, { entities: [] } satisfies Models.ChannelTopicEntityListing);
   else sendEmpty(c.res, 204);
 }
 

@@ -1,3 +1,4 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CRM_PRESET, mergeCrmSettings } from '../../shared/crm-settings';
 import type { ConversationView } from '../../shared/domain';
@@ -227,7 +228,9 @@ describe('CrmService', () => {
     api = {
       request: async <T>(_m: string, path: string) => {
         requested.push(path);
-        return { contacts: [{ id: 'x', firstName: 'Dana', lastName: 'C' }] } as T;
+        return {
+          contacts: [{ id: 'x', firstName: 'Dana', lastName: 'C' }],
+        } satisfies Models.ReverseWhitepagesLookupResult as T;
       },
       head: async () => 200,
     };
