@@ -106,7 +106,7 @@ export interface SimStats {
 export interface SimRoutingOptions {
   /** INTERACTING from the ACD offer (`alerting`, default) or only once answered (`connected`). [?] */
   interactingFrom?: 'alerting' | 'connected';
-  /** Status while only non-ACD conversations (direct, outbound, transferred to the user) are connected: `COMMUNICATING` (default) or `IDLE`. [S] */
+  /** Status while only non-ACD conversations (direct, outbound) are connected: `COMMUNICATING` (default) or `IDLE`. [S] */
   nonAcd?: 'COMMUNICATING' | 'IDLE';
   /** NOT_RESPONDING ends by itself after this long (default: never, until the agent goes On Queue again or sets a status). [?] */
   notRespondingMs?: number;

@@ -6,8 +6,9 @@
  *   conversation of the agent is still live).
  * - INTERACTING while an ACD leg of the agent is alerting (`interactingFrom: 'alerting'`, default;
  *   `'connected'` waits for the answer), connected, held or in after-call work; IDLE again once the
- *   last one is wrapped up. A non-ACD leg (direct call, outbound, transfer to the user) connected
- *   makes COMMUNICATING (`nonAcd`, default) unless an ACD leg makes INTERACTING.
+ *   last one is wrapped up (a transfer or consult of an ACD conversation stays ACD). A non-ACD leg
+ *   (direct call, outbound) connected makes COMMUNICATING (`nonAcd`, default) unless an ACD leg
+ *   makes INTERACTING.
  * - an ACD offer left unanswered (`noAnswer`) ⇒ NOT_RESPONDING, which sticks until the agent acts
  *   (On Queue chosen again, or routing status set) or, with `notRespondingMs`, for that long; the
  *   conversation goes back to the queue.
