@@ -1,7 +1,12 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
+import manifestSource from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+// package.json holds the one version: the build writes it into the manifest (manifest.json has none).
+// The manifest's `key` stays in dist/ (a fixed development id); `npm run package` drops it.
+const manifest = { ...manifestSource, version: pkg.version };
 
 export default defineConfig({
   plugins: [preact(), crx({ manifest })],

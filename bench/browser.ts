@@ -11,7 +11,7 @@ import { launchWithExtension } from '../e2e/chromium';
 import { SimLoginPage } from '../e2e/pages/extension-pages';
 import { DEMO_CLIENT_ID, SEED_USERS, type Sim, startSim } from '../sim/index';
 import type { FrameEvent, RequestEvent } from '../sim/types';
-import { normalizeEvent } from '../src/background/conversations/normalize';
+import { normalizeEvent } from '../src/background/conversations/normalize/from-event';
 import type { StateAt } from './stats';
 
 export const REGION = 'mypurecloud.com';

@@ -54,15 +54,18 @@ export async function launchWithExtension(
     viewport?: { width: number; height: number };
     /** More command-line switches, e.g. `--lang=de` for the UI language chrome.i18n follows. */
     extraArgs?: string[];
+    /** The unpacked extension to load (default DIST), e.g. the Web Store zip's contents. */
+    extensionDir?: string;
   } = {},
 ): Promise<BrowserContext> {
-  if (!existsSync(path.join(DIST, 'manifest.json'))) {
-    throw new Error(`No build in ${DIST}: run "npm run build" first.`);
+  const extensionDir = opts.extensionDir ?? DIST;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build in ${extensionDir}: run "npm run build" first.`);
   }
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    args: [...chromiumArgs(port), ...(opts.extraArgs ?? [])],
+    args: [...chromiumArgs(port, extensionDir), ...(opts.extraArgs ?? [])],
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1400, height: 900 },
   });

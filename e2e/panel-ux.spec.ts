@@ -286,6 +286,10 @@ test.describe('in German', () => {
   }) => {
     await agentPage.open();
     await expect(agentPage.panel.getByTestId('status-label')).toHaveText('Nicht eingerichtet');
+    // The worker sends the reason as a code; the panel renders it from the German catalogue.
+    await expect(agentPage.panel.getByTestId('reason')).toHaveText(
+      'Cuecard ist noch nicht eingerichtet: Ihre Administration muss Region und OAuth-Client in den Cuecard-Optionen wählen.',
+    );
     await expect(agentPage.hideButton).toHaveAttribute('aria-label', 'Cuecard ausblenden');
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);

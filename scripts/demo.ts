@@ -2,11 +2,12 @@
  * The demo: a simulated Genesys org, Chromium with the production build whose Genesys hostnames
  * resolve to the simulator, an admin who configures Cuecard, an agent who signs in, and a few
  * conversations so the panel fills. With a display it stays open (Ctrl-C to stop); without one it
- * runs headless and writes screenshots.
+ * runs headless and writes screenshots. `--store DIR` (`npm run store-images`) runs it at the Chrome
+ * Web Store's screenshot size, 1280×800, and also copies the listing's images into DIR.
  *
- *   npm run demo [-- --headless | --headed] [--out demo-output] [--region mypurecloud.com]
+ *   npm run demo [-- --headless | --headed] [--out demo-output] [--region mypurecloud.com] [--store store]
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/chromium';
@@ -24,20 +25,32 @@ const option = (name: string, fallback: string) => {
 const headless = flag('headless') || (!flag('headed') && !process.env.DISPLAY);
 const outDir = path.resolve(option('out', 'demo-output'));
 const region = option('region', 'mypurecloud.com');
+const storeDir = flag('store') ? path.resolve(option('store', 'store')) : undefined;
+/** The Web Store's listing screenshots are exactly 1280×800 (or 640×400). */
+const STORE_VIEWPORT = { width: 1280, height: 800 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (msg: string) => console.info(`[demo] ${msg}`);
 
-async function shot(page: Page, name: string): Promise<void> {
+/** A demo screenshot; with `--store`, `storeName` also becomes one of the listing's images. */
+async function shot(page: Page, name: string, storeName?: string): Promise<void> {
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file });
   say(`screenshot ${file}`);
+  if (storeDir && storeName) {
+    copyFileSync(file, path.join(storeDir, `${storeName}.png`));
+    say(`store image ${path.join(storeDir, `${storeName}.png`)}`);
+  }
 }
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
+  if (storeDir) mkdirSync(storeDir, { recursive: true });
   const sim = await startSim({ tls: true });
   say(`simulated Genesys org on ${sim.url} (every region's hostnames map to it)`);
-  const context = await launchWithExtension(sim.port, { headless });
+  const context = await launchWithExtension(sim.port, {
+    headless,
+    ...(storeDir ? { viewport: STORE_VIEWPORT } : {}),
+  });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(sw.url()).host;
   say(`Chromium ${headless ? 'headless' : 'headed'}, extension ${extensionId}`);
@@ -84,7 +97,7 @@ async function main(): Promise<void> {
   });
   await agent.conversation(call).waitFor();
   await sleep(1500);
-  await shot(agent.page, '05-call-alerting');
+  await shot(agent.page, '05-call-alerting', '1-ringing-call-crm-card');
   sim.act(call, { type: 'answer' });
   const chat = sim.startConversation({
     userId: alex,
@@ -102,7 +115,7 @@ async function main(): Promise<void> {
   await agent.conversation(email).waitFor();
   sim.act(chat, { type: 'answer' });
   await sleep(2500);
-  await shot(agent.page, '06-three-conversations');
+  await shot(agent.page, '06-three-conversations', '2-three-conversations');
   sim.act(call, { type: 'hold' });
   await sleep(1200);
   await shot(agent.page, '07-call-on-hold');
@@ -115,7 +128,7 @@ async function main(): Promise<void> {
 
   await agent.page.emulateMedia({ colorScheme: 'dark' });
   await sleep(300);
-  await shot(agent.page, '09-dark');
+  await shot(agent.page, '09-dark', '3-dark');
   await agent.page.emulateMedia({ colorScheme: 'light' });
 
   if (headless) {

@@ -1,5 +1,5 @@
 // Makes sure this machine can build and test Cuecard: npm dependencies and a Chromium that loads
-// unpacked extensions. Installs what it can (npm install; Debian's chromium when run as root), and
+// unpacked extensions. Installs what it can (npm ci; Debian's chromium when run as root), and
 // otherwise says exactly what to run. Plain Node, no dependencies: it runs before the install.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -10,10 +10,11 @@ export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
   if (!stale) return;
-  // `npm install` (which keeps to package-lock.json) rather than `npm ci`: see .ci/run.
-  say('installing npm dependencies (npm install)…');
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm install failed: see the output above.');
+  // `npm ci`: exactly package-lock.json (complete, with every platform's optional binaries), which
+  // it never rewrites; it fails instead when package.json and the lock disagree.
+  say('installing npm dependencies (npm ci)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm ci failed: see the output above.');
 }
 
 function findChromium() {

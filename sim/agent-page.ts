@@ -1,5 +1,9 @@
-import type { Rc } from './context';
+/**
+ * The agent page on apps.<domain>: a static, script-free stand-in for the Genesys UI the panel is
+ * injected into.
+ */
 import { escapeHtml, sendHtml } from './http';
+import type { RequestContext } from './request-context';
 
 /**
  * A static, self-contained imitation of the Genesys Cloud agent UI (apps.<domain>). Its regions carry
@@ -39,6 +43,6 @@ export function agentPageHtml(domain: string): string {
 </body></html>`;
 }
 
-export function handleAgentPage(rc: Rc): void {
+export function handleAgentPage(rc: RequestContext): void {
   sendHtml(rc.res, 200, agentPageHtml(rc.info.local ? rc.info.hostHeader : `apps.${rc.info.domain}`));
 }

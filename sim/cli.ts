@@ -1,5 +1,10 @@
+/**
+ * `npm run sim`: the simulator as a process (HTTPS on 8443 by default), printing its URLs, seeded
+ * agents, Chromium flags and a control API summary; an optional JSON scenario script runs at start.
+ */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { FAULT_NAMES } from './faults/table';
 import {
   DEMO_CLIENT_ID,
   DEMO_REDIRECT_URI,
@@ -73,6 +78,9 @@ Control API (POST JSON to ${sim.url}/__sim/<name>, any host):
   setPresence {userId,presence}  setRoutingStatus {userId,status}  shiftChange {userIds,presence,routingStatus?}
   GET truth?userId=  GET stats  GET users  issueToken {userId}  runScript {steps,speed?,wait?}
   faults/<name> {named args} or [positional args], e.g. faults/dropSockets {"userId":"..."}, faults/failNext {"status":503,"count":2}
+    ${FAULT_NAMES.join(' ')
+      .replace(/(.{1,100})(?: |$)/g, '$1\n    ')
+      .trimEnd()}
 Ctrl-C to stop.`);
 
 if (values.script) {

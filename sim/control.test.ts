@@ -1,7 +1,8 @@
+/** The control API over HTTP and the scenario scripts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from './index';
 import { runScript, SEED_USERS, shiftChange } from './index';
-import { isTopic, jsonBody, live, raw, testSim } from './test-helpers';
+import { isTopic, jsonBody, live, raw, sleep, testSim } from './test-helpers';
 
 const alex = SEED_USERS.alex.id;
 const blair = SEED_USERS.blair.id;
@@ -48,6 +49,20 @@ describe('HTTP control API', () => {
     expect((await post('/__sim/act', { conversationId: 'x', action: { type: 'answer' } })).status).toBe(400);
   });
 
+  it('reorderNext over HTTP keeps its windowMs (named and positional)', async () => {
+    const a = await live(sim, alex, ['conversations']);
+    const conv = () => a.frames.list.filter(isTopic('.conversations'));
+    for (const [i, body] of [{ n: 5, windowMs: 1500 }, [5, { windowMs: 1500 }]].entries()) {
+      expect((await post('/__sim/faults/reorderNext', body)).status).toBe(200);
+      sim.startConversation({ userId: alex, media: 'chat', customer: { address: `c${i}@example.com` } });
+      // The default window (500 ms) would have let the short batch go by now.
+      await sleep(800);
+      expect(conv()).toHaveLength(i);
+      await a.frames.next(() => conv().length === i + 1, 3000);
+    }
+    a.frames.ws.close();
+  });
+
   it('closeSockets over HTTP', async () => {
     const a = await live(sim, alex);
     await post('/__sim/faults/closeSockets', { code: 4001, reason: 'ctl' });
@@ -88,6 +103,19 @@ describe('scenario scripts', () => {
     expect(sim.truth(blair)[0]?.state).toBe('alerting');
     await a.frames.next(isTopic('.presence'));
     a.frames.ws.close();
+  });
+
+  it('fault steps take positional or named arguments and seed names for user ids', async () => {
+    const a = await live(sim, alex);
+    const b = await live(sim, blair);
+    await runScript(sim, [
+      { at: 0, fault: { name: 'closeSockets', args: [4002, 'scripted', 'alex'] } },
+      { at: 0, fault: { name: 'revokeTokens', args: { userId: 'blair' } } },
+    ]);
+    expect(await a.frames.closed).toEqual({ code: 4002, reason: 'scripted' });
+    const revoked = await b.frames.next(isTopic(`token_revoked.${b.channel.id}`));
+    expect(revoked.topicName).toBe(`v2.system.token_revoked.${b.channel.id}`);
+    b.frames.ws.close();
   });
 
   it('shiftChange sets presence and routing for many users', () => {

@@ -1,68 +1,48 @@
+/**
+ * All simulator state, owned once and shared by the HTTP handlers, the socket server and the
+ * public `Sim` object (sim/index.ts). Each part gets only what it needs from the others, wired
+ * here; the parts never import this file (only the entry point, the router and the request context do).
+ */
 import { randomInt } from 'node:crypto';
 import { DEFAULT_SEED, type DemoCustomer, demoCustomers } from './crm/customers';
-import { FaultState } from './faults';
-import { Ids, nameUuid } from './ids';
+import { faultActions } from './faults/actions';
+import { FaultState } from './faults/state';
+import { bindFaults, type Faults } from './faults/table';
+import { Ids } from './ids';
 import { Channels } from './notifications/channels';
 import { Streaming } from './notifications/streaming';
 import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
-import { Org } from './org/conversations';
+import { type ResolvedOptions, resolveOptions } from './options';
+import { Conversations } from './org/conversations';
 import { Routing } from './org/routing';
 import { eventSnapshot } from './org/snapshots';
 import { Users } from './org/users';
+import { SIM_ORG } from './seed';
+import { Timers } from './timers';
 import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
-
-export type ResolvedOptions = Required<Omit<SimOptions, 'now' | 'seed' | 'tokenIdleTimeoutSec'>> & {
-  seed: number | undefined;
-  tokenIdleTimeoutSec: number | undefined;
-};
-
-export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    host: o.host ?? '127.0.0.1',
-    tls: o.tls ?? false,
-    heartbeatMs: o.heartbeatMs ?? 30_000,
-    tokenLifetimeSec: o.tokenLifetimeSec ?? 86_400,
-    rateLimitPerMinute: o.rateLimitPerMinute ?? 300,
-    seed: o.seed,
-    log: o.log ?? false,
-    codeLifetimeSec: o.codeLifetimeSec ?? 60,
-    expiredTokenCode: o.expiredTokenCode ?? 'bad.credentials',
-    unknownChannel: o.unknownChannel ?? 'frame404',
-    secondSocket: o.secondSocket ?? 'close-old',
-    maxChannels: o.maxChannels ?? 20,
-    maxTopicsPerChannel: o.maxTopicsPerChannel ?? 1000,
-    channelLifetimeMs: o.channelLifetimeMs ?? 24 * 3600 * 1000,
-    createChannelStatus: o.createChannelStatus ?? 200,
-    deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
-    restParticipantState: o.restParticipantState ?? true,
-    routing: o.routing ?? {},
-    noSeed: o.noSeed ?? false,
-    tokenIdleTimeoutSec: o.tokenIdleTimeoutSec,
-  };
-}
 
 type Listeners = { frame: Set<(f: FrameEvent) => void>; request: Set<(r: RequestEvent) => void> };
 
-/** All simulator state, shared by the HTTP handlers, the socket server and the public Sim object. */
 export class Core {
   readonly opts: ResolvedOptions;
   readonly now: () => number;
   readonly ids: Ids;
-  readonly org = {
-    id: nameUuid('org:Cuecard Sim'),
-    name: 'Cuecard Sim Org',
-    thirdPartyOrgName: 'cuecard-sim',
-  };
+  /** The org's identity (users/me, token info, system messages). */
+  readonly org = SIM_ORG;
   readonly users: Users;
   readonly clients = new Clients();
   readonly auth: AuthStore;
+  readonly timers = new Timers();
   readonly channels: Channels;
-  readonly streaming: Streaming;
-  readonly convs: Org;
-  readonly routing: Routing;
+  /** The fault switches the servers read. */
   readonly faultState: FaultState;
+  /** The faults that set them (`sim.faults`). */
+  readonly faults: Faults;
+  readonly streaming: Streaming;
+  readonly conversations: Conversations;
+  /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
+  readonly routing: Routing;
   readonly customers: DemoCustomer[];
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
@@ -72,20 +52,13 @@ export class Core {
     this.opts = resolveOptions(o);
     this.now = o.now ?? Date.now;
     this.ids = new Ids(o.seed ?? randomInt(2 ** 31));
+    const newId = () => this.ids.uuid();
     this.customers = demoCustomers(o.seed ?? DEFAULT_SEED);
     this.auth = new AuthStore(this.now);
-    this.users = new Users(
-      this.now,
-      () => this.ids.uuid(),
-      (u, t, b) => this.publish(u, t, b),
-      this.iso,
-      {
-        afterPresence: (u) => this.routing.afterPresence(u),
-        statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
-      },
-    );
-    this.streaming = new Streaming(this);
-    this.faultState = new FaultState(this);
+    this.users = new Users(this.now, newId, (u, t, b) => this.publish(u, t, b), this.iso, {
+      afterPresence: (u) => this.routing.afterPresence(u),
+      statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+    });
     this.channels = new Channels({
       now: this.now,
       ids: this.ids,
@@ -93,13 +66,35 @@ export class Core {
       lifetimeMs: () => this.opts.channelLifetimeMs,
       onGone: (ch, reason) => this.streaming.announceGone(ch, reason),
     });
-    this.convs = new Org({
+    this.faultState = new FaultState(this.timers);
+    this.streaming = new Streaming({
+      opts: this.opts,
+      channels: this.channels,
+      faults: this.faultState,
       now: this.now,
-      newId: () => this.ids.uuid(),
+      newId,
+      orgId: this.org.id,
+      onFrame: (f) => this.emit('frame', f),
+    });
+    this.faults = bindFaults(
+      faultActions({
+        state: this.faultState,
+        timers: this.timers,
+        streaming: this.streaming,
+        channels: this.channels,
+        auth: this.auth,
+        now: this.now,
+        newId,
+        userName: (id) => this.users.get(id)?.name,
+      }),
+    );
+    this.conversations = new Conversations({
+      now: this.now,
+      newId,
       userName: (id) => this.users.get(id)?.name,
       changed: (conv) => {
         const body = eventSnapshot(conv, this.iso);
-        for (const userId of this.convs.agentUserIds(conv))
+        for (const userId of this.conversations.agentUserIds(conv))
           this.publish(userId, `v2.users.${userId}.conversations`, body);
         this.routing.conversationChanged(conv);
       },
@@ -109,8 +104,9 @@ export class Core {
     this.routing = new Routing(
       {
         users: this.users,
-        conversation: (id) => this.convs.get(id),
-        alert: (id, userId) => this.convs.act(id, { type: 'alert', userId }),
+        conversation: (id) => this.conversations.get(id),
+        alert: (id, userId) => this.conversations.act(id, { type: 'alert', userId }),
+        later: (ms, fn) => this.timers.later(ms, fn),
       },
       this.opts.routing,
     );
@@ -143,76 +139,6 @@ export class Core {
   countRequest(userId: string | undefined): void {
     this.requests++;
     if (userId) this.requestsByUser.set(userId, (this.requestsByUser.get(userId) ?? 0) + 1);
-  }
-
-  /** Tokens were revoked: tell connected channels created with them. */
-  tokensRevoked(tokens: Set<string>): void {
-    for (const ch of this.channels.live()) {
-      if (tokens.has(ch.token) && ch.sockets.size > 0) {
-        this.streaming.systemMessage(ch, 'token_revoked', 'The token that created this channel was revoked');
-      }
-    }
-  }
-
-  /** A conversation snapshot whose text fields carry HTML/script payloads (for `sendMalformed('html-payload')`). */
-  htmlPayloadSnapshot(userId: string): unknown {
-    const evil = '<img src=x onerror="alert(1)"><script>alert("xss")</script>';
-    const t = this.now();
-    const agent = this.users.get(userId)?.name ?? 'Agent';
-    return eventSnapshot(
-      {
-        id: this.ids.uuid(),
-        seq: 0,
-        media: 'call',
-        direction: 'inbound',
-        startTime: t,
-        customer: { name: `Mallory ${evil}`, address: '+13175550666' },
-        queue: { id: nameUuid('queue:evil'), name: `Support ${evil}` },
-        messageType: 'sms',
-        orgAddress: '+18005550100',
-        wrapupRequired: true,
-        routedUserId: userId,
-        transfers: [],
-        participants: [
-          {
-            id: this.ids.uuid(),
-            purpose: 'customer',
-            name: `Mallory ${evil}`,
-            address: 'tel:+13175550666',
-            startTime: t,
-            wrapupRequired: false,
-            attributes: { note: evil, 'x"><script>alert(2)</script>': 'key' },
-            media: {
-              id: this.ids.uuid(),
-              state: 'connected',
-              initialState: 'connected',
-              direction: 'inbound',
-              held: false,
-            },
-            everConnected: true,
-          },
-          {
-            id: this.ids.uuid(),
-            purpose: 'agent',
-            userId,
-            name: agent,
-            address: `sip:${userId}@localhost`,
-            startTime: t,
-            wrapupRequired: true,
-            attributes: {},
-            media: {
-              id: this.ids.uuid(),
-              state: 'alerting',
-              initialState: 'alerting',
-              direction: 'inbound',
-              held: false,
-            },
-            everConnected: false,
-          },
-        ],
-      },
-      this.iso,
-    );
   }
 
   stats(): SimStats {

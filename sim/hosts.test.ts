@@ -1,3 +1,4 @@
+/** Host and path routing, the agent page, and TLS for every simulated host. */
 import { request } from 'node:https';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';

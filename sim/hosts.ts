@@ -1,3 +1,7 @@
+/**
+ * Which simulated service a request is for: login./api./apps./streaming.<domain> for every Genesys
+ * domain, crm.cuecard.test, or by path on 127.0.0.1/localhost; and the region a request came from.
+ */
 import { getEnvironments } from 'genesys-cloud-service-discovery-web';
 
 /** Every Genesys Cloud public domain the simulator answers for (from the service-discovery package). */

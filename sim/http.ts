@@ -1,3 +1,7 @@
+/**
+ * Small HTTP helpers shared by every handler: body reading (1 MiB cap), JSON/HTML/empty answers,
+ * redirects, HTML escaping, cookies and Genesys-style error bodies (`Models.ErrorBody`).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Models } from 'purecloud-platform-client-v2';
 

@@ -1,3 +1,7 @@
+/**
+ * Ids of the simulated org: a seeded generator (same seed, same ids in the same order), name-derived
+ * uuids for fixed entities, random secrets for tokens and codes.
+ */
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Deterministic id source (mulberry32). The same seed gives the same ids in the same order. */

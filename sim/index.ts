@@ -1,8 +1,12 @@
+/**
+ * The simulator's entry point: `startSim(opts)` seeds the org, listens (HTTP or HTTPS with a
+ * throwaway certificate) and returns the `Sim` handle; everything tests, e2e, bench and scripts use
+ * is re-exported here. `close()` ends every socket and connection, so teardown never hangs.
+ */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Core } from './core';
-import type { Faults } from './faults';
 import { LOCAL_DOMAIN } from './hosts';
 import { requestHandler, upgradeHandler } from './router';
 import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, SEED_USERS } from './seed';
@@ -10,52 +14,20 @@ import { makeCert } from './tls';
 import type {
   AddUser,
   ConversationAction,
-  FrameEvent,
   RegisterClient,
-  RequestEvent,
+  Sim,
   SimOptions,
-  SimStats,
-  SimUser,
   StartConversation,
-  TruthConversation,
 } from './types';
 
 export type { Customer, DemoCustomer } from './crm/customers';
 export { crmOnlyCustomer, DEFAULT_SEED, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
-export type { FailRule, Faults, MalformedKind } from './faults';
+export type { FailRule, FaultName, Faults, MalformedKind } from './faults/table';
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
 export type { ScriptStep } from './scenario-script';
 export { runScript, shiftChange } from './scenario-script';
 export { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
 export type * from './types';
-
-export interface Sim {
-  port: number;
-  /** e.g. `https://127.0.0.1:PORT` (path-routed: /oauth, /api/v2, /channels, /crm, /apps, /__sim). */
-  url: string;
-  close(): Promise<void>;
-  addUser(u: AddUser): SimUser;
-  users(): SimUser[];
-  registerClient(c: RegisterClient): void;
-  startConversation(o: StartConversation): string;
-  act(conversationId: string, action: ConversationAction): void;
-  truth(userId: string): TruthConversation[];
-  setPresence(userId: string, systemPresence: string): void;
-  setRoutingStatus(userId: string, status: string): void;
-  faults: Faults;
-  on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
-  on(event: 'request', cb: (r: RequestEvent) => void): () => void;
-  stats(): SimStats;
-  /**
-   * Simulator extension: a token without the OAuth dance (benchmarks, tests that start signed in).
-   * `domain` is the region the token works in (default `local`, i.e. path-routed 127.0.0.1).
-   */
-  issueToken(o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }): {
-    access_token: string;
-    token_type: 'bearer';
-    expires_in: number;
-  };
-}
 
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const core = new Core(opts);
@@ -95,11 +67,12 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   Object.assign(sim, {
     port,
     url: `${core.opts.tls ? 'https' : 'http'}://${hostForUrl}:${port}`,
-    faults: core.faultState,
+    faults: core.faults,
     close() {
       closed ??= new Promise<void>((resolve) => {
         clearInterval(sweeper);
         core.faultState.reset();
+        core.timers.clear();
         core.streaming.close();
         server.closeAllConnections();
         server.close(() => resolve());
@@ -111,9 +84,9 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     registerClient: (c: RegisterClient) => {
       core.clients.register(c);
     },
-    startConversation: (o: StartConversation) => core.convs.start(o),
-    act: (id: string, action: ConversationAction) => core.convs.act(id, action),
-    truth: (userId: string) => core.convs.truth(userId),
+    startConversation: (o: StartConversation) => core.conversations.start(o),
+    act: (id: string, action: ConversationAction) => core.conversations.act(id, action),
+    truth: (userId: string) => core.conversations.truth(userId),
     setPresence: (userId: string, p: string) => core.users.setPresence(userId, p),
     setRoutingStatus: (userId: string, s: string) => core.users.setRoutingStatus(userId, s),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],

@@ -1,16 +1,21 @@
+/**
+ * Routes every request by host (or, on 127.0.0.1/localhost, by path) to its handler: login, api,
+ * agent page, demo CRM, control API; WebSocket upgrades to the socket server. A `failNext` fault
+ * answers login/api requests before their handler runs. CORS is permissive like the real hosts.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { handleAgentPage } from './agent-page';
-import { makeRc, type Rc } from './context';
 import { handleControl } from './control';
 import type { Core } from './core';
 import { handleCrm } from './crm/routes';
 import { classify } from './hosts';
 import { sendError, sendHtml, sendJson } from './http';
-import type { Sim } from './index';
 import { handleLogin } from './oauth/login';
+import { type RequestContext, requestContext } from './request-context';
 import { sendTooMany } from './rest/auth';
 import { handleApi } from './rest/index';
+import type { Sim } from './types';
 
 const FAIL_CODES: Record<number, [string, string]> = {
   500: ['internal.server.error', 'The server encountered an unexpected condition.'],
@@ -46,7 +51,7 @@ function preflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
-async function dispatch(rc: Rc, sim: Sim): Promise<void> {
+async function dispatch(rc: RequestContext, sim: Sim): Promise<void> {
   const { core, info } = rc;
   if (info.kind === 'login' || info.kind === 'api') {
     const failure = core.faultState.takeFailure(info.path);
@@ -83,7 +88,7 @@ export function requestHandler(core: Core, sim: Sim): (req: IncomingMessage, res
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const hostHeader = req.headers.host ?? `${core.opts.host}`;
     const info = classify(hostHeader, url.pathname);
-    const rc = makeRc(core, req, res, url, info);
+    const rc = requestContext(core, req, res, url, info);
     res.setHeader('ININ-Correlation-Id', core.ids.uuid());
     setCors(req, res);
     if (rc.method === 'OPTIONS') return preflight(req, res);

@@ -1,7 +1,11 @@
-import { applyFault } from './control';
-import type { Sim } from './index';
+/**
+ * Scenario scripts: timed JSON steps (start, act, presence, routing status, fault, addUser) run
+ * against a `Sim`, from `npm run sim -- --script`, `POST /__sim/runScript` or a test. Seed names
+ * (`alex`, `blair`, `casey`) stand for their user ids.
+ */
+import { applyFault, type FaultStep } from './faults/table';
 import { SEED_USERS } from './seed';
-import type { AddUser, ConversationAction, StartConversation } from './types';
+import type { AddUser, ConversationAction, Sim, StartConversation } from './types';
 
 /**
  * A scenario step. `at` is ms from the script start (divided by `speed`). Exactly one action per step:
@@ -16,7 +20,8 @@ export interface ScriptStep {
   action?: ConversationAction;
   presence?: { userId: string; presence?: string; systemPresence?: string };
   routingStatus?: { userId: string; status: string };
-  fault?: { name: string; args?: unknown };
+  /** A fault of sim/faults/table.ts with positional (array) or named (object) arguments. */
+  fault?: FaultStep;
   addUser?: AddUser;
 }
 
@@ -62,7 +67,7 @@ function runStep(sim: Sim, s: ScriptStep, aliases: Record<string, string>): void
     );
   }
   if (s.routingStatus) sim.setRoutingStatus(resolveUserId(s.routingStatus.userId), s.routingStatus.status);
-  if (s.fault) applyFault(sim.faults, s.fault.name, s.fault.args);
+  if (s.fault) applyFault(sim.faults, s.fault.name, s.fault.args, resolveUserId);
 }
 
 /** Bulk presence (and optionally routing status) change, e.g. a shift starting for many agents. */

@@ -1,4 +1,12 @@
 /** Fixed ids of the seeded org, so demos and tests can name them. */
+import { nameUuid } from './ids';
+
+/** The simulated org's identity. */
+export const SIM_ORG = {
+  id: nameUuid('org:Cuecard Sim'),
+  name: 'Cuecard Sim Org',
+  thirdPartyOrgName: 'cuecard-sim',
+} as const;
 
 export const SEED_USERS = {
   alex: { id: '7a1f0b8e-3c2d-4e5f-8a9b-0c1d2e3f4a5b', name: 'Alex Agent', email: 'alex.agent@example.com' },

@@ -1,3 +1,7 @@
+/**
+ * Helpers for tests against the simulator: raw HTTP with any Host header, the PKCE sign-in, channels
+ * and sockets with frame collection, a test clock, `testSim()` (plain HTTP on 127.0.0.1, port 0).
+ */
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import type { Models } from 'purecloud-platform-client-v2';

@@ -1,3 +1,7 @@
+/**
+ * A throwaway self-signed EC certificate for every simulated host (Chromium runs with
+ * --ignore-certificate-errors).
+ */
 import { generate } from 'selfsigned';
 import { CRM_HOST, GENESYS_DOMAINS } from './hosts';
 

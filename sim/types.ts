@@ -1,4 +1,5 @@
-/** Public types of the Genesys Cloud simulator (shared by sim/index.ts and its modules). */
+/** Public types of the Genesys Cloud simulator: the `Sim` handle and what its calls take and give. */
+import type { Faults } from './faults/table';
 
 export type MediaType = 'call' | 'callback' | 'chat' | 'message' | 'email';
 
@@ -148,4 +149,33 @@ export interface SimOptions {
   routing?: SimRoutingOptions;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
+}
+
+/** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */
+export interface Sim {
+  port: number;
+  /** e.g. `https://127.0.0.1:PORT` (path-routed: /oauth, /api/v2, /channels, /crm, /apps, /__sim). */
+  url: string;
+  close(): Promise<void>;
+  addUser(u: AddUser): SimUser;
+  users(): SimUser[];
+  registerClient(c: RegisterClient): void;
+  startConversation(o: StartConversation): string;
+  act(conversationId: string, action: ConversationAction): void;
+  truth(userId: string): TruthConversation[];
+  setPresence(userId: string, systemPresence: string): void;
+  setRoutingStatus(userId: string, status: string): void;
+  faults: Faults;
+  on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
+  on(event: 'request', cb: (r: RequestEvent) => void): () => void;
+  stats(): SimStats;
+  /**
+   * Simulator extension: a token without the OAuth dance (benchmarks, tests that start signed in).
+   * `domain` is the region the token works in (default `local`, i.e. path-routed 127.0.0.1).
+   */
+  issueToken(o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }): {
+    access_token: string;
+    token_type: 'bearer';
+    expires_in: number;
+  };
 }

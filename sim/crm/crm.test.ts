@@ -1,3 +1,4 @@
+/** The demo customers, the demo CRM (lookups, record pages, crmDown/crmDelay) and External Contacts. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';

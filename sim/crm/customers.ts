@@ -1,3 +1,7 @@
+/**
+ * The demo CRM's customers, generated from a seed (same seed, same 300 customers), and their shape as
+ * CRM records and as Genesys External Contacts (even indexes only).
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { Ids } from '../ids';
 

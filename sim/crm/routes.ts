@@ -1,11 +1,15 @@
-import type { Rc } from '../context';
+/**
+ * The demo CRM's HTTP side (crm.cuecard.test, or /crm/* on localhost): JSON lookups by phone, email
+ * or text, escaped HTML record pages; `crmDown`/`crmDelay` faults apply to every request.
+ */
 import { escapeHtml, sendHtml, sendJson } from '../http';
+import type { RequestContext } from '../request-context';
 import { type Customer, type DemoCustomer, phoneKey, toCustomer } from './customers';
 
 /** The demo CRM (crm.cuecard.test, or /crm/* on localhost). */
-export async function handleCrm(rc: Rc): Promise<void> {
+export async function handleCrm(rc: RequestContext): Promise<void> {
   const { crm } = rc.core.faultState;
-  if (crm.delayMs > 0) await new Promise<void>((r) => rc.core.streaming.later(crm.delayMs, r));
+  if (crm.delayMs > 0) await new Promise<void>((r) => rc.core.timers.later(crm.delayMs, r));
   if (crm.down) {
     if (rc.info.path.startsWith('/api/'))
       return sendJson(rc.res, 503, { error: 'service_unavailable', message: 'CRM is down' });

@@ -1,3 +1,7 @@
+/**
+ * Notification channels: at most `maxChannels` per user per OAuth client (the least recently used,
+ * unconnected first, is evicted), a lifetime each subscription call extends, and `onGone` when one ends.
+ */
 import type { WebSocket } from 'ws';
 import type { Ids } from '../ids';
 

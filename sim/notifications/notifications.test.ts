@@ -1,3 +1,4 @@
+/** Channels, subscriptions and the notification socket. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';

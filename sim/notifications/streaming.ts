@@ -1,15 +1,41 @@
+/**
+ * The notification WebSocket: upgrades, heartbeats, ping/pong, system messages and event fan-out to
+ * every connected channel of a user subscribed to the topic. Nothing is queued for a disconnected
+ * channel (no replay). Faults reach it only through the narrow `StreamFaults` it asks.
+ */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Models } from 'purecloud-platform-client-v2';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Core } from '../core';
 import type { HostInfo } from '../hosts';
-import type { ChannelRecord } from './channels';
+import type { ResolvedOptions } from '../options';
+import type { FrameEvent } from '../types';
+import type { ChannelRecord, Channels } from './channels';
 
 export interface PendingEvent {
   userId: string;
   topic: string;
   text: string;
+}
+
+/** What the socket server asks the fault injector (sim/faults/state.ts). */
+export interface StreamFaults {
+  readonly heartbeatsStalled: boolean;
+  /** The HTTP status to refuse this WebSocket upgrade with (consumes one), or undefined. */
+  takeHandshakeRejection(): number | undefined;
+  /** Pass an event through the event faults: `deliver` runs zero or more times, now or later. */
+  route(e: PendingEvent, deliver: (e: PendingEvent) => void): void;
+}
+
+export interface StreamingDeps {
+  opts: Pick<ResolvedOptions, 'heartbeatMs' | 'unknownChannel' | 'secondSocket'>;
+  channels: Channels;
+  faults: StreamFaults;
+  now: () => number;
+  newId: () => string;
+  orgId: string;
+  /** Every frame written (`sim.on('frame')`). */
+  onFrame: (f: FrameEvent) => void;
 }
 
 const HEARTBEAT = JSON.stringify({
@@ -23,35 +49,24 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.destroy();
 }
 
-/** The notification WebSocket: upgrades, heartbeats, ping/pong and event fan-out. */
 export class Streaming {
   readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   private heartbeat: NodeJS.Timeout | undefined;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly d: StreamingDeps) {}
 
   start(): void {
-    this.heartbeat = setInterval(() => this.beat(), this.core.opts.heartbeatMs);
+    this.heartbeat = setInterval(() => this.beat(), this.d.opts.heartbeatMs);
     this.heartbeat.unref();
   }
 
-  /** setTimeout that close() cancels. */
-  later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, ms);
-    this.timers.add(t);
-  }
-
   beat(): void {
-    if (this.core.faultState.heartbeatsStalled) return;
-    for (const ch of this.core.channels.live()) for (const ws of ch.sockets) this.send(ch, ws, HEARTBEAT);
+    if (this.d.faults.heartbeatsStalled) return;
+    for (const ch of this.d.channels.live()) for (const ws of ch.sockets) this.send(ch, ws, HEARTBEAT);
   }
 
   sockets(): { ch: ChannelRecord; ws: WebSocket }[] {
-    return this.core.channels.live().flatMap((ch) => [...ch.sockets].map((ws) => ({ ch, ws })));
+    return this.d.channels.live().flatMap((ch) => [...ch.sockets].map((ws) => ({ ch, ws })));
   }
 
   socketsOf(userId?: string): { ch: ChannelRecord; ws: WebSocket }[] {
@@ -61,20 +76,18 @@ export class Streaming {
   send(ch: ChannelRecord, ws: WebSocket, text: string): void {
     if (ws.readyState !== ws.OPEN) return;
     ws.send(text);
-    this.core.emit('frame', { channelId: ch.id, userId: ch.userId, text, sentAt: this.core.now() });
+    this.d.onFrame({ channelId: ch.id, userId: ch.userId, text, sentAt: this.d.now() });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, info: HostInfo) {
-    const faults = this.core.faultState;
+    const { opts, channels } = this.d;
     if (info.kind !== 'streaming') return rejectUpgrade(socket, 404, 'Not Found');
-    if (faults.handshake.count > 0) {
-      faults.handshake.count--;
-      return rejectUpgrade(socket, faults.handshake.status, 'Rejected');
-    }
+    const rejection = this.d.faults.takeHandshakeRejection();
+    if (rejection !== undefined) return rejectUpgrade(socket, rejection, 'Rejected');
     const id = /^\/channels\/([^/?#]+)/.exec(info.path)?.[1] ?? '';
-    const ch = this.core.channels.get(id);
-    if (!ch && this.core.opts.unknownChannel === 'reject') return rejectUpgrade(socket, 404, 'Not Found');
-    if (ch && ch.sockets.size > 0 && this.core.opts.secondSocket === 'reject-new') {
+    const ch = channels.get(id);
+    if (!ch && opts.unknownChannel === 'reject') return rejectUpgrade(socket, 404, 'Not Found');
+    if (ch && ch.sockets.size > 0 && opts.secondSocket === 'reject-new') {
       return rejectUpgrade(socket, 409, 'Conflict');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -83,12 +96,12 @@ export class Streaming {
         ws.close(1000, 'Channel not found');
         return;
       }
-      if (this.core.opts.secondSocket === 'close-old') {
+      if (opts.secondSocket === 'close-old') {
         for (const old of ch.sockets) old.close(1000, 'Replaced by a newer connection to this channel');
         ch.sockets.clear();
       }
       ch.sockets.add(ws);
-      this.core.channels.touch(ch);
+      channels.touch(ch);
       ws.on('close', () => ch.sockets.delete(ws));
       ws.on('error', () => ch.sockets.delete(ws));
       ws.on('message', (data, isBinary) => {
@@ -113,14 +126,14 @@ export class Streaming {
       topicName: topic,
       version: '2',
       eventBody: body,
-      metadata: { CorrelationId: this.core.ids.uuid() },
+      metadata: { CorrelationId: this.d.newId() },
     });
-    this.core.faultState.route({ userId, topic, text }, (e) => this.deliver(e));
+    this.d.faults.route({ userId, topic, text }, (e) => this.deliver(e));
   }
 
   deliver(e: PendingEvent): void {
     const key = e.topic.toLowerCase();
-    for (const ch of this.core.channels.ofUser(e.userId)) {
+    for (const ch of this.d.channels.ofUser(e.userId)) {
       if (!ch.topics.has(key)) continue;
       for (const ws of ch.sockets) this.send(ch, ws, e.text);
     }
@@ -134,11 +147,11 @@ export class Streaming {
     const body: Models.SystemMessageSystemMessage = {
       channelId: ch.id,
       systemTopicType: kind,
-      correlationId: this.core.ids.uuid(),
-      organizationId: this.core.org.id,
+      correlationId: this.d.newId(),
+      organizationId: this.d.orgId,
       userId: ch.userId,
       oauthClientId: ch.clientId,
-      oauthClientOrgId: this.core.org.id,
+      oauthClientOrgId: this.d.orgId,
       reason: kind,
       message,
       data: {},
@@ -153,6 +166,15 @@ export class Streaming {
     for (const ws of ch.sockets) this.send(ch, ws, text);
   }
 
+  /** Tokens were revoked: tell the connected channels created with them (`v2.system.token_revoked`). */
+  tokensRevoked(tokens: Set<string>): void {
+    for (const ch of this.d.channels.live()) {
+      if (tokens.has(ch.token) && ch.sockets.size > 0) {
+        this.systemMessage(ch, 'token_revoked', 'The token that created this channel was revoked');
+      }
+    }
+  }
+
   /** The channel is gone: tell its sockets with the `{"result":"404"}` frame and close them. */
   announceGone(ch: ChannelRecord, reason: string): void {
     const text = JSON.stringify({ result: '404', message: `Channel ${ch.id} ${reason}` });
@@ -165,8 +187,6 @@ export class Streaming {
 
   close(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -1,3 +1,7 @@
+/**
+ * The notification topics the simulator knows, their permission rules and what a subscription
+ * request gets for each (accepted, or rejected with a reason).
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { missingPermissions } from '../org/users';
 import type { SimUser } from '../types';

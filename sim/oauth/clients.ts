@@ -1,3 +1,6 @@
+/**
+ * Registered OAuth clients and the redirect URI rule (exact, or under a registered URI ending in `/`).
+ */
 import type { RegisterClient } from '../types';
 
 export interface OAuthClient {

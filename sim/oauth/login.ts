@@ -1,12 +1,16 @@
-import type { Rc } from '../context';
+/**
+ * OAuth on the login host: authorize with PKCE (S256 only), the login page and its session cookie,
+ * the token endpoint (one-time codes bound to client, redirect URI, challenge and region), logout.
+ */
 import { escapeHtml, parseCookies, redirect, sendHtml, sendJson } from '../http';
+import type { RequestContext } from '../request-context';
 import { type OAuthClient, redirectAllowed } from './clients';
 import { CHALLENGE_RE, s256, VERIFIER_RE } from './pkce';
 
 export const SESSION_COOKIE = 'gcsim_session';
 
 /** OAuth on the login host: authorize (PKCE), the login page, token, logout. */
-export async function handleLogin(rc: Rc): Promise<void> {
+export async function handleLogin(rc: RequestContext): Promise<void> {
   const path = rc.info.path;
   if (path === '/oauth/authorize' && rc.method === 'GET') return authorize(rc, rc.url.searchParams, false);
   if (path === '/login' && rc.method === 'POST')
@@ -26,7 +30,7 @@ button.deny{background:#eee;border:1px solid #ccc}.error{color:#b00020}</style><
 <body><main>${body}</main></body></html>`;
 }
 
-function errorPage(rc: Rc, message: string): void {
+function errorPage(rc: RequestContext, message: string): void {
   sendHtml(
     rc.res,
     400,
@@ -43,14 +47,14 @@ function withParams(uri: string, params: Record<string, string | null>): string 
   return u.toString();
 }
 
-function sessionCookie(rc: Rc, value: string, maxAge?: number): string {
+function sessionCookie(rc: RequestContext, value: string, maxAge?: number): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly'];
   parts.push(rc.core.opts.tls ? 'SameSite=None; Secure' : 'SameSite=Lax');
   if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
   return parts.join('; ');
 }
 
-async function authorize(rc: Rc, q: URLSearchParams, fromLoginForm: boolean): Promise<void> {
+async function authorize(rc: RequestContext, q: URLSearchParams, fromLoginForm: boolean): Promise<void> {
   const { core } = rc;
   const clientId = q.get('client_id') ?? '';
   const client = core.clients.get(clientId);
@@ -107,7 +111,7 @@ async function authorize(rc: Rc, q: URLSearchParams, fromLoginForm: boolean): Pr
   loginPage(rc, client, q);
 }
 
-function loginPage(rc: Rc, client: OAuthClient, q: URLSearchParams): void {
+function loginPage(rc: RequestContext, client: OAuthClient, q: URLSearchParams): void {
   const hint = (q.get('login_hint') ?? '').toLowerCase();
   const keep = [
     'client_id',
@@ -145,7 +149,7 @@ ${buttons}
   );
 }
 
-function oauthError(rc: Rc, status: number, error: string, description: string): void {
+function oauthError(rc: RequestContext, status: number, error: string, description: string): void {
   sendJson(
     rc.res,
     status,
@@ -154,7 +158,7 @@ function oauthError(rc: Rc, status: number, error: string, description: string):
   );
 }
 
-async function token(rc: Rc): Promise<void> {
+async function token(rc: RequestContext): Promise<void> {
   const { core } = rc;
   const f = new URLSearchParams(await rc.body());
   const grantType = f.get('grant_type');
@@ -209,7 +213,7 @@ async function token(rc: Rc): Promise<void> {
   );
 }
 
-function logout(rc: Rc) {
+function logout(rc: RequestContext) {
   const sid = parseCookies(rc.req.headers.cookie)[SESSION_COOKIE];
   rc.core.auth.endSession(sid);
   const clear = { 'Set-Cookie': sessionCookie(rc, '', 0) };

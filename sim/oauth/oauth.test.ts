@@ -1,3 +1,4 @@
+/** OAuth: authorize, login page, PKCE token exchange, sessions, logout. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';
 import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, SEED_USERS } from '../index';

@@ -1,3 +1,4 @@
+/** PKCE (RFC 7636) checks: verifier and challenge formats, S256. */
 import { createHash } from 'node:crypto';
 
 /** RFC 7636: 43..128 characters of [A-Za-z0-9-._~]. */

@@ -1,3 +1,7 @@
+/**
+ * The auth store: access tokens (bound to user, client and region; expiry, revocation, idle timeout),
+ * one-time authorization codes and login sessions. The owner of every token record.
+ */
 import { secret } from '../ids';
 
 export interface TokenRecord {

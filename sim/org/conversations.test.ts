@@ -1,3 +1,4 @@
+/** Conversations: scenario actions, published snapshots, REST views and the truth. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';

@@ -1,3 +1,8 @@
+/**
+ * The simulated org's conversations: scenario actions (start, alert, answer, hold, transfer, consult,
+ * disconnect, wrap-up) change the model, each change publishes a full snapshot to its agents
+ * (`changed`), and `truth(userId)` is the ground truth tests compare clients against.
+ */
 import { nameUuid } from '../ids';
 import type { ConversationAction, StartConversation, TruthConversation, TruthState } from '../types';
 import {
@@ -12,7 +17,7 @@ import {
 
 export const DEFAULT_WRAPUP_CODE = nameUuid('wrapup-code:Default Wrap-up Code');
 
-export interface OrgDeps {
+export interface ConversationsDeps {
   now: () => number;
   newId: () => string;
   userName: (userId: string) => string | undefined;
@@ -24,12 +29,11 @@ export interface OrgDeps {
   unanswered?: (conv: ConversationModel, agent: ParticipantModel) => void;
 }
 
-/** Conversations of the simulated org, with the scenario actions and the ground truth. */
-export class Org {
+export class Conversations {
   private readonly convs = new Map<string, ConversationModel>();
   private seq = 0;
 
-  constructor(private readonly deps: OrgDeps) {}
+  constructor(private readonly deps: ConversationsDeps) {}
 
   get(id: string): ConversationModel | undefined {
     return this.convs.get(id);

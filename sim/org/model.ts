@@ -1,3 +1,7 @@
+/**
+ * The internal conversation model the scenario actions change; sim/org/snapshots.ts renders it as
+ * event and REST payloads.
+ */
 import type { MediaType } from '../types';
 
 /** Internal conversation model; sim/org/snapshots.ts renders it as event and REST payloads. */

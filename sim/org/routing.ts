@@ -32,6 +32,8 @@ export interface RoutingDeps {
   conversation(id: string): ConversationModel | undefined;
   /** Offers a waiting conversation to the agent (the `alert` action). */
   alert(conversationId: string, userId: string): void;
+  /** setTimeout that closing the simulator cancels (sim/timers.ts). */
+  later(ms: number, fn: () => void): void;
 }
 
 /** An ACD conversation: routed by a queue (an inbound conversation with a queue). */
@@ -52,8 +54,8 @@ export class Routing {
   private readonly waiting = new Map<string, string>();
   /** Agents whose ACD offer just went unanswered (applied after the conversation snapshot). */
   private readonly unansweredBy = new Set<string>();
-  /** userId -> the timer that ends NOT_RESPONDING (`notRespondingMs`). */
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** userId -> how many times the agent became NOT_RESPONDING: a `notRespondingMs` timer ends only its own. */
+  private readonly spells = new Map<string, number>();
 
   constructor(
     private readonly deps: RoutingDeps,
@@ -108,10 +110,6 @@ export class Routing {
 
   /** After every routing status change: an agent who became available gets the conversations waiting for them. */
   statusChanged(user: SimUser, previous: string): void {
-    if (previous === 'NOT_RESPONDING' && user.routingStatus !== previous) {
-      clearTimeout(this.timers.get(user.id));
-      this.timers.delete(user.id);
-    }
     if (AVAILABLE.has(previous) || !AVAILABLE.has(user.routingStatus)) return;
     const waitingForUser = [...this.waiting].filter(([, u]) => u === user.id).map(([id]) => id);
     for (const id of waitingForUser) {
@@ -130,14 +128,13 @@ export class Routing {
     if (user.routingStatus !== 'NOT_RESPONDING') this.deps.users.setRoutingStatus(userId, 'NOT_RESPONDING');
     const ms = this.opts.notRespondingMs;
     if (ms === undefined) return;
-    clearTimeout(this.timers.get(userId));
-    const timer = setTimeout(() => {
-      this.timers.delete(userId);
-      if (user.routingStatus === 'NOT_RESPONDING')
+    const spell = (this.spells.get(userId) ?? 0) + 1;
+    this.spells.set(userId, spell);
+    this.deps.later(ms, () => {
+      // Only the spell this timer was set for, and only if nothing moved the agent meanwhile.
+      if (this.spells.get(userId) === spell && user.routingStatus === 'NOT_RESPONDING')
         this.deps.users.setRoutingStatus(userId, this.derive(user, false));
-    }, ms);
-    timer.unref?.();
-    this.timers.set(userId, timer);
+    });
   }
 
   private recompute(userId: string): void {

@@ -1,3 +1,7 @@
+/**
+ * The org's users: presence and routing status (canonical keys, REST and event casings), permission
+ * wildcards, and the presence/routing/activity events a change publishes.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { nameUuid } from '../ids';
 import type { AddUser, SimUser } from '../types';

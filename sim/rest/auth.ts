@@ -1,12 +1,17 @@
-import type { Rc } from '../context';
+/**
+ * The api host's gatekeeping, in order: bearer token (region, expiry, revocation), rate limit per
+ * token per 60 s window (429 with Retry-After), client scopes, user permissions. Each check answers
+ * the error itself.
+ */
 import { sendError } from '../http';
 import type { OAuthClient } from '../oauth/clients';
 import type { TokenRecord } from '../oauth/tokens';
 import { missingPermissions } from '../org/users';
+import type { RequestContext } from '../request-context';
 import type { SimUser } from '../types';
 import { ENDPOINT_SCOPES, type EndpointKey } from './scopes';
 
-export interface ApiCtx extends Rc {
+export interface ApiRequestContext extends RequestContext {
   token: TokenRecord;
   user: SimUser;
   client: OAuthClient | undefined;
@@ -16,7 +21,7 @@ export const PERMISSION_TEMPLATE =
   'Unable to perform the requested action. You must have at least one of the following permissions assigned: {permissions}';
 
 /** Bearer token, region, expiry and rate limit. Answers the error itself and returns undefined on failure. */
-export function authenticate(rc: Rc): ApiCtx | undefined {
+export function authenticate(rc: RequestContext): ApiRequestContext | undefined {
   const { core, res } = rc;
   const m = /^bearer\s+(\S+)\s*$/i.exec(rc.req.headers.authorization ?? '');
   if (!m?.[1]) {
@@ -57,7 +62,7 @@ export function authenticate(rc: Rc): ApiCtx | undefined {
   return Object.assign(rc, { token, user, client: core.clients.get(token.clientId) });
 }
 
-export function sendTooMany(rc: Rc, retryAfterSec: number): void {
+export function sendTooMany(rc: RequestContext, retryAfterSec: number): void {
   sendError(
     rc.res,
     429,
@@ -69,7 +74,7 @@ export function sendTooMany(rc: Rc, retryAfterSec: number): void {
 }
 
 /** 403 unless the token's client has one of the endpoint's scopes (only for clients registered with scopes). */
-export function checkScopes(c: ApiCtx, key: EndpointKey): boolean {
+export function checkScopes(c: ApiRequestContext, key: EndpointKey): boolean {
   const granted = c.client?.scopes;
   const needed: readonly string[] = ENDPOINT_SCOPES[key];
   if (!granted || needed.length === 0 || needed.some((s) => granted.includes(s))) return true;
@@ -84,7 +89,7 @@ export function checkScopes(c: ApiCtx, key: EndpointKey): boolean {
 }
 
 /** 403 unless the user has at least one of the permissions. */
-export function requireAnyPermission(c: ApiCtx, permissions: string[]): boolean {
+export function requireAnyPermission(c: ApiRequestContext, permissions: string[]): boolean {
   if (missingPermissions(c.user, permissions).length < permissions.length) return true;
   sendError(
     c.res,

@@ -1,7 +1,8 @@
+/** REST conversations: the signed-in user's active ones (= `truth()`) and one by id. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendError, sendJson } from '../http';
 import { restConversation } from '../org/snapshots';
-import { type ApiCtx, requireAnyPermission } from './auth';
+import { type ApiRequestContext, requireAnyPermission } from './auth';
 
 const MEDIA_OF_TYPE: Record<string, string> = {
   call: 'call',
@@ -12,10 +13,10 @@ const MEDIA_OF_TYPE: Record<string, string> = {
 };
 
 /** GET /api/v2/conversations: the signed-in user's active conversations. */
-export function listConversations(c: ApiCtx): void {
+export function listConversations(c: ApiRequestContext): void {
   const { core } = c;
   const type = c.url.searchParams.get('communicationType')?.toLowerCase();
-  const convs = core.convs
+  const convs = core.conversations
     .activeFor(c.user.id)
     .filter((conv) => !type || MEDIA_OF_TYPE[type] === undefined || conv.media === MEDIA_OF_TYPE[type]);
   const entities = convs.map((conv) => restConversation(conv, core.iso, core.opts.restParticipantState));
@@ -32,9 +33,9 @@ export function listConversations(c: ApiCtx): void {
   sendJson(c.res, 200, listing);
 }
 
-export function getConversation(c: ApiCtx, [id = '']: string[]) {
+export function getConversation(c: ApiRequestContext, [id = '']: string[]) {
   if (!requireAnyPermission(c, ['conversation:communication:view'])) return;
-  const conv = c.core.convs.get(id);
+  const conv = c.core.conversations.get(id);
   if (!conv)
     return sendError(c.res, 404, 'not.found', 'The requested conversation {id} was not found', { id });
   sendJson(c.res, 200, restConversation(conv, c.core.iso, c.core.opts.restParticipantState));

@@ -1,16 +1,20 @@
+/**
+ * REST External Contacts: search (paged), one by id, and the reverse whitepages lookup by email or
+ * phone, over the demo customers that are External Contacts.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { phoneKey, toExternalContact } from '../crm/customers';
 import { sendError, sendJson } from '../http';
-import { type ApiCtx, requireAnyPermission } from './auth';
+import { type ApiRequestContext, requireAnyPermission } from './auth';
 
 const VIEW = ['externalContacts:contact:view', 'relate:contact:view'];
 const CREATED = '2025-06-01T09:00:00.000Z';
 
-function contacts(c: ApiCtx) {
+function contacts(c: ApiRequestContext) {
   return c.core.customers.filter((x) => x.externalContactId);
 }
 
-export function searchContacts(c: ApiCtx) {
+export function searchContacts(c: ApiRequestContext) {
   if (!requireAnyPermission(c, VIEW)) return;
   const sp = c.url.searchParams;
   const pageSize = Number(sp.get('pageSize') ?? '20');
@@ -63,7 +67,7 @@ export function searchContacts(c: ApiCtx) {
   sendJson(c.res, 200, listing);
 }
 
-export function getContact(c: ApiCtx, [id = '']: string[]) {
+export function getContact(c: ApiRequestContext, [id = '']: string[]) {
   if (!requireAnyPermission(c, VIEW)) return;
   const hit = contacts(c).find((x) => x.externalContactId === id);
   if (!hit) return sendError(c.res, 404, 'not.found', 'The external contact {id} was not found', { id });
@@ -71,7 +75,7 @@ export function getContact(c: ApiCtx, [id = '']: string[]) {
 }
 
 /** Exact email (case-insensitive) or phone number (compared digit by digit); at most 25 contacts. */
-export function reverseLookup(c: ApiCtx) {
+export function reverseLookup(c: ApiRequestContext) {
   if (!requireAnyPermission(c, VIEW)) return;
   const value = (c.url.searchParams.get('lookupVal') ?? '').trim();
   if (!value) return sendError(c.res, 400, 'bad.request', 'lookupVal is required');

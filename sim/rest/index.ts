@@ -1,6 +1,10 @@
-import type { Rc } from '../context';
+/**
+ * The api host's routing table: method + path pattern → endpoint, each behind authentication,
+ * the rate limit and its scopes (sim/rest/scopes.ts). Unknown path 404, wrong method 405.
+ */
 import { sendError } from '../http';
-import { type ApiCtx, authenticate, checkScopes } from './auth';
+import type { RequestContext } from '../request-context';
+import { type ApiRequestContext, authenticate, checkScopes } from './auth';
 import { getConversation, listConversations } from './conversations';
 import { getContact, reverseLookup, searchContacts } from './external-contacts';
 import {
@@ -16,7 +20,7 @@ import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
 
-type Handler = (c: ApiCtx, params: string[]) => void | Promise<void>;
+type Handler = (c: ApiRequestContext, params: string[]) => void | Promise<void>;
 
 interface Route {
   key: EndpointKey;
@@ -55,7 +59,7 @@ const ROUTES: Route[] = [
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */
-export async function handleApi(rc: Rc): Promise<void> {
+export async function handleApi(rc: RequestContext): Promise<void> {
   const path = rc.info.path;
   const method = rc.method;
   let match: { r: Route; params: string[] } | undefined;

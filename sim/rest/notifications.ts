@@ -1,16 +1,20 @@
+/**
+ * REST notification channels: create, list, HEAD, and their subscriptions (PUT replaces, POST adds,
+ * DELETE clears; `ignoreErrors`), plus the available topics.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { serviceBase } from '../hosts';
 import { isRecord, parseJson, sendEmpty, sendError, sendJson } from '../http';
 import type { ChannelRecord } from '../notifications/channels';
 import { availableTopics, judgeTopic } from '../notifications/topics';
-import type { ApiCtx } from './auth';
+import type { ApiRequestContext } from './auth';
 import { expands } from './users';
 
-function channelView(c: ApiCtx, ch: ChannelRecord): Models.Channel {
+function channelView(c: ApiRequestContext, ch: ChannelRecord): Models.Channel {
   return { connectUri: ch.connectUri, id: ch.id, expires: c.core.iso(ch.expiresAt) };
 }
 
-export function createChannel(c: ApiCtx): void {
+export function createChannel(c: ApiRequestContext): void {
   const { core } = c;
   const base = serviceBase(c.info, 'streaming', core.opts.tls);
   const ch = core.channels.create(
@@ -20,7 +24,7 @@ export function createChannel(c: ApiCtx): void {
   sendJson(c.res, core.opts.createChannelStatus, channelView(c, ch));
 }
 
-export function listChannels(c: ApiCtx): void {
+export function listChannels(c: ApiRequestContext): void {
   const mode = (c.url.searchParams.get('includechannels') ?? 'token').toLowerCase();
   const entities = c.core.channels
     .live()
@@ -35,7 +39,7 @@ export function listChannels(c: ApiCtx): void {
 }
 
 /** The user's live channel, or a 404 answer. */
-function ownChannel(c: ApiCtx, id: string, head = false): ChannelRecord | undefined {
+function ownChannel(c: ApiRequestContext, id: string, head = false): ChannelRecord | undefined {
   const ch = c.core.channels.get(id);
   if (ch && ch.userId === c.user.id) {
     c.core.channels.touch(ch);
@@ -46,7 +50,7 @@ function ownChannel(c: ApiCtx, id: string, head = false): ChannelRecord | undefi
   return undefined;
 }
 
-export function headChannel(c: ApiCtx, [id = '']: string[]): void {
+export function headChannel(c: ApiRequestContext, [id = '']: string[]): void {
   if (ownChannel(c, id, true)) sendEmpty(c.res, 200);
 }
 
@@ -58,14 +62,14 @@ function topicList(ch: ChannelRecord): Models.ChannelTopic[] {
   }));
 }
 
-export function getSubscriptions(c: ApiCtx, [id = '']: string[]): void {
+export function getSubscriptions(c: ApiRequestContext, [id = '']: string[]): void {
   const ch = ownChannel(c, id);
   if (!ch) return;
   const listing: Models.ChannelTopicEntityListing = { entities: topicList(ch) };
   sendJson(c.res, 200, listing);
 }
 
-export function deleteSubscriptions(c: ApiCtx, [id = '']: string[]): void {
+export function deleteSubscriptions(c: ApiRequestContext, [id = '']: string[]): void {
   const ch = ownChannel(c, id);
   if (!ch) return;
   ch.topics.clear();
@@ -75,7 +79,11 @@ export function deleteSubscriptions(c: ApiCtx, [id = '']: string[]): void {
 }
 
 /** PUT replaces the channel's topics, POST adds to them. */
-export async function setSubscriptions(c: ApiCtx, [id = '']: string[], replace: boolean): Promise<void> {
+export async function setSubscriptions(
+  c: ApiRequestContext,
+  [id = '']: string[],
+  replace: boolean,
+): Promise<void> {
   const ch = ownChannel(c, id);
   if (!ch) return;
   let body: unknown;
@@ -124,6 +132,6 @@ export async function setSubscriptions(c: ApiCtx, [id = '']: string[], replace: 
   sendJson(c.res, 200, listing);
 }
 
-export function getAvailableTopics(c: ApiCtx): void {
+export function getAvailableTopics(c: ApiRequestContext): void {
   sendJson(c.res, 200, availableTopics(expands(c.url).has('schema')));
 }

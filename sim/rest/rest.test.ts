@@ -1,3 +1,7 @@
+/**
+ * The REST API: authentication, rate limit, permissions and scopes, the endpoints, failNext, request
+ * accounting, the idle timeout.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../index';

@@ -1,9 +1,10 @@
+/** `GET`/`DELETE /api/v2/tokens/me`: the calling token's info, and its revocation. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendEmpty, sendJson } from '../http';
-import type { ApiCtx } from './auth';
+import type { ApiRequestContext } from './auth';
 import { ALL_SCOPES } from './scopes';
 
-export function getTokenMe(c: ApiCtx): void {
+export function getTokenMe(c: ApiRequestContext): void {
   const { core } = c;
   const org = { id: core.org.id, name: core.org.name };
   const info: Models.TokenInfo = {
@@ -25,8 +26,8 @@ export function getTokenMe(c: ApiCtx): void {
 }
 
 /** Revokes the calling token; connected channels it created get `v2.system.token_revoked.<channelId>`. */
-export function deleteTokenMe(c: ApiCtx): void {
+export function deleteTokenMe(c: ApiRequestContext): void {
   c.token.revoked = true;
-  c.core.tokensRevoked(new Set([c.token.token]));
+  c.core.streaming.tokensRevoked(new Set([c.token.token]));
   sendEmpty(c.res, 204);
 }

@@ -1,3 +1,7 @@
+/**
+ * REST users: `users/me` with its expands, presence (GET/PATCH) and routing status (GET/PUT), each
+ * for another user only with the permission to edit it.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { isRecord, parseJson, sendError, sendJson } from '../http';
 import { HOME_DIVISION } from '../org/snapshots';
@@ -9,7 +13,7 @@ import {
   restRoutingStatus,
 } from '../org/users';
 import type { SimUser } from '../types';
-import { type ApiCtx, requireAnyPermission } from './auth';
+import { type ApiRequestContext, requireAnyPermission } from './auth';
 import { ALL_SCOPES } from './scopes';
 
 /** `expand=a,b` and `expand=a&expand=b` both work. */
@@ -23,13 +27,13 @@ export function expands(url: URL): Set<string> {
   );
 }
 
-function findUser(c: ApiCtx, id: string): SimUser | undefined {
+function findUser(c: ApiRequestContext, id: string): SimUser | undefined {
   const user = c.core.users.get(id);
   if (!user) sendError(c.res, 404, 'not.found', 'The requested user {id} was not found', { id });
   return user;
 }
 
-export function getMe(c: ApiCtx): void {
+export function getMe(c: ApiRequestContext): void {
   const { core, user } = c;
   const ex = expands(c.url);
   const me: Models.UserMe = {
@@ -70,12 +74,12 @@ export function getMe(c: ApiCtx): void {
   sendJson(c.res, 200, me);
 }
 
-export function getPresence(c: ApiCtx, [id = '']: string[]): void {
+export function getPresence(c: ApiRequestContext, [id = '']: string[]): void {
   const user = findUser(c, id);
   if (user) sendJson(c.res, 200, restPresence(user, c.core.iso));
 }
 
-export async function patchPresence(c: ApiCtx, [id = '']: string[]): Promise<void> {
+export async function patchPresence(c: ApiRequestContext, [id = '']: string[]): Promise<void> {
   const user = findUser(c, id);
   if (!user) return;
   if (user.id !== c.user.id && !requireAnyPermission(c, ['user:presence:edit'])) return;
@@ -91,12 +95,12 @@ export async function patchPresence(c: ApiCtx, [id = '']: string[]): Promise<voi
   sendJson(c.res, 200, restPresence(user, c.core.iso));
 }
 
-export function getRoutingStatus(c: ApiCtx, [id = '']: string[]): void {
+export function getRoutingStatus(c: ApiRequestContext, [id = '']: string[]): void {
   const user = findUser(c, id);
   if (user) sendJson(c.res, 200, restRoutingStatus(user, c.core.iso));
 }
 
-export async function putRoutingStatus(c: ApiCtx, [id = '']: string[]): Promise<void> {
+export async function putRoutingStatus(c: ApiRequestContext, [id = '']: string[]): Promise<void> {
   const user = findUser(c, id);
   if (!user) return;
   if (user.id !== c.user.id && !requireAnyPermission(c, ['routing:agentOnQueue:edit'])) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reason } from '../shared/reasons';
 import { buildReport, DiagnosticsLog, redact } from './diagnostics';
 
 describe('diagnostics', () => {
@@ -10,6 +11,34 @@ describe('diagnostics', () => {
     const first = new DiagnosticsLog();
     first.record('lost', { reason: 'dropped', channel: 'streaming-0-abc', customerName: 'Ana' });
     expect(first.recent()[0]?.detail).toEqual({ reason: 'dropped' });
+  });
+
+  it('writes a reason as its code and its English sentence, in the log and in the report', () => {
+    const log = new DiagnosticsLog();
+    log.record('lost', { reason: reason('no-heartbeat', { seconds: 80 }), delay: 1200 });
+    expect(log.recent()[0]?.detail).toEqual({
+      reason: 'no-heartbeat: No heartbeat from Genesys Cloud for 80 s; reconnecting.',
+      delay: 1200,
+    });
+    const text = buildReport(log, {
+      version: '1.0.0',
+      userAgent: 'UA',
+      now: 0,
+      secrets: [],
+      state: {
+        connection: {
+          status: 'blocked',
+          reason: reason('missing-permission', { permission: ['conversation:communication:view'] }),
+        },
+        conversations: [],
+      },
+    });
+    expect(text).toContain(
+      'connection: blocked (missing-permission: Your Genesys Cloud role is missing the permission conversation:communication:view. Ask an admin to add it to your role, then click Retry.)',
+    );
+    expect(text).toContain(
+      '"reason":"no-heartbeat: No heartbeat from Genesys Cloud for 80 s; reconnecting."',
+    );
   });
 
   it('redacts tokens, channel ids and OAuth parameters', () => {

@@ -1,9 +1,11 @@
 /**
  * What the worker did recently, for the "Copy diagnostics" report. Only event names and the
- * plain-sentence reasons the worker itself wrote are kept; the report is redacted again on the
- * way out (no token, no channel id, no customer data).
+ * reasons the worker itself wrote are kept; a reason (a code, shared/reasons.ts) is written as its
+ * code and its English sentence, whatever the browser's language, so support reads one language.
+ * The report is redacted again on the way out (no token, no channel id, no customer data).
  */
 import type { PanelState } from '../shared/domain';
+import { isReason, reasonForReport } from '../shared/reasons-en';
 
 export interface DiagEntry {
   at: number;
@@ -29,7 +31,13 @@ export class DiagnosticsLog {
   private entries: DiagEntry[] = [];
 
   record(event: string, detail?: Record<string, unknown>): void {
-    const kept = detail ? Object.fromEntries(Object.entries(detail).filter(([k]) => KEPT.has(k))) : undefined;
+    const kept = detail
+      ? Object.fromEntries(
+          Object.entries(detail)
+            .filter(([k]) => KEPT.has(k))
+            .map(([k, v]) => [k, isReason(v) ? reasonForReport(v) : v]),
+        )
+      : undefined;
     this.entries.push({ at: Date.now(), event, detail: kept && Object.keys(kept).length ? kept : undefined });
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }
@@ -76,7 +84,7 @@ export function buildReport(log: DiagnosticsLog, ctx: ReportContext): string {
     `Cuecard diagnostics, ${time(ctx.now)}`,
     `version ${ctx.version}; ${ctx.userAgent}`,
     `region: ${ctx.region ?? 'not set'}; OAuth client: ${client}`,
-    `connection: ${state.connection.status}${state.connection.reason ? ` (${state.connection.reason})` : ''}`,
+    `connection: ${state.connection.status}${state.connection.reason ? ` (${reasonForReport(state.connection.reason)})` : ''}`,
     `signed in: ${state.agent ? 'yes' : 'no'}; token: ${expires}`,
     `conversations shown: ${state.conversations.length} (${byState})`,
     '',

@@ -6,6 +6,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import type { AgentView, PanelState } from '../shared/domain';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import { type Reason, reason, sameReason } from '../shared/reasons';
 import { isComplete, type Settings } from '../shared/settings';
 import { clearAuth, loadAuth, renewalDue, type StoredAuth, saveAuth } from './auth/session';
 import { SignInCancelled, signIn } from './auth/sign-in';
@@ -108,7 +109,7 @@ export class Worker {
     log('settings-changed', { fields: Object.keys(changes) });
     // A token belongs to one region and client: a change means signing in again.
     if (this.auth && (this.auth.region !== after.region || this.auth.clientId !== after.clientId)) {
-      await this.signOut('Settings changed: sign in again.');
+      await this.signOut(reason('settings-changed'));
       return;
     }
     await this.startOrExplain();
@@ -175,7 +176,7 @@ export class Worker {
         await this.startOrExplain();
       } catch (e) {
         if (!interactive) throw e;
-        if (e instanceof SignInCancelled) this.setConn({ type: 'signed-out', reason: e.message });
+        if (e instanceof SignInCancelled) this.setConn({ type: 'signed-out', reason: e.reason });
         else this.setConn({ type: 'blocked', reason: diagnose(e, s.region).reason });
       }
     })().finally(() => {
@@ -203,12 +204,12 @@ export class Worker {
     if (!(await this.renewToken()) || this.auth?.accessToken === before) {
       if (this.auth && this.auth.expiresAt <= Date.now()) {
         this.connection?.stop();
-        this.setConn({ type: 'auth-required', reason: 'Your Genesys Cloud session expired. Sign in again.' });
+        this.setConn({ type: 'auth-required', reason: reason('session-expired') });
       }
     }
   }
 
-  private async signOut(reason?: string): Promise<void> {
+  private async signOut(why?: Reason): Promise<void> {
     const api = this.api;
     const channel = this.persisted?.channel;
     this.stopConnection();
@@ -224,7 +225,7 @@ export class Worker {
     await clearAuth();
     await clearPersisted();
     this.persisted = await loadPersisted();
-    this.setConn({ type: 'signed-out', reason });
+    this.setConn({ type: 'signed-out', reason: why });
     this.refreshPanel();
     log('signed-out');
   }
@@ -257,7 +258,7 @@ export class Worker {
       const policy = Object.values(policyErrors).join(' ');
       this.setConn({
         type: 'unconfigured',
-        reason: `Cuecard is not set up yet: an admin must choose the region and OAuth client in Cuecard's options.${policy ? ` ${policy}` : ''}`,
+        reason: policy ? reason('unconfigured-policy', { policy }) : reason('unconfigured'),
       });
       return;
     }
@@ -268,7 +269,7 @@ export class Worker {
     }
     if (this.auth.expiresAt <= Date.now() && !(await this.renewToken())) {
       this.stopConnection();
-      this.setConn({ type: 'auth-required', reason: 'Your Genesys Cloud session expired. Sign in again.' });
+      this.setConn({ type: 'auth-required', reason: reason('session-expired') });
       return;
     }
     if (this.connection) {
@@ -461,7 +462,7 @@ export class Worker {
     const views = p ? activeViews(p.conversations) : [];
     const sameConn =
       prev.connection.status === connection.status &&
-      prev.connection.reason === connection.reason &&
+      sameReason(prev.connection.reason, connection.reason) &&
       prev.connection.retryAt === connection.retryAt;
     this.panelState = {
       connection: sameConn ? prev.connection : connection,

@@ -5,6 +5,7 @@ import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
 import { connectToWorker, type WorkerLink } from '../shared/protocol';
+import { reasonText } from '../shared/reasons';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
 function useToggleShortcut(): string | undefined {
@@ -63,7 +64,7 @@ export function Popup() {
             .join(' · ')}
         </div>
       ) : null}
-      {state?.connection.reason ? <p class="reason">{state.connection.reason}</p> : null}
+      {state?.connection.reason ? <p class="reason">{reasonText(state.connection.reason)}</p> : null}
       {state ? (
         <div data-testid="popup-count">
           {plural(state.conversations.length, 'conversationCountOne', 'conversationCountOther')}

@@ -1,4 +1,5 @@
 /** Domain types shared by the worker, the panel and the popup (plain data, no behaviour). */
+import type { Reason } from './reasons';
 
 export const MEDIA_TYPES = ['call', 'callback', 'chat', 'message', 'email', 'video', 'other'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -75,8 +76,8 @@ export interface CrmView {
   records: CrmRecord[];
   /** Index of the record the agent picked among several. */
   selected?: number | undefined;
-  /** `error`: one sentence saying what failed and what to do. */
-  error?: string | undefined;
+  /** `error`: what failed and what to do, as a code clients render (shared/reasons.ts). */
+  error?: Reason | undefined;
   /** "Open CRM" when nothing matched (http(s), checked by the worker). */
   homeUrl?: string | undefined;
   /** Whether the connector can search (the agent's Search box). */
@@ -96,8 +97,8 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export interface ConnectionView {
   status: ConnectionStatus;
-  /** A sentence for the agent: what happened and what to do. */
-  reason?: string | undefined;
+  /** What happened and what to do, as a code clients render (shared/reasons.ts). */
+  reason?: Reason | undefined;
   /** When the next automatic retry happens (ms since epoch). */
   retryAt?: number | undefined;
 }

@@ -18,6 +18,7 @@ import type {
   PanelState,
 } from './domain';
 import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
+import { ReasonSchema } from './reasons';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
@@ -66,7 +67,7 @@ const CrmViewSchema = v.object({
   source: v.picklist(['lookup', 'search']),
   records: v.array(CrmRecordSchema),
   selected: optNum,
-  error: optStr,
+  error: v.optional(ReasonSchema),
   homeUrl: httpUrl,
   canSearch: v.boolean(),
 }) satisfies v.GenericSchema<unknown, CrmView>;
@@ -92,7 +93,7 @@ const ConversationViewSchema = v.object({
 
 const ConnectionViewSchema = v.object({
   status: v.picklist(CONNECTION_STATUSES),
-  reason: optStr,
+  reason: v.optional(ReasonSchema),
   retryAt: optNum,
 }) satisfies v.GenericSchema<unknown, ConnectionView>;
 

@@ -1,5 +1,6 @@
 /** The browser side of sign-in: chrome.identity's auth window and its redirect. */
 import browser from 'webextension-polyfill';
+import { type Reason, reason } from '../../shared/reasons';
 import type { Settings } from '../../shared/settings';
 import { GenesysError } from '../genesys/errors';
 import { beginAuthorization, completeAuthorization, type IssuedToken } from './oauth';
@@ -8,7 +9,11 @@ export function redirectUri(): string {
   return browser.identity.getRedirectURL('oauth2');
 }
 
-export class SignInCancelled extends Error {}
+/** No sign-in happened and nothing needs fixing; the message (for logs) says which way it ended. */
+export class SignInCancelled extends Error {
+  /** What the panel shows when the agent closed the login window (silent failures are only logged). */
+  readonly reason: Reason = reason('sign-in-cancelled');
+}
 
 export async function signIn(settings: Settings, interactive: boolean): Promise<IssuedToken> {
   const redirect = redirectUri();

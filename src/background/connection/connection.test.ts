@@ -1,5 +1,6 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import {
@@ -163,7 +164,7 @@ describe('Connection', () => {
     await vi.advanceTimersByTimeAsync(PING_INTERVAL_MS);
     expect(liveSocket(h).sent).toEqual(['{"message":"ping"}']);
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS);
-    expect(h.states.some((s) => s.status === 'reconnecting' && /heartbeat/.test(s.reason ?? ''))).toBe(true);
+    expect(h.states.some((s) => s.status === 'reconnecting' && s.reason?.code === 'no-heartbeat')).toBe(true);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(h.sockets).toHaveLength(2);
     expect(last(h)?.status).toBe('live');
@@ -238,7 +239,7 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)).toMatchObject({ status: 'reconnecting' });
-    expect(last(h)?.reason).toContain('42 seconds');
+    expect(last(h)?.reason).toEqual(reason('rate-limited', { seconds: 42 }));
     await vi.advanceTimersByTimeAsync(41_000);
     expect(last(h)?.status).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(1_500);
@@ -259,10 +260,12 @@ describe('Connection', () => {
     h2.conn.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(last(h2)).toMatchObject({ status: 'needs-sign-in' });
-    expect(last(h2)?.reason).toContain('Sign in again');
+    expect(last(h2)?.reason).toEqual(
+      reason('session-rejected', { code: 'bad.credentials', region: 'mypurecloud.com' }),
+    );
   });
 
-  it('a missing permission blocks with a sentence naming it', async () => {
+  it('a missing permission blocks with a reason naming it', async () => {
     const h = harness();
     h.api.fail = () =>
       new GenesysError(
@@ -277,7 +280,9 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)?.status).toBe('blocked');
-    expect(last(h)?.reason).toContain('conversation:communication:view');
+    expect(last(h)?.reason).toEqual(
+      reason('missing-permission', { permission: ['conversation:communication:view'] }),
+    );
     await vi.advanceTimersByTimeAsync(120_000);
     expect(h.sockets).toHaveLength(0); // no retry loop against a permission problem
   });

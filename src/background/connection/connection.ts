@@ -4,6 +4,8 @@
  * same code runs in the service worker and in Node (tests, herd benchmark).
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { type Reason, reason } from '../../shared/reasons';
+import { reasonEnglish } from '../../shared/reasons-en';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
 import { type Frame, parseFrame } from '../genesys/frames';
 import type { Api } from '../genesys/rest';
@@ -201,11 +203,11 @@ export class Connection {
     const rejected = (res?.entities ?? []).filter((t) => t.state === 'Rejected');
     const conv = rejected.find((t) => (t.id ?? '').toLowerCase().endsWith('.conversations'));
     if (conv) {
-      const perms = conv.missingPermissions?.join(', ');
+      const perms = conv.missingPermissions ?? [];
       throw new BlockedError(
-        perms
-          ? `Genesys Cloud refused the conversations subscription: your role is missing ${perms}. Ask an admin to add it, then click Retry.`
-          : `Genesys Cloud refused the conversations subscription (${conv.rejectionReason ?? 'no reason given'}).`,
+        perms.length > 0
+          ? reason('subscription-missing-permission', { permission: perms })
+          : reason('subscription-refused', { detail: conv.rejectionReason ?? { word: 'no-reason-given' } }),
       );
     }
     for (const t of rejected) this.deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
@@ -239,7 +241,7 @@ export class Connection {
         }
         if (socket === this.socket && gen === this.generation) {
           this.socket = undefined;
-          this.lost(`The live connection closed (code ${ev.code}); reconnecting.`);
+          this.lost(reason('socket-closed', { code: ev.code }));
         }
       };
     });
@@ -259,13 +261,13 @@ export class Connection {
       case 'channel-gone':
         this.channel = undefined;
         void this.deps.saveChannel(undefined);
-        this.lost(`The notification channel expired (${frame.message}); creating a new one.`);
+        this.lost(reason('channel-expired', { detail: frame.message }));
         return;
       case 'token-revoked':
-        this.stopWithAuth('Your Genesys Cloud session was revoked. Sign in again.');
+        this.stopWithAuth(reason('session-revoked'));
         return;
       case 'no-longer-subscribed':
-        this.lost('Genesys Cloud dropped the subscriptions; subscribing again.');
+        this.lost(reason('subscriptions-dropped'));
         return;
       case 'malformed':
       case 'ignored':
@@ -305,9 +307,7 @@ export class Connection {
       if (gen !== this.generation) return;
       const now = this.deps.now();
       if (now - this.lastSeen > SILENCE_LIMIT_MS) {
-        this.lost(
-          `No heartbeat from Genesys Cloud for ${Math.round((now - this.lastSeen) / 1000)} s; reconnecting.`,
-        );
+        this.lost(reason('no-heartbeat', { seconds: Math.round((now - this.lastSeen) / 1000) }));
         return;
       }
       // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
@@ -331,33 +331,33 @@ export class Connection {
   }
 
   /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
-  private lost(reason: string, retryAfterSec?: number): void {
+  private lost(why: Reason, retryAfterSec?: number): void {
     if (!this.running) return;
     this.generation++;
     this.connecting = undefined;
     this.clearTimers();
     this.dropSocket(1000, 'lost');
     const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
-    this.set({ type: 'lost', reason, retryAt: this.deps.now() + delay });
-    this.deps.log?.('lost', { reason, delay });
+    this.set({ type: 'lost', reason: why, retryAt: this.deps.now() + delay });
+    this.deps.log?.('lost', { reason: why, delay });
     this.retryTimer = this.deps.setTimeout(() => {
       this.retryTimer = undefined;
       this.connectNow();
     }, delay);
   }
 
-  private stopWithAuth(reason: string): void {
+  private stopWithAuth(why: Reason): void {
     this.generation++;
     this.connecting = undefined;
     this.clearTimers();
     this.dropSocket(1000, 'auth');
-    this.set({ type: 'auth-required', reason });
+    this.set({ type: 'auth-required', reason: why });
   }
 
   private async fail(gen: number, e: unknown): Promise<void> {
     if (gen !== this.generation || !this.running) return;
     if (e instanceof BlockedError) {
-      this.stopBlocked(e.message);
+      this.stopBlocked(e.reason);
       return;
     }
     const d: Diagnosis = diagnose(e, this.deps.region);
@@ -365,7 +365,7 @@ export class Connection {
     if (d.kind === 'auth') {
       this.connecting = undefined;
       if (await this.deps.renewToken()) {
-        if (gen === this.generation) this.lost('Session renewed; reconnecting.');
+        if (gen === this.generation) this.lost(reason('session-renewed'));
         return;
       }
       this.stopWithAuth(d.reason);
@@ -378,13 +378,19 @@ export class Connection {
     this.lost(d.reason, d.retryAfterSec);
   }
 
-  private stopBlocked(reason: string): void {
+  private stopBlocked(why: Reason): void {
     this.generation++;
     this.connecting = undefined;
     this.clearTimers();
     this.dropSocket(1000, 'blocked');
-    this.set({ type: 'blocked', reason });
+    this.set({ type: 'blocked', reason: why });
   }
 }
 
-export class BlockedError extends Error {}
+/** A refusal only an admin can fix (a missing permission): the connection stops until Retry. */
+export class BlockedError extends Error {
+  constructor(readonly reason: Reason) {
+    super(reasonEnglish(reason));
+    this.name = 'BlockedError';
+  }
+}

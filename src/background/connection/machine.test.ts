@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reason } from '../../shared/reasons';
 import { type ConnState, connView, initialConn, nextConn } from './machine';
 
 describe('connection state machine', () => {
@@ -11,16 +12,18 @@ describe('connection state machine', () => {
   });
 
   it('counts failed attempts while reconnecting and keeps the reason and retry time', () => {
-    let s = nextConn(initialConn, { type: 'lost', reason: 'dropped', retryAt: 500 });
+    const dropped = reason('subscriptions-dropped');
+    const again = reason('socket-closed', { code: 1006 });
+    let s = nextConn(initialConn, { type: 'lost', reason: dropped, retryAt: 500 });
     s = nextConn(s, { type: 'connect' });
-    expect(s.status).toBe('reconnecting');
-    s = nextConn(s, { type: 'lost', reason: 'again', retryAt: 900 });
-    expect(s).toMatchObject({ status: 'reconnecting', attempt: 2, reason: 'again', retryAt: 900 });
-    expect(connView(s)).toEqual({ status: 'reconnecting', reason: 'again', retryAt: 900 });
+    expect(s).toMatchObject({ status: 'reconnecting', reason: dropped });
+    s = nextConn(s, { type: 'lost', reason: again, retryAt: 900 });
+    expect(s).toMatchObject({ status: 'reconnecting', attempt: 2, reason: again, retryAt: 900 });
+    expect(connView(s)).toEqual({ status: 'reconnecting', reason: again, retryAt: 900 });
   });
 
   it('keeps the attempt count until the connection proves stable', () => {
-    let s = nextConn(initialConn, { type: 'lost', reason: 'x', retryAt: 1 });
+    let s = nextConn(initialConn, { type: 'lost', reason: reason('session-renewed'), retryAt: 1 });
     s = nextConn(s, { type: 'live', at: 5 });
     expect(s.attempt).toBe(1);
     s = nextConn(s, { type: 'stable' });
@@ -35,12 +38,14 @@ describe('connection state machine', () => {
   });
 
   it('auth loss, blocking problems and missing settings are terminal until acted on', () => {
-    expect(nextConn(initialConn, { type: 'auth-required', reason: 'expired' })).toMatchObject({
+    const expired = reason('session-expired');
+    expect(nextConn(initialConn, { type: 'auth-required', reason: expired })).toMatchObject({
       status: 'needs-sign-in',
-      reason: 'expired',
+      reason: expired,
     });
-    expect(nextConn(initialConn, { type: 'blocked', reason: 'perm' })).toMatchObject({ status: 'blocked' });
-    expect(nextConn(initialConn, { type: 'unconfigured', reason: 'set up' })).toMatchObject({
+    const perm = reason('missing-permission', { permission: ['conversation:communication:view'] });
+    expect(nextConn(initialConn, { type: 'blocked', reason: perm })).toMatchObject({ status: 'blocked' });
+    expect(nextConn(initialConn, { type: 'unconfigured', reason: reason('unconfigured') })).toMatchObject({
       status: 'unconfigured',
     });
     expect(nextConn(initialConn, { type: 'signed-out' })).toMatchObject({ status: 'signed-out' });

@@ -8,10 +8,11 @@
  *                          blocked (a permission/scope/region problem an admin must fix)
  */
 import type { ConnectionStatus, ConnectionView } from '../../shared/domain';
+import type { Reason } from '../../shared/reasons';
 
 export interface ConnState {
   status: ConnectionStatus;
-  reason?: string | undefined;
+  reason?: Reason | undefined;
   retryAt?: number | undefined;
   /** Consecutive failed attempts; reset once a connection has stayed live for a while. */
   attempt: number;
@@ -19,13 +20,13 @@ export interface ConnState {
 }
 
 export type ConnInput =
-  | { type: 'unconfigured'; reason: string }
-  | { type: 'signed-out'; reason?: string }
+  | { type: 'unconfigured'; reason: Reason }
+  | { type: 'signed-out'; reason?: Reason }
   | { type: 'connect' }
   | { type: 'live'; at: number }
-  | { type: 'lost'; reason: string; retryAt: number }
-  | { type: 'auth-required'; reason: string }
-  | { type: 'blocked'; reason: string }
+  | { type: 'lost'; reason: Reason; retryAt: number }
+  | { type: 'auth-required'; reason: Reason }
+  | { type: 'blocked'; reason: Reason }
   | { type: 'stable' };
 
 export const initialConn: ConnState = { status: 'signed-out', attempt: 0 };

@@ -9,7 +9,9 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationView } from '../../shared/domain';
-import { type Normalized, normalizeEvent, normalizeRest } from './normalize';
+import { normalizeEvent } from './normalize/from-event';
+import { normalizeRest } from './normalize/from-rest';
+import type { Normalized } from './normalize/leg';
 
 export interface Entry {
   view: ConversationView;

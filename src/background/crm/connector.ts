@@ -1,5 +1,7 @@
 /** The one small interface every CRM connector implements, and what a lookup starts from. */
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
+import { type Reason, reason } from '../../shared/reasons';
+import { reasonEnglish } from '../../shared/reasons-en';
 import { toE164 } from './phone';
 
 /** What is known about the customer of a conversation when it is looked up. */
@@ -47,15 +49,24 @@ export type CrmErrorKind =
   | 'not-found'
   | 'http';
 
-/** A failed lookup, with one sentence for the agent (or the admin testing the settings). */
+/** A failed lookup, with the reason the card shows the agent (or the admin testing the settings). */
 export class CrmError extends Error {
   override name = 'CrmError';
   constructor(
     readonly kind: CrmErrorKind,
-    message: string,
+    readonly reason: Reason,
   ) {
-    super(message);
+    super(reasonEnglish(reason)); // for logs; clients render `reason` in the agent's language
   }
+}
+
+/** Any failure as a CrmError: an unexpected one becomes a plain "lookup failed" with its message. */
+export function asCrmError(e: unknown): CrmError {
+  if (e instanceof CrmError) return e;
+  return new CrmError(
+    'network',
+    reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }),
+  );
 }
 
 /** Email when the address has an @, E.164 when it reads as a phone number, the raw address always. */

@@ -19,6 +19,7 @@ import {
   mergeCrmSettings,
 } from '../../shared/crm-settings';
 import type { ConversationView } from '../../shared/domain';
+import { reason } from '../../shared/reasons';
 import { type Api, createApi } from '../genesys/rest';
 import { CrmError, type LookupKey, lookupKeyOf } from './connector';
 import { ExternalContactsConnector } from './external-contacts';
@@ -132,15 +133,21 @@ describe('Genesys External Contacts connector (agent token)', () => {
     const revoked = sim.issueToken({ userId: alex }).access_token;
     sim.faults.revokeTokens(alex);
     const bad = () => createApi({ baseUrl: sim.url, getToken: async () => revoked });
-    await expect(ec({}, bad).lookup(key({ customerAddress: c0.phone }))).rejects.toThrow('sign in again');
+    await expect(ec({}, bad).lookup(key({ customerAddress: c0.phone }))).rejects.toMatchObject({
+      kind: 'auth',
+      reason: reason('ec-session-rejected'),
+    });
     token = sim.issueToken({ userId: alex }).access_token;
 
     const limited = sim.addUser({ name: 'Limited', permissions: ['conversation:communication:view'] });
     const lt = sim.issueToken({ userId: limited.id }).access_token;
     const noPerm = () => createApi({ baseUrl: sim.url, getToken: async () => lt });
-    await expect(ec({}, noPerm).lookup(key({ customerAddress: c0.phone }))).rejects.toThrow(
-      /Your role cannot view External Contacts \(missing externalContacts:contact:view or relate:contact:view\)/,
-    );
+    await expect(ec({}, noPerm).lookup(key({ customerAddress: c0.phone }))).rejects.toMatchObject({
+      kind: 'auth',
+      reason: reason('ec-missing-permission', {
+        permission: ['externalContacts:contact:view', 'relate:contact:view'],
+      }),
+    });
 
     sim.registerClient({
       clientId: 'scoped',
@@ -149,14 +156,15 @@ describe('Genesys External Contacts connector (agent token)', () => {
     });
     const st = sim.issueToken({ userId: alex, clientId: 'scoped' }).access_token;
     const noScope = () => createApi({ baseUrl: sim.url, getToken: async () => st });
-    await expect(ec({}, noScope).lookup(key({ customerAddress: c0.phone }))).rejects.toThrow(
-      'external-contacts:readonly scope',
-    );
+    await expect(ec({}, noScope).lookup(key({ customerAddress: c0.phone }))).rejects.toMatchObject({
+      kind: 'auth',
+      reason: reason('ec-missing-scope'),
+    });
 
     sim.faults.failNext({ status: 503, count: 1, pathPrefix: '/api/v2/externalcontacts' });
     await expect(ec().lookup(key({ customerAddress: c0.phone }))).rejects.toMatchObject({
       kind: 'down',
-      message: expect.stringContaining('External Contacts is unavailable (503'),
+      reason: { code: 'ec-unavailable', params: { status: 503 } },
     });
   });
 
@@ -169,7 +177,7 @@ describe('Genesys External Contacts connector (agent token)', () => {
     });
     await expect(c.lookup(key({ customerAddress: c0.phone }))).rejects.toMatchObject({
       kind: 'timeout',
-      message: 'External Contacts did not answer within 0.05 s.',
+      reason: reason('ec-timeout', { seconds: 0.05 }),
     });
   });
 });
@@ -241,13 +249,13 @@ describe('REST CRM connector with the demo CRM preset', () => {
     sim.faults.crmDown(true);
     await expect(rest().lookup(k)).rejects.toMatchObject({
       kind: 'down',
-      message: 'The CRM is unavailable (503 Service Unavailable). Retry in a moment.',
+      reason: reason('crm-unavailable', { status: '503 Service Unavailable' }),
     });
     sim.faults.reset();
     sim.faults.crmDelay(1000);
     await expect(rest({}, { timeoutMs: 200 }).lookup(k)).rejects.toMatchObject({
       kind: 'timeout',
-      message: 'The CRM (crm.cuecard.test) did not answer within 0.2 s.',
+      reason: reason('crm-timeout', { host: 'crm.cuecard.test', seconds: 0.2 }),
     });
     sim.faults.reset();
     seen.length = 0;
@@ -255,11 +263,14 @@ describe('REST CRM connector with the demo CRM preset', () => {
     expect(seen).toEqual([]); // nothing is sent without the host permission
     await expect(rest({ crmResultsPath: 'customers' }).lookup(k)).rejects.toMatchObject({
       kind: 'mapping',
-      message: expect.stringContaining('has no “customers”'),
+      reason: { code: 'crm-results-path-missing', params: { path: 'customers' } },
     });
     await expect(
       rest({ crmFieldMap: { name: 'fullName', company: 'org' }, crmExtraFields: [] }).lookup(k),
-    ).rejects.toThrow(/None of the mapped fields \(name → fullName, company → org\)/);
+    ).rejects.toMatchObject({
+      kind: 'mapping',
+      reason: { code: 'crm-fields-not-found', params: { mapped: 'name → fullName, company → org' } },
+    });
   });
 
   it('explains 401, non-JSON answers and other statuses', async () => {
@@ -273,13 +284,16 @@ describe('REST CRM connector with the demo CRM preset', () => {
     const k = key({ customerAddress: knownCustomer(0).phone });
     await expect(
       stub(new Response('{}', { status: 401, statusText: 'Unauthorized' })).lookup(k),
-    ).rejects.toThrow('The CRM refused the request (401 Unauthorized): check the API key header');
+    ).rejects.toMatchObject({ kind: 'auth', reason: reason('crm-refused', { status: '401 Unauthorized' }) });
     await expect(
       stub(new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } })).lookup(k),
-    ).rejects.toThrow("The CRM's answer is not JSON (text/html)");
+    ).rejects.toMatchObject({
+      kind: 'mapping',
+      reason: reason('crm-not-json', { contentType: 'text/html' }),
+    });
     await expect(
       stub(new Response('', { status: 400, statusText: 'Bad Request' })).lookup(k),
-    ).rejects.toThrow('The CRM answered 400 Bad Request: check the lookup URL');
+    ).rejects.toMatchObject({ kind: 'http', reason: reason('crm-http', { status: '400 Bad Request' }) });
     expect((await stub(new Response('nope', { status: 404 })).lookup(k)).records).toEqual([]);
     const down = new RestCrmConnector({
       settings: demo,
@@ -290,7 +304,10 @@ describe('REST CRM connector with the demo CRM preset', () => {
       timeoutMs: 1000,
     });
     await expect(down.lookup(k)).rejects.toBeInstanceOf(CrmError);
-    await expect(down.lookup(k)).rejects.toThrow('Cannot reach the CRM at crm.cuecard.test (Failed to fetch');
+    await expect(down.lookup(k)).rejects.toMatchObject({
+      kind: 'network',
+      reason: reason('crm-unreachable', { host: 'crm.cuecard.test', detail: 'Failed to fetch' }),
+    });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CrmFieldMap, CrmSettings } from '../../shared/crm-settings';
+import { reason } from '../../shared/reasons';
 import { GenesysError, missingPermissions } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult } from './connector';
@@ -29,46 +30,41 @@ export interface ExternalContactsOptions {
   timeoutMs: number;
 }
 
-/** A GenesysError as a sentence about External Contacts. */
+/** A GenesysError as a reason about External Contacts. */
 export function externalContactsError(e: unknown, timeoutMs: number): CrmError {
   if (e instanceof CrmError) return e;
   if (!(e instanceof GenesysError))
     return new CrmError(
       'network',
-      `External Contacts lookup failed (${e instanceof Error ? e.message : String(e)}).`,
+      reason('ec-failed', { detail: e instanceof Error ? e.message : String(e) }),
     );
   if (e.status === 0) {
     if (/timeout|abort/i.test(e.message))
-      return new CrmError('timeout', `External Contacts did not answer within ${timeoutMs / 1000} s.`);
-    return new CrmError('network', `Cannot reach Genesys Cloud (${e.host}) to look the customer up.`);
+      return new CrmError('timeout', reason('ec-timeout', { seconds: timeoutMs / 1000 }));
+    return new CrmError('network', reason('ec-unreachable', { host: e.host }));
   }
-  if (e.status === 401)
-    return new CrmError('auth', 'Genesys Cloud did not accept the session for the lookup: sign in again.');
+  if (e.status === 401) return new CrmError('auth', reason('ec-session-rejected'));
   if (e.status === 403) {
     if (/scope/i.test(e.code) || /scope/i.test(e.message))
-      return new CrmError(
-        'auth',
-        'The OAuth client lacks the external-contacts:readonly scope: an admin must add it (Admin → Integrations → OAuth), then sign in again.',
-      );
+      return new CrmError('auth', reason('ec-missing-scope'));
     const perms = missingPermissions(e);
     return new CrmError(
       'auth',
-      `Your role cannot view External Contacts (missing ${perms.length > 0 ? perms.join(' or ') : 'externalContacts:contact:view'}): ask an admin to add it.`,
+      reason('ec-missing-permission', {
+        permission: perms.length > 0 ? perms : ['externalContacts:contact:view'],
+      }),
     );
   }
   if (e.status === 429)
     return new CrmError(
       'rate-limit',
-      `Genesys Cloud's rate limit was reached; retry in ${e.retryAfterSec ?? 'a few'} seconds.`,
+      reason('ec-rate-limited', { seconds: e.retryAfterSec ?? { word: 'a-few' } }),
     );
   if (e.status >= 500)
-    return new CrmError(
-      'down',
-      `External Contacts is unavailable (${e.status} ${e.code}). Retry in a moment.`,
-    );
+    return new CrmError('down', reason('ec-unavailable', { status: e.status, code: e.code }));
   return new CrmError(
     e.status === 404 ? 'not-found' : 'http',
-    `External Contacts answered ${e.status} (${e.code}: ${e.message}).`,
+    reason('ec-http', { status: e.status, code: e.code, detail: e.message }),
   );
 }
 
@@ -98,21 +94,11 @@ export class ExternalContactsConnector implements CrmConnector {
 
   private async get<T>(path: string): Promise<{ body: T; request: string }> {
     const api = this.opts.getApi();
-    if (!api)
-      throw new CrmError(
-        'signed-out',
-        'Sign in to Genesys Cloud (Cuecard panel or toolbar popup): External Contacts lookups use the agent’s session.',
-      );
+    if (!api) throw new CrmError('signed-out', reason('ec-signed-out'));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new CrmError(
-              'timeout',
-              `External Contacts did not answer within ${this.opts.timeoutMs / 1000} s.`,
-            ),
-          ),
+        () => reject(new CrmError('timeout', reason('ec-timeout', { seconds: this.opts.timeoutMs / 1000 }))),
         this.opts.timeoutMs,
       );
     });

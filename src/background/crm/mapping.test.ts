@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CRM_PRESET } from '../../shared/crm-settings';
+import { reason } from '../../shared/reasons';
 import { CrmMappingError, getPath, type Mapping, mapResults, resolveSpec, textOf } from './mapping';
 
 const demo: Mapping = {
@@ -113,12 +114,32 @@ describe('mapResults', () => {
 
   it('explains a bad mapping: missing results path, not a list, no mapped field present', () => {
     expect(() => mapResults({ data: [] }, 'results', demo)).toThrow(CrmMappingError);
-    expect(() => mapResults({ data: [], meta: {} }, 'results', demo)).toThrow(
-      'has no “results” (check the results path). Its top-level keys are: data, meta.',
+    const reasonOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof CrmMappingError) return e.reason;
+      }
+      return undefined;
+    };
+    expect(reasonOf(() => mapResults({ data: [], meta: {} }, 'results', demo))).toEqual(
+      reason('crm-results-path-missing', { path: 'results', keys: 'data, meta' }),
     );
-    expect(() => mapResults({ results: 'x' }, 'results', demo)).toThrow('is string, not a list');
-    expect(() => mapResults({ results: [{ fullName: 'A', org: 'B' }] }, 'results', demo)).toThrow(
-      /None of the mapped fields \(name → name, .*\) is in the CRM's results; a result has: fullName, org/,
+    expect(reasonOf(() => mapResults('x', 'results', demo))).toEqual(
+      reason('crm-results-path-missing', { path: 'results', keys: { word: 'not-an-object' } }),
+    );
+    expect(reasonOf(() => mapResults({ results: 'x' }, 'results', demo))).toEqual(
+      reason('crm-results-not-list', { path: 'results', type: 'string' }),
+    );
+    expect(reasonOf(() => mapResults(7, '', demo))).toEqual(
+      reason('crm-results-not-list', { path: { word: 'the-answer' }, type: 'number' }),
+    );
+    expect(reasonOf(() => mapResults({ results: [{ fullName: 'A', org: 'B' }] }, 'results', demo))).toEqual({
+      code: 'crm-fields-not-found',
+      params: { mapped: expect.stringMatching(/^name → name, /), keys: 'fullName, org' },
+    });
+    expect(reasonOf(() => mapResults({ results: [{}] }, 'results', { ...demo, fieldMap: {} }))).toEqual(
+      reason('crm-fields-not-found', { mapped: { word: 'none-mapped' }, keys: { word: 'empty-object' } }),
     );
   });
 });

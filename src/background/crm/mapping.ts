@@ -1,11 +1,16 @@
 /** From a CRM's JSON answer to card records: a results path and one path (or text template) per field. Pure. */
 import { type CrmFieldMap, type CrmLabeledPath, PLACEHOLDER_RE } from '../../shared/crm-settings';
 import { CRM_CARD_FIELDS, type CrmRecord } from '../../shared/domain';
+import { type Reason, type ReasonParam, reason } from '../../shared/reasons';
+import { reasonEnglish } from '../../shared/reasons-en';
 import { fillTemplate, safeHttpUrl } from './template';
 
 /** The answer does not have the shape the mapping describes (an admin must fix the settings). */
 export class CrmMappingError extends Error {
   override name = 'CrmMappingError';
+  constructor(readonly reason: Reason) {
+    super(reasonEnglish(reason));
+  }
 }
 
 export const MAX_RECORDS = 10;
@@ -66,25 +71,23 @@ export function resolveSpec(item: unknown, spec: string): string | undefined {
   return undefined;
 }
 
-function keysOf(value: unknown): string {
-  if (value === null || typeof value !== 'object') return 'none (it is not an object)';
+function keysOf(value: unknown): ReasonParam {
+  if (value === null || typeof value !== 'object') return { word: 'not-an-object' };
   const keys = Object.keys(value).slice(0, 12);
-  return keys.length > 0 ? keys.join(', ') : 'none (empty object)';
+  return keys.length > 0 ? keys.join(', ') : { word: 'empty-object' };
 }
 
 /** The list of results in an answer. An object where a list was expected counts as one result. */
 export function extractItems(json: unknown, resultsPath: string): unknown[] {
   const at = getPath(json, resultsPath);
   if (at === undefined) {
-    throw new CrmMappingError(
-      `The CRM's answer has no “${resultsPath}” (check the results path). Its top-level keys are: ${keysOf(json)}.`,
-    );
+    throw new CrmMappingError(reason('crm-results-path-missing', { path: resultsPath, keys: keysOf(json) }));
   }
   if (at === null) return [];
   if (Array.isArray(at)) return at;
   if (typeof at === 'object') return [at];
   throw new CrmMappingError(
-    `“${resultsPath || 'the answer'}” is ${typeof at}, not a list of results (check the results path).`,
+    reason('crm-results-not-list', { path: resultsPath || { word: 'the-answer' }, type: typeof at }),
   );
 }
 
@@ -130,7 +133,10 @@ export function mapResults(json: unknown, resultsPath: string, m: Mapping): CrmR
   if (records.length > 0 && !records.some(hasCardData)) {
     const mapped = CRM_CARD_FIELDS.filter((f) => m.fieldMap[f]).map((f) => `${f} → ${m.fieldMap[f]}`);
     throw new CrmMappingError(
-      `None of the mapped fields (${mapped.join(', ') || 'none mapped'}) is in the CRM's results; a result has: ${keysOf(items[0])}.`,
+      reason('crm-fields-not-found', {
+        mapped: mapped.join(', ') || { word: 'none-mapped' },
+        keys: keysOf(items[0]),
+      }),
     );
   }
   return records;

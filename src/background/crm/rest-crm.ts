@@ -10,10 +10,12 @@ import {
   originPattern,
   templateOrigin,
 } from '../../shared/crm-settings';
+import { reason } from '../../shared/reasons';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult, templateValues } from './connector';
 import { CrmMappingError, type Mapping, mapResults } from './mapping';
 import { fillTemplate } from './template';
 
+/** Answers larger than this (2 MB of text) are refused before parsing. */
 const MAX_BODY = 2_000_000;
 
 export interface RestCrmOptions {
@@ -53,8 +55,7 @@ export class RestCrmConnector implements CrmConnector {
   }
 
   search(query: string): Promise<LookupResult> {
-    if (!this.canSearch)
-      return Promise.reject(new CrmError('config', 'Searching is not set up for this CRM.'));
+    if (!this.canSearch) return Promise.reject(new CrmError('config', reason('crm-search-off')));
     return this.request(
       fillTemplate(this.opts.settings.crmSearchUrl, (n) => (n === 'query' ? query : '')).url,
     );
@@ -63,14 +64,11 @@ export class RestCrmConnector implements CrmConnector {
   private async request(url: string): Promise<LookupResult> {
     const s = this.opts.settings;
     const o = templateOrigin(url);
-    if ('error' in o) throw new CrmError('config', `The CRM lookup URL is not valid: ${o.error}`);
+    if ('error' in o) throw new CrmError('config', reason('crm-url-invalid', { detail: o.error }));
     const host = new URL(o.origin).host;
     const request = `GET ${url}${s.crmHeaderName ? ` (header ${s.crmHeaderName}: •••)` : ''}`;
     if (!(await this.opts.hasPermission(originPattern(o.origin))))
-      throw new CrmError(
-        'permission',
-        `Cuecard is not allowed to reach ${o.origin} yet: open Cuecard's options and click Save or Test lookup, then allow access when Chrome asks.`,
-      );
+      throw new CrmError('permission', reason('crm-not-allowed', { origin: o.origin }));
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (s.crmHeaderName && s.crmHeaderValue) headers[s.crmHeaderName] = s.crmHeaderValue;
     let res: Response;
@@ -86,43 +84,37 @@ export class RestCrmConnector implements CrmConnector {
       });
     } catch (e) {
       if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))
-        throw new CrmError(
-          'timeout',
-          `The CRM (${host}) did not answer within ${this.opts.timeoutMs / 1000} s.`,
-        );
+        throw new CrmError('timeout', reason('crm-timeout', { host, seconds: this.opts.timeoutMs / 1000 }));
       throw new CrmError(
         'network',
-        `Cannot reach the CRM at ${host} (${e instanceof Error ? e.message : String(e)}; redirects are not followed).`,
+        reason('crm-unreachable', { host, detail: e instanceof Error ? e.message : String(e) }),
       );
     }
     const status = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
     if (res.status === 404) return { records: [], request }; // "no such customer" in many CRMs
     if (res.status === 401 || res.status === 403)
-      throw new CrmError(
-        'auth',
-        `The CRM refused the request (${status}): check the API key header in Cuecard's options.`,
-      );
-    if (res.status === 429)
-      throw new CrmError('rate-limit', `The CRM is limiting requests (${status}); retry in a moment.`);
-    if (res.status >= 500)
-      throw new CrmError('down', `The CRM is unavailable (${status}). Retry in a moment.`);
-    if (!res.ok)
-      throw new CrmError('http', `The CRM answered ${status}: check the lookup URL in Cuecard's options.`);
+      throw new CrmError('auth', reason('crm-refused', { status }));
+    if (res.status === 429) throw new CrmError('rate-limit', reason('crm-rate-limited', { status }));
+    if (res.status >= 500) throw new CrmError('down', reason('crm-unavailable', { status }));
+    if (!res.ok) throw new CrmError('http', reason('crm-http', { status }));
     const text = await res.text();
-    if (text.length > MAX_BODY) throw new CrmError('mapping', 'The CRM answer is too large (over 2 MB).');
+    if (text.length > MAX_BODY)
+      throw new CrmError('mapping', reason('crm-too-large', { megabytes: MAX_BODY / 1_000_000 }));
     let json: unknown;
     try {
       json = text.trim() === '' ? null : JSON.parse(text);
     } catch {
       throw new CrmError(
         'mapping',
-        `The CRM's answer is not JSON (${res.headers.get('content-type') ?? 'no content type'}): check the lookup URL.`,
+        reason('crm-not-json', {
+          contentType: res.headers.get('content-type') ?? { word: 'no-content-type' },
+        }),
       );
     }
     try {
       return { records: json === null ? [] : mapResults(json, s.crmResultsPath, this.mapping), request };
     } catch (e) {
-      if (e instanceof CrmMappingError) throw new CrmError('mapping', e.message);
+      if (e instanceof CrmMappingError) throw new CrmError('mapping', e.reason);
       throw e;
     }
   }

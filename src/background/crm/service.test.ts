@@ -2,6 +2,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CRM_PRESET, mergeCrmSettings } from '../../shared/crm-settings';
 import type { ConversationView } from '../../shared/domain';
+import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
 import { CRM_CACHE_TTL_MS, CrmService } from './service';
 
@@ -125,15 +126,15 @@ describe('CrmService', () => {
     expect(crm.calls[1]).toContain('ec=ec-1');
   });
 
-  it('shows an error with the sentence, does not cache it, and Retry looks up again', async () => {
+  it('shows an error with its reason, does not cache it, and Retry looks up again', async () => {
     const { s, crm, changes } = setup();
     await s.ready;
     crm.setMode('down');
     const v = view('a');
     s.present([v]);
     await expect.poll(() => s.present([v])[0]?.crm?.status).toBe('error');
-    expect(s.present([v])[0]?.crm?.error).toBe(
-      'The CRM is unavailable (503 Service Unavailable). Retry in a moment.',
+    expect(s.present([v])[0]?.crm?.error).toEqual(
+      reason('crm-unavailable', { status: '503 Service Unavailable' }),
     );
     expect(changes()).toBeGreaterThan(0);
     crm.setMode('ok');
@@ -151,7 +152,7 @@ describe('CrmService', () => {
     s.present([v]);
     await expect
       .poll(() => s.present([v])[0]?.crm?.error)
-      .toBe('The CRM (crm.cuecard.test) did not answer within 0.2 s.');
+      .toEqual(reason('crm-timeout', { host: 'crm.cuecard.test', seconds: 0.2 }));
   });
 
   it('says "no match" for an unknown number, searches on request, and lets the agent pick among several', async () => {
@@ -206,7 +207,9 @@ describe('CrmService', () => {
   it('shows a configuration problem instead of looking up', async () => {
     const { s, crm } = setup({ crmConnector: 'rest' });
     await s.ready;
-    expect(s.present([view('a')])[0]?.crm?.error).toContain('Lookup URL: enter the address');
+    const error = s.present([view('a')])[0]?.crm?.error;
+    expect(error?.code).toBe('crm-settings-problem');
+    expect(error?.params?.problem).toContain('Lookup URL: enter the address');
     expect(crm.calls).toEqual([]);
   });
 
@@ -258,19 +261,24 @@ describe('CrmService', () => {
       settings: { crmConnector: 'rest', crmLookupUrl: 'http://crm.example.com/?p={phone}' },
       sample: { media: 'call', address: '+13175550002' },
     });
-    expect(bad).toMatchObject({ crm: { status: 'error', error: expect.stringContaining('Use https://') } });
+    expect(bad).toMatchObject({
+      crm: {
+        status: 'error',
+        error: { code: 'crm-test-invalid', params: { errors: expect.stringContaining('Use https://') } },
+      },
+    });
     const nothing = await s.command({
       type: 'crmTest',
       settings: { ...DEMO_CRM_PRESET },
       sample: { media: 'call' },
     });
-    expect(nothing).toMatchObject({ crm: { error: expect.stringContaining('Nothing to look up by') } });
+    expect(nothing).toMatchObject({ crm: { error: reason('crm-test-nothing') } });
     const signedOut = await s.command({
       type: 'crmTest',
       settings: {},
       sample: { media: 'call', address: '+13175550002' },
     });
-    expect(signedOut).toMatchObject({ crm: { error: expect.stringContaining('Sign in to Genesys Cloud') } });
+    expect(signedOut).toMatchObject({ crm: { error: reason('ec-signed-out') } });
   });
 
   it('starts over when the settings change', async () => {

@@ -13,10 +13,11 @@ import {
 } from '../../shared/crm-settings';
 import type { ConversationView, CrmLabeled, CrmView } from '../../shared/domain';
 import type { ToClient, ToWorker } from '../../shared/protocol';
+import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
 import {
+  asCrmError,
   type CrmConnector,
-  CrmError,
   describeKey,
   type LookupKey,
   type LookupResult,
@@ -219,7 +220,7 @@ export class CrmService {
         status: 'error',
         source: 'lookup',
         records: [],
-        error: `CRM lookups are not set up correctly: ${eff.problem} Ask an admin to fix Cuecard's options.`,
+        error: reason('crm-settings-problem', { problem: eff.problem }),
       });
       return;
     }
@@ -270,10 +271,7 @@ export class CrmService {
   }
 
   private fail(id: string, seq: number, e: unknown): void {
-    const err =
-      e instanceof CrmError
-        ? e
-        : new CrmError('network', `The lookup failed (${e instanceof Error ? e.message : String(e)}).`);
+    const err = asCrmError(e);
     this.deps.log?.('crm-lookup-failed', {
       kind: err.kind,
       connector: this.effective?.settings.crmConnector,
@@ -285,7 +283,7 @@ export class CrmService {
       this.entries.set(id, { ...cur, waiting: true });
       return;
     }
-    this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.message });
+    this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.reason });
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────
@@ -341,7 +339,7 @@ export class CrmService {
           status: 'error',
           source: 'search',
           records: [],
-          error: 'Search is not set up for this CRM.',
+          error: reason('crm-search-off'),
         },
       });
       return;
@@ -391,17 +389,22 @@ export class CrmService {
       canSearch: false,
     };
     if (!valid.ok) {
-      return { crm: { ...base, error: `Fix the settings first: ${Object.values(valid.errors).join(' ')}` } };
+      return {
+        crm: {
+          ...base,
+          error: reason('crm-test-invalid', { errors: Object.values(valid.errors).join(' ') }),
+        },
+      };
     }
     const connector = this.makeConnector(valid.value);
-    if (!connector) return { crm: { ...base, error: 'The connector is off: choose one to test.' } };
+    if (!connector) return { crm: { ...base, error: reason('crm-test-off') } };
     const view = { ...base, canSearch: connector.canSearch };
     if (!sample.query && connector.keyOf(lookup) === undefined) {
       return {
         crm: {
           ...view,
           status: 'error',
-          error: 'Nothing to look up by: enter a phone number, an email address or a contact id.',
+          error: reason('crm-test-nothing'),
         },
       };
     }
@@ -409,8 +412,7 @@ export class CrmService {
       const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
       return { crm: { ...view, ...this.resultView(r, view.source) }, request: r.request };
     } catch (e) {
-      const err = e instanceof CrmError ? e : new CrmError('network', String(e));
-      return { crm: { ...view, error: err.message } };
+      return { crm: { ...view, error: asCrmError(e).reason } };
     }
   }
 

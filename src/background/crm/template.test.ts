@@ -23,6 +23,15 @@ describe('fillTemplate', () => {
     );
   });
 
+  it.each(['.', '..', '%2e', '%2E%2e'])('a value of %s cannot step out of its path segment', (dots) => {
+    const f = fillTemplate('https://crm.example.com/api/customers/{conversationId}/notes', (n) =>
+      n === 'conversationId' ? dots : undefined,
+    );
+    expect(new URL(f.url).pathname).toBe('/api/customers//notes');
+    expect(f.used).toEqual([]);
+    expect(f.empty).toEqual(['conversationId']);
+  });
+
   it('leaves placeholders without a value empty and says which were used', () => {
     const f = fillTemplate(
       'https://crm.example.com/c?phone={phone}&email={ email }&id={externalContactId}',

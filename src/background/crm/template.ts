@@ -10,6 +10,12 @@ export interface Filled {
 }
 
 /**
+ * `.` and `..` survive `encodeURIComponent`, and URL parsing treats them (and `%2e`) as path steps:
+ * `/customers/{id}` with `..` would reach `/`. Such a value is no value.
+ */
+const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+
+/**
  * Every value is encoded with `encodeURIComponent`, so it stays inside its path segment or query
  * parameter (`+` → `%2B`, `&` → `%26`, `/` → `%2F`): a customer's data cannot add parameters or
  * change the path. The scheme and host are fixed text (the settings refuse placeholders there).
@@ -20,7 +26,7 @@ export function fillTemplate(template: string, lookup: (name: string) => string 
   const url = template.replace(PLACEHOLDER_RE, (_, raw: string) => {
     const name = raw.trim();
     const value = lookup(name);
-    if (value === undefined || value === '') {
+    if (value === undefined || value === '' || DOT_SEGMENT.test(value)) {
       empty.push(name);
       return '';
     }

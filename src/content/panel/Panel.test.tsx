@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, within } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentView, ConnectionView, ConversationView } from '../../shared/domain';
 import type { ToWorker } from '../../shared/protocol';
+import { reason } from '../../shared/reasons';
 import { Panel, type PanelProps } from './Panel';
 import { createPanelStore } from './store';
 
@@ -91,9 +92,9 @@ describe('header states', () => {
     ['unconfigured', 'Not set up', undefined],
   ] as const)('%s: label, reason and the one helpful button', async (status, label, button) => {
     const { q, snapshot, sent } = setup();
-    await snapshot([], { status, reason: 'One sentence about it.' });
+    await snapshot([], { status, reason: reason('socket-closed', { code: 1006 }) });
     expect(q.getByTestId('status-label').textContent).toBe(label);
-    expect(q.getByTestId('reason').textContent).toBe('One sentence about it.');
+    expect(q.getByTestId('reason').textContent).toBe('The live connection closed (code 1006); reconnecting.');
     expect(q.queryByTestId('retry') !== null).toBe(button === 'retry');
     expect(q.queryByTestId('sign-in') !== null).toBe(button === 'sign-in');
     if (button === 'retry') {
@@ -290,7 +291,7 @@ describe('edge states', () => {
   it('marks what it shows as stale while reconnecting', async () => {
     const { q, snapshot, patch } = setup();
     await snapshot([conv('c1')]);
-    await patch({ connection: { status: 'reconnecting', reason: 'The connection dropped; retrying.' } });
+    await patch({ connection: { status: 'reconnecting', reason: reason('subscriptions-dropped') } });
     expect(q.getByTestId('stale-notice').textContent).toBe('Reconnecting: what you see may be out of date.');
     expect(q.getByTestId('conversations').className).toContain('stale');
     await patch({ connection: { status: 'live' } });

@@ -1,11 +1,13 @@
 /**
  * Who is signed in and how they are reachable (presence and routing status, live from the
- * subscriptions), and the connection: its state, the reason in one sentence, and the one button
+ * subscriptions), and the connection: its state, the reason in one sentence (rendered from its code
+ * in the agent's language), and the one button
  * that helps (sign in, or retry).
  */
 import type { ConnectionStatus } from '../../shared/domain';
 import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
+import { reasonText } from '../../shared/reasons';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
 import { useStore } from './use-store';
@@ -56,7 +58,7 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
         <strong data-testid="status-label">{label}</strong>
         {linked && connection.reason ? (
           <span class="reason" data-testid="reason">
-            {connection.reason}
+            {reasonText(connection.reason)}
           </span>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { fireEvent, render, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { ConversationView, CrmView } from '../../../shared/domain';
 import type { ToWorker } from '../../../shared/protocol';
+import { reason } from '../../../shared/reasons';
 import { CrmCard } from './CrmCard';
 
 const base: ConversationView = {
@@ -117,10 +118,12 @@ describe('CrmCard', () => {
       ...base,
       crm: crm({
         status: 'error',
-        error: 'The CRM is unavailable (503 Service Unavailable). Retry in a moment.',
+        error: reason('crm-unavailable', { status: '503 Service Unavailable' }),
       }),
     });
-    expect(q.getByTestId('crm-error').textContent).toContain('503');
+    expect(q.getByTestId('crm-error').textContent).toBe(
+      'The CRM is unavailable (503 Service Unavailable). Retry in a moment.',
+    );
     expect(q.getByRole('alert')).toBeTruthy();
     fireEvent.click(q.getByTestId('crm-retry'));
     expect(sent).toEqual([{ type: 'crmRetry', conversationId: 'c1' }]);

@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../../shared/domain';
 import { t, uiLocale } from '../../../shared/i18n';
+import { reasonText } from '../../../shared/reasons';
 import type { PanelLink } from '../../port-client';
 
 /** `2026-01-02` → the agent's date format; anything else as it came. */
@@ -128,7 +129,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: Panel
       return (
         <>
           <p class="crm-error" role="alert" data-testid="crm-error">
-            {crm.error}
+            {crm.error ? reasonText(crm.error) : null}
           </p>
           <div class="crm-actions">
             <button

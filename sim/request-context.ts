@@ -1,10 +1,13 @@
+/**
+ * One HTTP request being answered, with the simulator state it may read; handed to every handler.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from './core';
 import type { HostInfo } from './hosts';
 import { readBody } from './http';
 
 /** One HTTP request being answered. */
-export interface Rc {
+export interface RequestContext {
   core: Core;
   req: IncomingMessage;
   res: ServerResponse;
@@ -16,7 +19,13 @@ export interface Rc {
   body(): Promise<string>;
 }
 
-export function makeRc(core: Core, req: IncomingMessage, res: ServerResponse, url: URL, info: HostInfo): Rc {
+export function requestContext(
+  core: Core,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: HostInfo,
+): RequestContext {
   let cached: Promise<string> | undefined;
   return {
     core,

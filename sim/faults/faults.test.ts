@@ -1,7 +1,8 @@
+/** Each fault's effect, through `sim.faults`, on sockets, events, tokens and sessions. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sim } from './index';
-import { SEED_USERS } from './index';
+import type { Sim } from '../index';
+import { SEED_USERS } from '../index';
 import {
   authorizeQuery,
   connect,
@@ -12,7 +13,7 @@ import {
   raw,
   sleep,
   testSim,
-} from './test-helpers';
+} from '../test-helpers';
 
 const alex = SEED_USERS.alex.id;
 const blair = SEED_USERS.blair.id;

@@ -1,0 +1,37 @@
+/**
+ * `startSim` options with their defaults filled in: the one place a default lives (sim/README.md's
+ * options table documents them). [V]/[S]/[?] facts of shared/docs/genesys-cloud.md that are
+ * options default to the documented behaviour.
+ */
+import type { SimOptions } from './types';
+
+export type ResolvedOptions = Required<Omit<SimOptions, 'now' | 'seed' | 'tokenIdleTimeoutSec'>> & {
+  seed: number | undefined;
+  tokenIdleTimeoutSec: number | undefined;
+};
+
+export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    host: o.host ?? '127.0.0.1',
+    tls: o.tls ?? false,
+    heartbeatMs: o.heartbeatMs ?? 30_000,
+    tokenLifetimeSec: o.tokenLifetimeSec ?? 86_400,
+    rateLimitPerMinute: o.rateLimitPerMinute ?? 300,
+    seed: o.seed,
+    log: o.log ?? false,
+    codeLifetimeSec: o.codeLifetimeSec ?? 60,
+    expiredTokenCode: o.expiredTokenCode ?? 'bad.credentials',
+    unknownChannel: o.unknownChannel ?? 'frame404',
+    secondSocket: o.secondSocket ?? 'close-old',
+    maxChannels: o.maxChannels ?? 20,
+    maxTopicsPerChannel: o.maxTopicsPerChannel ?? 1000,
+    channelLifetimeMs: o.channelLifetimeMs ?? 24 * 3600 * 1000,
+    createChannelStatus: o.createChannelStatus ?? 200,
+    deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
+    restParticipantState: o.restParticipantState ?? true,
+    routing: o.routing ?? {},
+    noSeed: o.noSeed ?? false,
+    tokenIdleTimeoutSec: o.tokenIdleTimeoutSec,
+  };
+}
