@@ -4,7 +4,7 @@
  * On queue → Idle → Interacting from the offer → Idle after wrap-up → Off queue, and Not responding
  * after an unanswered offer. Also with the simulator's other guess (Interacting only once answered).
  */
-import type { Locator } from '@playwright/test';
+import type { BrowserContext, Locator, Worker } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
 import { expect, startSignedIn, test } from './fixtures';
 import type { AgentPage } from './pages/agent-page';
@@ -29,6 +29,19 @@ async function expectShown(agent: AgentPage, popup: Locator, presence: string, r
   await expect(popup).toHaveText(`${alex.name} · mypurecloud.com · ${presence} · ${routing}`, WITHIN);
 }
 
+/** Signed in, the popup open beside the agent page; returns the check of both for a presence and routing status. */
+async function signInWithPopup(f: {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  agentPage: AgentPage;
+  extensionId: string;
+}): Promise<(presence: string, routing: string) => Promise<void>> {
+  await startSignedIn(f, alex.id);
+  const popup = await new PopupPage(await f.context.newPage(), f.extensionId).open();
+  await f.agentPage.page.bringToFront();
+  return (presence, routing) => expectShown(f.agentPage, popup.agent, presence, routing);
+}
+
 test('presence and routing status follow Genesys live in the panel header and the popup', async ({
   context,
   serviceWorker,
@@ -36,47 +49,45 @@ test('presence and routing status follow Genesys live in the panel header and th
   extensionId,
   sim,
 }) => {
-  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
-  const popup = await new PopupPage(await context.newPage(), extensionId).open();
-  await agentPage.page.bringToFront();
-  await expectShown(agentPage, popup.agent, 'Available', 'Off queue');
+  const shown = await signInWithPopup({ context, serviceWorker, agentPage, extensionId });
+  await shown('Available', 'Off queue');
 
   sim.setPresence(alex.id, 'On Queue');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+  await shown('On queue', 'Idle');
 
   const call = queueCall(sim, '+13175550161');
   await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  await shown('On queue', 'Interacting');
   sim.act(call, { type: 'answer' });
   await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'connected');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  await shown('On queue', 'Interacting');
   sim.act(call, { type: 'disconnect', by: 'customer' });
   await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'wrapup');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  await shown('On queue', 'Interacting');
   sim.act(call, { type: 'wrapup', code: 'Resolved' });
   await expect(agentPage.conversation(call)).toHaveCount(0);
-  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+  await shown('On queue', 'Idle');
 
   // An offer left ringing: Not responding, the call back in the queue until the agent is On Queue again.
   const missed = queueCall(sim, '+13175550162');
   await expect(agentPage.conversation(missed)).toHaveAttribute('data-state', 'alerting');
   sim.act(missed, { type: 'noAnswer' });
   await expect(agentPage.conversation(missed)).toHaveCount(0);
-  await expectShown(agentPage, popup.agent, 'On queue', 'Not responding');
+  await shown('On queue', 'Not responding');
   sim.setPresence(alex.id, 'On Queue');
   await expect(agentPage.conversation(missed)).toHaveAttribute('data-state', 'alerting');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  await shown('On queue', 'Interacting');
   sim.act(missed, { type: 'disconnect', by: 'customer' });
-  await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+  await shown('On queue', 'Idle');
 
   sim.setPresence(alex.id, 'Available');
-  await expectShown(agentPage, popup.agent, 'Available', 'Off queue');
+  await shown('Available', 'Off queue');
   // Off queue, a queue call waits in the queue; it rings once the agent is back On Queue.
   const waiting = queueCall(sim, '+13175550163');
   expect(sim.truth(alex.id)).toEqual([]);
   sim.setPresence(alex.id, 'On Queue');
   await expect(agentPage.conversation(waiting)).toHaveAttribute('data-state', 'alerting');
-  await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+  await shown('On queue', 'Interacting');
 });
 
 test.describe('when Genesys counts Interacting only from the answer', () => {
@@ -89,20 +100,18 @@ test.describe('when Genesys counts Interacting only from the answer', () => {
     extensionId,
     sim,
   }) => {
-    await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
-    const popup = await new PopupPage(await context.newPage(), extensionId).open();
-    await agentPage.page.bringToFront();
+    const shown = await signInWithPopup({ context, serviceWorker, agentPage, extensionId });
     sim.setPresence(alex.id, 'On Queue');
-    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+    await shown('On queue', 'Idle');
 
     const call = queueCall(sim, '+13175550164');
     await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
-    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+    await shown('On queue', 'Idle');
     sim.act(call, { type: 'answer' });
-    await expectShown(agentPage, popup.agent, 'On queue', 'Interacting');
+    await shown('On queue', 'Interacting');
     sim.act(call, { type: 'disconnect', by: 'agent' });
     sim.act(call, { type: 'wrapup' });
-    await expectShown(agentPage, popup.agent, 'On queue', 'Idle');
+    await shown('On queue', 'Idle');
 
     const direct = sim.startConversation({
       userId: alex.id,
@@ -111,6 +120,6 @@ test.describe('when Genesys counts Interacting only from the answer', () => {
     });
     sim.act(direct, { type: 'answer' });
     await expect(agentPage.conversation(direct)).toHaveAttribute('data-state', 'connected');
-    await expectShown(agentPage, popup.agent, 'On queue', 'Communicating');
+    await shown('On queue', 'Communicating');
   });
 });
