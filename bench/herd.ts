@@ -1,6 +1,7 @@
 /**
- * The herd: many agents' connection cores against one simulator, then a mass disconnect. Shows
- * how reconnects spread over time (full-jitter backoff) and that nobody makes extra channels.
+ * The herd: many agents' feeds (the worker's own, connection included) against one simulator,
+ * then a mass disconnect. Shows how reconnects spread over time (full-jitter backoff) and that
+ * nobody makes extra channels.
  */
 import { type Sim, startSim } from '../sim/index';
 import { NodeAgent } from './node-agent';

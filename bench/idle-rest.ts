@@ -1,9 +1,9 @@
 /**
  * REST calls of an idle, connected agent, two ways:
  *
- * - A full hour on a fake clock, in Node: the worker's connection core (bench/node-agent.ts, the
- *   same Connection class) against the simulator started with `now` = the fake clock. Its timers
- *   (pings every 20 s, the 75 s silence check, backoff) run on the fake clock; the simulator's
+ * - A full hour on a fake clock, in Node: the worker's agent feed (bench/node-agent.ts, the same
+ *   AgentFeed and Connection) against the simulator started with `now` = the fake clock. Its
+ *   timers (pings every 20 s, the 75 s silence check, backoff) run on the fake clock; the simulator's
  *   heartbeats and pongs are real frames, so the socket really stays alive for the hour.
  * - The production build in Chromium for a shortened window with its real timers, which covers
  *   what Node does not have: the `chrome.alarms` watchdog (every 30 s) and the token renewal check.

@@ -1,108 +1,125 @@
 /**
- * The worker's connection core and conversation store, running in Node against the simulator,
- * with only the Chrome-specific pieces swapped (ws for WebSocket, memory for storage.session).
- * Used by the integration test, the herd test and the benchmarks.
+ * The worker's agent feed (src/background/feed: identify, connection, frames → conversations,
+ * burst reconcile, queue names), running in Node against the simulator with only the
+ * Chrome-specific pieces swapped: ws for WebSocket, memory for storage.session, a fixed token for
+ * the session. Used by the integration tests, the herd test and the benchmarks.
  */
-import type { Models } from 'purecloud-platform-client-v2';
 import WebSocket from 'ws';
-import { Connection, type SocketLike, type StoredChannel } from '../src/background/connection/connection';
-import type { ConnState } from '../src/background/connection/machine';
-import {
-  activeViews,
-  type ConversationsState,
-  emptyConversations,
-  reduceConversations,
-} from '../src/background/conversations/reducer';
+import type { SocketLike } from '../src/background/connection/connection';
+import type { LinkState } from '../src/background/connection/machine';
+import type { ConversationsState } from '../src/background/conversations/reducer';
+import { AgentFeed, type Clock } from '../src/background/feed/feed';
+import { type FeedStore, memoryFeedStore, type PersistedState } from '../src/background/feed/store';
 import { type Api, createApi } from '../src/background/genesys/rest';
-import type { ConversationView } from '../src/shared/domain';
+import type { AgentView, ConversationView } from '../src/shared/domain';
+import type { Reason } from '../src/shared/reasons';
 
 export interface NodeAgentOptions {
   baseUrl: string;
   userId: string;
   token: string;
   random?: () => number;
-  onState?: (s: ConnState) => void;
-  /** The connection's clock and timers (default: the real ones); the idle-hour benchmark fakes them. */
-  clock?: {
-    now(): number;
-    setTimeout(fn: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
-  };
+  onState?: (s: LinkState) => void;
+  /** The feed's clock and timers (default: the real ones); the idle-hour benchmark fakes them. */
+  clock?: Clock;
+  /** Every socket the feed opens (tests use it to put frames on the wire). */
+  onSocket?: (s: SocketLike) => void;
+  /** What storage holds when the agent starts (default: nothing). */
+  stored?: Partial<PersistedState>;
 }
 
 export class NodeAgent {
-  state: ConversationsState = emptyConversations();
-  channel: StoredChannel | undefined;
   readonly api: Api;
-  readonly connection: Connection;
+  readonly feed: AgentFeed;
+  readonly store: FeedStore & { saved: Partial<PersistedState> };
   /** When each transition to live happened (ms). */
   readonly liveAt: number[] = [];
   readonly channelsCreated: string[] = [];
+  /** Why the feed told the session the token is gone, if it did. */
+  authLost: Reason | undefined;
+  private lastLink: LinkState;
+  private restored: Promise<void> | undefined;
 
   constructor(readonly opts: NodeAgentOptions) {
-    const clock = opts.clock ?? {
+    const clock: Clock = opts.clock ?? {
       now: Date.now,
-      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-      clearTimeout: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     };
     this.api = createApi({ baseUrl: opts.baseUrl, getToken: async () => opts.token });
-    this.connection = new Connection({
-      api: this.api,
-      region: 'local',
-      identify: async () => opts.userId,
-      openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
-      loadChannel: async () => this.channel,
-      saveChannel: async (c) => {
-        if (c && c.id !== this.channel?.id) this.channelsCreated.push(c.id);
-        this.channel = c;
+    const memory = memoryFeedStore();
+    if (opts.stored) void memory.save(opts.stored);
+    this.store = {
+      ...memory,
+      get saved() {
+        return memory.saved;
       },
-      resync: async () => {
-        const requestedAt = clock.now();
-        const list = await this.api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
-        this.state = reduceConversations(this.state, {
-          type: 'reconcile',
-          conversations: list.entities ?? [],
-          me: opts.userId,
-          requestedAt,
-          at: clock.now(),
-        });
+      save: async (part) => {
+        const id = part.channel?.id;
+        if (id && id !== memory.saved.channel?.id) this.channelsCreated.push(id);
+        await memory.save(part);
       },
-      onFrame: (f) => {
-        if (f.kind === 'conversation') {
-          this.state = reduceConversations(this.state, {
-            type: 'event',
-            body: f.body,
-            me: opts.userId,
-            at: clock.now(),
-          });
-        }
-      },
-      onState: (s) => {
-        if (s.status === 'live') this.liveAt.push(clock.now());
-        opts.onState?.(s);
+    };
+    this.feed = new AgentFeed({
+      store: this.store,
+      clock,
+      random: opts.random ?? Math.random,
+      openSocket: (url) => {
+        const s = new WebSocket(url) as unknown as SocketLike;
+        opts.onSocket?.(s);
+        return s;
       },
       renewToken: async () => false,
-      now: () => clock.now(),
-      random: opts.random ?? Math.random,
-      setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
-      clearTimeout: (t) => clock.clearTimeout(t),
+      onAuthLost: (reason) => {
+        this.authLost = reason;
+      },
+      onChange: () => this.onChange(clock.now()),
+      log: () => undefined,
     });
+    this.lastLink = this.feed.link;
   }
 
+  /** Restores what storage holds, then opens the feed as the worker does once the gate is open. */
   start(): this {
-    this.connection.start();
+    this.restored = this.feed.restore().then(() => this.feed.open(this.api, 'local'));
     return this;
   }
 
+  /** Resolves once start() has restored storage and opened the feed. */
+  async started(): Promise<void> {
+    await this.restored;
+  }
+
   stop(): void {
-    this.connection.stop();
+    void this.restored?.then(() => this.feed.close());
+    this.feed.close();
   }
 
   get status(): string {
-    return this.connection.current.status;
+    return this.feed.link.status;
+  }
+
+  get state(): ConversationsState {
+    return this.feed.conversations;
+  }
+
+  get agent(): AgentView | undefined {
+    return this.feed.agent;
+  }
+
+  get channel(): string | undefined {
+    return this.store.saved.channel?.id;
   }
 
   views(): ConversationView[] {
-    return activeViews(this.state);
+    return this.feed.views();
+  }
+
+  private onChange(now: number): void {
+    const link = this.feed.link;
+    if (link === this.lastLink) return;
+    if (link.status === 'live' && this.lastLink.status !== 'live') this.liveAt.push(now);
+    this.lastLink = link;
+    this.opts.onState?.(link);
   }
 }

@@ -1,4 +1,4 @@
-// `npm test`: lint + format check, typecheck, build, unit tests, e2e against the build, and one
+// `npm test`: lint + format check, import boundaries (biome.json's overrides), typecheck, build, unit tests, e2e against the build, and one
 // closing line "N passed, N failed" summed over Vitest and Playwright (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +35,7 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 const npx = 'npx';
 run('lint + format', npx, ['biome', 'ci', '.']);
+run('import boundaries', 'npm', ['run', '--silent', 'check:boundaries']);
 run('typecheck', npx, ['tsc', '-p', '.']);
 const built = run('build', npx, ['vite', 'build', '--logLevel', 'warn']);
 if (built) run('bundle budget', 'node', ['scripts/check-bundle.mjs']);

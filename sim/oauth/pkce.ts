@@ -9,7 +9,3 @@ export const CHALLENGE_RE = /^[A-Za-z0-9\-_]{43}$/;
 export function s256(verifier: string): string {
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
 }
-
-export function verifierMatches(verifier: string, challenge: string): boolean {
-  return VERIFIER_RE.test(verifier) && s256(verifier) === challenge;
-}

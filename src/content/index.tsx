@@ -3,9 +3,9 @@
  * reach it) on a host element that takes no space in the page's layout.
  */
 import { render } from 'preact';
+import { CrmCard } from '../shared/ui/crm-card/CrmCard';
+import crmCss from '../shared/ui/crm-card/crm.css?inline';
 import { createHost } from './host';
-import { CrmCard } from './panel/crm/CrmCard';
-import crmCss from './panel/crm/crm.css?inline';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';

@@ -5,7 +5,8 @@ import { type MessageKey, t } from '../shared/i18n';
 import { listRegions, regionLabel } from '../shared/regions';
 import type { FieldErrors, SettingsField } from '../shared/settings';
 import { loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from '../shared/theme';
-import { CrmSettingsSection } from './CrmSettings';
+import { CrmSettingsSection } from './crm/CrmSettings';
+import { Field } from './Field';
 import { useSettings } from './use-settings';
 
 /** Scopes the OAuth client needs, and why (shown to the admin who creates the client). */
@@ -80,6 +81,12 @@ export function OptionsPage() {
   useEffect(() => setValues(model.values), [model.values]);
 
   const isLocked = (f: SettingsField) => model.locked.includes(f);
+  const problems = (f: SettingsField) => ({
+    name: f,
+    locked: isLocked(f),
+    error: errors[f],
+    policyError: model.policyErrors[f],
+  });
   const set = (f: SettingsField) => (e: Event) => {
     setValues({ ...values, [f]: (e.currentTarget as HTMLInputElement).value });
     setSaved(false);
@@ -108,63 +115,41 @@ export function OptionsPage() {
         data-testid="options-form"
         data-loaded={model.loaded ? 'true' : 'false'}
       >
-        <label for="region">{t('regionLabel')}</label>
-        <select
-          id="region"
-          value={values.region}
-          onChange={set('region')}
-          disabled={isLocked('region')}
-          aria-invalid={errors.region ? 'true' : 'false'}
-          aria-describedby="region-help region-error"
+        <Field
+          label={t('regionLabel')}
+          hint={withEmphasis(t('regionHelp', MARK), MARK, <strong>mypurecloud.ie</strong>)}
+          {...problems('region')}
         >
-          <option value="">{t('regionChoose')}</option>
-          {regions.map((r) => (
-            <option key={r.domain} value={r.domain}>
-              {regionLabel(r)}
-            </option>
-          ))}
-        </select>
-        <p id="region-help" class="hint">
-          {withEmphasis(t('regionHelp', MARK), MARK, <strong>mypurecloud.ie</strong>)}
-        </p>
-        {isLocked('region') ? (
-          <p class="locked" data-testid="region-locked">
-            {t('lockedByPolicy')}
-          </p>
-        ) : null}
-        {errors.region ? (
-          <p id="region-error" class="error" role="alert" data-testid="region-error">
-            {errors.region}
-          </p>
-        ) : null}
-        {model.policyErrors.region ? <p class="error">{model.policyErrors.region}</p> : null}
+          <select
+            id="region"
+            value={values.region}
+            onChange={set('region')}
+            disabled={isLocked('region')}
+            aria-invalid={errors.region ? 'true' : 'false'}
+            aria-describedby="region-help region-error"
+          >
+            <option value="">{t('regionChoose')}</option>
+            {regions.map((r) => (
+              <option key={r.domain} value={r.domain}>
+                {regionLabel(r)}
+              </option>
+            ))}
+          </select>
+        </Field>
 
-        <label for="clientId">{t('clientIdLabel')}</label>
-        <input
-          id="clientId"
-          value={values.clientId}
-          onInput={set('clientId')}
-          disabled={isLocked('clientId')}
-          spellcheck={false}
-          autocomplete="off"
-          placeholder="0e3c5c1a-9f0b-4a53-9d1e-2f8c7b6a5d40"
-          aria-invalid={errors.clientId ? 'true' : 'false'}
-          aria-describedby="client-help client-error"
-        />
-        <p id="client-help" class="hint">
-          {t('clientIdHelp')}
-        </p>
-        {isLocked('clientId') ? (
-          <p class="locked" data-testid="clientId-locked">
-            {t('lockedByPolicy')}
-          </p>
-        ) : null}
-        {errors.clientId ? (
-          <p id="client-error" class="error" role="alert" data-testid="clientId-error">
-            {errors.clientId}
-          </p>
-        ) : null}
-        {model.policyErrors.clientId ? <p class="error">{model.policyErrors.clientId}</p> : null}
+        <Field label={t('clientIdLabel')} hint={t('clientIdHelp')} {...problems('clientId')}>
+          <input
+            id="clientId"
+            value={values.clientId}
+            onInput={set('clientId')}
+            disabled={isLocked('clientId')}
+            spellcheck={false}
+            autocomplete="off"
+            placeholder="0e3c5c1a-9f0b-4a53-9d1e-2f8c7b6a5d40"
+            aria-invalid={errors.clientId ? 'true' : 'false'}
+            aria-describedby="clientId-help clientId-error"
+          />
+        </Field>
 
         <div class="actions">
           <button type="submit" class="primary" disabled={isLocked('region') && isLocked('clientId')}>

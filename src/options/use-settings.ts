@@ -8,6 +8,7 @@ import {
   type SettingsField,
   validateSettings,
 } from '../shared/settings';
+import { readSyncedAndManaged } from '../shared/storage/managed';
 
 export interface SettingsModel {
   loaded: boolean;
@@ -19,14 +20,6 @@ export interface SettingsModel {
   ): Promise<{ ok: true; value: Settings } | { ok: false; errors: FieldErrors }>;
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-}
-
 export function useSettings(): SettingsModel {
   const [state, setState] = useState<Omit<SettingsModel, 'save'>>({
     loaded: false,
@@ -36,7 +29,7 @@ export function useSettings(): SettingsModel {
   });
 
   const reload = useCallback(async () => {
-    const [synced, managed] = await Promise.all([browser.storage.sync.get(null), readManaged()]);
+    const { synced, managed } = await readSyncedAndManaged();
     const merged = mergeSettings(synced, managed);
     setState({
       loaded: true,

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { STATUS_MEANING } from '../shared/connection-status';
 import type { PanelState } from '../shared/domain';
 import { presenceLabel, routingLabel, statusLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
-import { connectToWorker, type WorkerLink } from '../shared/protocol';
 import { reasonText } from '../shared/reasons';
+import { connectForRequests, type RequestLink } from '../shared/request-link';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
 function useToggleShortcut(): string | undefined {
@@ -23,20 +24,20 @@ export function Popup() {
   const [state, setState] = useState<PanelState | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
   const [report, setReport] = useState<string | undefined>();
-  const link = useMemo<{ current?: WorkerLink }>(() => ({}), []);
+  const link = useMemo<{ current?: RequestLink }>(() => ({}), []);
   const shortcut = useToggleShortcut();
 
+  const showReport = ({ text }: { text: string }) => {
+    setReport(text);
+    navigator.clipboard.writeText(text).then(
+      () => setCopied(t('diagnosticsCopied')),
+      () => setCopied(text), // no clipboard access: show it to copy by hand
+    );
+  };
+
   useEffect(() => {
-    link.current = connectToWorker('popup', {
+    link.current = connectForRequests('popup', {
       onMessage: (m) => {
-        if (m.type === 'diagnostics') {
-          setReport(m.text);
-          navigator.clipboard.writeText(m.text).then(
-            () => setCopied(t('diagnosticsCopied')),
-            () => setCopied(m.text), // no clipboard access: show it to copy by hand
-          );
-          return;
-        }
         // Patches only make sense on top of a snapshot.
         setState((s) => (m.type === 'snapshot' ? m.state : s && applyToClient(s, m)));
       },
@@ -79,7 +80,7 @@ export function Popup() {
           >
             {t('signOut')}
           </button>
-        ) : status === 'signed-out' || status === 'needs-sign-in' ? (
+        ) : status && STATUS_MEANING[status].offersSignIn ? (
           <button
             type="button"
             class="primary"
@@ -95,7 +96,10 @@ export function Popup() {
         <button
           type="button"
           data-testid="copy-diagnostics"
-          onClick={() => link.current?.send({ type: 'getDiagnostics' })}
+          // No reply in time (the worker went away): nothing to copy, the button can be pressed again.
+          onClick={() =>
+            void link.current?.request({ type: 'getDiagnostics' }).then(showReport, () => undefined)
+          }
         >
           {t('copyDiagnostics')}
         </button>

@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
-const { parseToClient, parseToWorker } = await import('./protocol');
+const { parseToClient, parseToWorker, replyTo } = await import('./protocol');
 
 describe('protocol schemas', () => {
   it('accepts exactly the known commands', () => {
@@ -25,5 +25,20 @@ describe('protocol schemas', () => {
         upsert: [{ id: 'x', media: 'call', state: 'alerting', startedAt: 'yesterday' }],
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('request/reply pairing (worker side)', () => {
+  it("stamps the command's request id on its reply, and only on its reply type", () => {
+    const diagnostics = { type: 'diagnostics', text: 'r' } as const;
+    expect(replyTo({ type: 'getDiagnostics', requestId: 7 }, diagnostics)).toEqual({
+      ...diagnostics,
+      requestId: 7,
+    });
+    expect(replyTo({ type: 'getDiagnostics' }, diagnostics)).toEqual(diagnostics);
+    expect(
+      replyTo({ type: 'crmTest', settings: {}, sample: { media: 'call' }, requestId: 7 }, diagnostics),
+    ).toEqual(diagnostics);
+    expect(replyTo({ type: 'signIn' }, diagnostics)).toEqual(diagnostics);
   });
 });

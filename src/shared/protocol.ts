@@ -4,10 +4,11 @@
  * `runtime.connect` / `postMessage` by hand.
  *
  * Data flows one way: the worker owns the truth and pushes it to clients over a Port (a snapshot
- * on connect, then patches). Clients only send commands.
+ * on connect, then patches). Clients only send commands; a few commands are requests (REPLIES)
+ * that get one reply, to the asking client only, paired with it by a request id (the relay
+ * stamps it with `replyTo`; pages ask with `connectForRequests`, request-link.ts).
  */
 import * as v from 'valibot';
-import type { Runtime } from 'webextension-polyfill';
 import type {
   AgentView,
   ConnectionView,
@@ -22,7 +23,6 @@ import { ReasonSchema } from './reasons';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
-export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 export const PORT_NAMES = {
   panel: 'cuecard.panel',
@@ -34,6 +34,8 @@ export type ClientKind = keyof typeof PORT_NAMES;
 const str = v.string();
 const optStr = v.optional(v.string());
 const optNum = v.optional(v.number());
+/** Set by `WorkerLink.request` on a request, echoed by the worker on its reply. */
+const requestId = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)));
 
 /** Links the panel renders: http(s) only (the worker checks them too). */
 const httpUrl = v.optional(
@@ -122,7 +124,7 @@ export const ToClientSchema = v.variant('type', [
     remove: v.optional(v.array(str)),
   }),
   /** The answer to `getDiagnostics`, sent only to the asking client. */
-  v.object({ type: v.literal('diagnostics'), text: str }),
+  v.object({ type: v.literal('diagnostics'), text: str, requestId }),
   /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
   v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) }),
   /** The answer to `crmTest` (options page): the card the lookup produced, and what was requested. */
@@ -131,6 +133,7 @@ export const ToClientSchema = v.variant('type', [
     crm: CrmViewSchema,
     /** The request Cuecard made (header values never included). */
     request: optStr,
+    requestId,
   }),
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
@@ -141,7 +144,7 @@ export const ToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('signIn') }),
   v.strictObject({ type: v.literal('signOut') }),
   v.strictObject({ type: v.literal('reconnect') }),
-  v.strictObject({ type: v.literal('getDiagnostics') }),
+  v.strictObject({ type: v.literal('getDiagnostics'), requestId }),
   /** CRM card: look the conversation's customer up again (after an error). */
   v.strictObject({ type: v.literal('crmRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
   /** CRM card: the agent's search ("no match", or a wrong match). */
@@ -166,6 +169,7 @@ export const ToWorkerSchema = v.variant('type', [
       externalContactId: v.optional(v.pipe(str, v.maxLength(100))),
       query: v.optional(v.pipe(str, v.maxLength(200))),
     }),
+    requestId,
   }),
 ]);
 
@@ -177,6 +181,25 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
   options: ['crmTest'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
+
+/** The commands that are requests, and the type of the one reply each gets. */
+export const REPLIES = {
+  getDiagnostics: 'diagnostics',
+  crmTest: 'crmTestResult',
+} as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
+export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
+export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;
+export type Reply = ReplyOf<RequestCommand>;
+
+const isRequest = (c: ToWorker): c is RequestCommand => Object.hasOwn(REPLIES, c.type);
+export const isReply = (m: ToClient): m is Reply => (Object.values(REPLIES) as string[]).includes(m.type);
+
+/** Worker side: the reply to `command` carries the command's request id (the relay stamps it). */
+export function replyTo(command: ToWorker, reply: ToClient): ToClient {
+  if (!isRequest(command) || command.requestId === undefined || reply.type !== REPLIES[command.type])
+    return reply;
+  return { ...reply, requestId: command.requestId } as ToClient;
+}
 
 export function parseToWorker(raw: unknown): ToWorker | undefined {
   const r = v.safeParse(ToWorkerSchema, raw);
@@ -227,11 +250,3 @@ export function connectToWorker(
     },
   };
 }
-
-/** Worker side: a connected client, its kind known and its sender already checked. */
-export interface ClientLink {
-  kind: ClientKind;
-  send(message: ToClient): void;
-}
-
-export type ClientPort = Runtime.Port;

@@ -1,7 +1,7 @@
 /**
- * The worker's connection core and conversation reducer, in Node, against the simulator: every
- * media type through its lifecycle, and the store equal to the simulator's truth after each step
- * and after each injected fault.
+ * The worker's agent feed (its connection, frames → reducer, resync), in Node through
+ * bench/node-agent.ts, against the simulator: every media type through its lifecycle, and the
+ * store equal to the simulator's truth after each step and after each injected fault.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeAgent } from '../../../bench/node-agent';

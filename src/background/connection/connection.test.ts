@@ -1,8 +1,11 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionView } from '../../shared/domain';
 import { reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
+import { type Gate, initialGate, nextGate } from '../session/gate';
+import { connectionView } from '../status-view';
 import {
   Connection,
   type ConnectionDeps,
@@ -12,9 +15,12 @@ import {
   STABLE_AFTER_MS,
   type StoredChannel,
 } from './connection';
-import type { ConnState } from './machine';
+import type { LinkState } from './machine';
 
 const ME = 'u1';
+
+/** What the agent would see after each change (gate and link, as the panel derives it), with the link's attempt. */
+type Shown = ConnectionView & { attempt: number };
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -49,7 +55,7 @@ interface Harness {
   conn: Connection;
   sockets: FakeSocket[];
   calls: string[];
-  states: ConnState[];
+  states: Shown[];
   frames: unknown[];
   stored: { channel?: StoredChannel };
   api: {
@@ -65,13 +71,16 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
   const h = {
     sockets: [] as FakeSocket[],
     calls: [] as string[],
-    states: [] as ConnState[],
+    states: [] as Shown[],
     frames: [] as unknown[],
     stored: { channel: opts.stored },
     api: { headStatus: 200, channelSeq: 0 } as Harness['api'],
     resyncs: 0,
     renew: vi.fn<() => Promise<boolean>>(async () => opts.renew ?? false),
   } as Omit<Harness, 'conn'> as Harness;
+  // The gate is open while the connection runs; only an auth loss it reports closes it.
+  let gate: Gate = nextGate(initialGate, { type: 'open' });
+  const show = (link: LinkState) => h.states.push({ ...connectionView(gate, link), attempt: link.attempt });
   const api: Api = {
     async request<T>(method: string, path: string): Promise<T> {
       h.calls.push(`${method} ${path.split('?')[0]}`);
@@ -109,7 +118,11 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
       h.resyncs++;
     },
     onFrame: (f) => h.frames.push(f),
-    onState: (s) => h.states.push(s),
+    onState: show,
+    onAuthLost: (reason) => {
+      gate = nextGate(gate, { type: 'auth-required', reason });
+      show(h.conn.current);
+    },
     renewToken: h.renew,
     now: () => Date.now(),
     random: () => 0.5,

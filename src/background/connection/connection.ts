@@ -2,30 +2,22 @@
  * The Notification API connection: channel → socket → subscriptions → resync → live, and back
  * again after any failure. Chrome-free (sockets, timers, storage and clock are injected) so the
  * same code runs in the service worker and in Node (tests, herd benchmark).
+ *
+ * It is the only writer of the link (machine.ts). An auth failure it cannot renew past is not a
+ * link state: it stops and tells the session (`onAuthLost`), which closes the gate.
  */
-import type { Models } from 'purecloud-platform-client-v2';
+import { STATUS_MEANING } from '../../shared/connection-status';
 import { type Reason, reason } from '../../shared/reasons';
-import { reasonEnglish } from '../../shared/reasons-en';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
 import { type Frame, parseFrame } from '../genesys/frames';
 import type { Api } from '../genesys/rest';
 import { retryDelay } from './backoff';
-import { type ConnInput, type ConnState, initialConn, nextConn } from './machine';
+import { BlockedError, ensureChannel, type StoredChannel, subscribe } from './channel';
+import { initialLink, type LinkInput, type LinkState, nextLink } from './machine';
+import { dropSocket, openSocket, type SocketLike, WS_OPEN } from './socket';
 
-export interface SocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-}
-
-export interface StoredChannel {
-  id: string;
-  connectUri: string;
-}
+export { BlockedError, type StoredChannel, topicsFor } from './channel';
+export type { SocketLike } from './socket';
 
 export interface ConnectionDeps {
   api: Api;
@@ -41,9 +33,11 @@ export interface ConnectionDeps {
   /** Make the store equal the server's truth; called after every (re)connect. */
   resync(): Promise<void>;
   onFrame(frame: Frame): void;
-  onState(s: ConnState): void;
+  onState(s: LinkState): void;
   /** Try to get a fresh token without the agent; true when it worked. */
   renewToken(): Promise<boolean>;
+  /** The token is gone for good (revoked, or a 401 renewal could not fix): the agent must sign in. */
+  onAuthLost(reason: Reason): void;
   now(): number;
   random(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -54,24 +48,14 @@ export interface ConnectionDeps {
 export const PING_INTERVAL_MS = 20_000;
 /** Heartbeats come every 30 s and pings every 20 s: silence this long means a dead socket. */
 export const SILENCE_LIMIT_MS = 75_000;
-const OPEN_TIMEOUT_MS = 10_000;
 /**
  * Live this long and the failure count resets. Long enough that a server which accepts and then
  * drops sockets keeps backing off, short enough that one incident does not slow the next.
  */
 export const STABLE_AFTER_MS = 3_000;
-const WS_OPEN = 1;
-
-export function topicsFor(userId: string): string[] {
-  return [
-    `v2.users.${userId}.conversations`,
-    `v2.users.${userId}.presence`,
-    `v2.users.${userId}.routingStatus`,
-  ];
-}
 
 export class Connection {
-  private state: ConnState = initialConn;
+  private state: LinkState = initialLink;
   private socket: SocketLike | undefined;
   private channel: StoredChannel | undefined;
   private lastSeen = 0;
@@ -79,13 +63,13 @@ export class Connection {
   private tickTimer: unknown;
   private stableTimer: unknown;
   private running = false;
-  /** Bumped on every attempt and on stop, so stale async work can tell it lost the race. */
+  /** Bumped on every attempt and on every teardown, so stale async work can tell it lost the race. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
 
   constructor(private readonly deps: ConnectionDeps) {}
 
-  get current(): ConnState {
+  get current(): LinkState {
     return this.state;
   }
 
@@ -94,53 +78,57 @@ export class Connection {
     this.connectNow();
   }
 
+  /** The gate closed: tear down and start from scratch next time. */
   stop(): void {
     this.running = false;
-    this.generation++;
-    this.clearTimers();
-    this.dropSocket(1000, 'stopped');
+    this.teardown('stopped');
+    this.set({ type: 'reset' });
   }
 
   /** Watchdog (alarm, port connect, wake-up): reconnect if the connection is not what it should be. */
   ensure(): void {
     if (!this.running || this.connecting) return;
-    const s = this.state.status;
+    const s = this.state;
+    if (!STATUS_MEANING[s.status].retriesByItself) return; // blocked: waits for Retry
     const socketOk =
       this.socket?.readyState === WS_OPEN && this.deps.now() - this.lastSeen < SILENCE_LIMIT_MS;
-    if (s === 'live' && socketOk) return;
-    if (s === 'reconnecting' && (this.state.retryAt ?? 0) > this.deps.now()) return;
-    if (s === 'needs-sign-in' || s === 'blocked') return;
+    if (s.status === 'live' && socketOk) return;
+    if (s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now()) return;
     this.connectNow();
   }
 
-  /** Ask for a fresh attempt now (the agent clicked Retry, or settings changed). */
+  /** Ask for a fresh attempt now (the agent clicked Retry, or signed in again). */
   retry(): void {
     if (!this.running) this.running = true;
     if (this.state.status === 'live' && this.socket?.readyState === WS_OPEN) return;
     this.connectNow();
   }
 
-  private set(input: ConnInput): void {
-    const next = nextConn(this.state, input);
+  private set(input: LinkInput): void {
+    const next = nextLink(this.state, input);
     if (next !== this.state) {
       this.state = next;
       this.deps.onState(next);
     }
   }
 
-  private clearTimers(): void {
-    if (this.retryTimer !== undefined) this.deps.clearTimeout(this.retryTimer);
-    if (this.tickTimer !== undefined) this.deps.clearTimeout(this.tickTimer);
-    if (this.stableTimer !== undefined) this.deps.clearTimeout(this.stableTimer);
+  /** The one teardown: invalidate in-flight work, clear every timer, drop the socket. */
+  private teardown(why: string): void {
+    this.generation++;
+    this.connecting = undefined;
+    for (const t of [this.retryTimer, this.tickTimer, this.stableTimer])
+      if (t !== undefined) this.deps.clearTimeout(t);
     this.retryTimer = undefined;
     this.tickTimer = undefined;
     this.stableTimer = undefined;
+    dropSocket(this.socket, 1000, why);
+    this.socket = undefined;
   }
 
   private connectNow(): void {
     if (!this.running || this.connecting) return;
-    this.clearTimers();
-    const gen = ++this.generation;
+    this.teardown('reconnecting');
+    const gen = this.generation;
     this.connecting = this.connectOnce(gen)
       .catch((e: unknown) => this.fail(gen, e))
       .finally(() => {
@@ -150,18 +138,18 @@ export class Connection {
 
   private async connectOnce(gen: number): Promise<void> {
     this.set({ type: 'connect' });
-    this.dropSocket(1000, 'reconnecting');
     const userId = await this.deps.identify();
     if (gen !== this.generation) return;
-    const channel = await this.ensureChannel();
+    const channel = await ensureChannel(this.deps, this.channel);
+    this.channel = channel;
     if (gen !== this.generation) return;
-    const socket = await this.openSocket(channel.connectUri, gen);
+    const socket = await this.open(channel.connectUri, gen);
     if (gen !== this.generation) {
       socket.close(1000, 'superseded');
       return;
     }
     this.socket = socket;
-    await this.subscribe(channel.id, userId);
+    await subscribe(this.deps, channel.id, userId);
     await this.deps.resync();
     if (gen !== this.generation) return;
     this.set({ type: 'live', at: this.deps.now() });
@@ -172,78 +160,17 @@ export class Connection {
     }, STABLE_AFTER_MS);
   }
 
-  /** Reuse the stored channel while it exists: each new one counts against the 20-per-user limit. */
-  private async ensureChannel(): Promise<StoredChannel> {
-    const stored = this.channel ?? (await this.deps.loadChannel());
-    if (stored) {
-      const status = await this.deps.api.head(
-        `/api/v2/notifications/channels/${encodeURIComponent(stored.id)}`,
-      );
-      if (status !== 404) {
-        this.channel = stored;
-        return stored;
-      }
-      this.deps.log?.('channel-gone', { channel: stored.id });
-    }
-    const created = await this.deps.api.request<Models.Channel>('POST', '/api/v2/notifications/channels');
-    if (!created.id || !created.connectUri) throw new Error('channel without id or connectUri');
-    this.channel = { id: created.id, connectUri: created.connectUri };
-    await this.deps.saveChannel(this.channel);
-    this.deps.log?.('channel-created', { channel: created.id });
-    return this.channel;
-  }
-
-  private async subscribe(channelId: string, userId: string): Promise<void> {
-    const topics = topicsFor(userId).map((id) => ({ id }));
-    const res = await this.deps.api.request<{ entities?: Models.ChannelTopic[] }>(
-      'PUT',
-      `/api/v2/notifications/channels/${encodeURIComponent(channelId)}/subscriptions?ignoreErrors=true`,
-      topics,
-    );
-    const rejected = (res?.entities ?? []).filter((t) => t.state === 'Rejected');
-    const conv = rejected.find((t) => (t.id ?? '').toLowerCase().endsWith('.conversations'));
-    if (conv) {
-      const perms = conv.missingPermissions ?? [];
-      throw new BlockedError(
-        perms.length > 0
-          ? reason('subscription-missing-permission', { permission: perms })
-          : reason('subscription-refused', { detail: conv.rejectionReason ?? { word: 'no-reason-given' } }),
-      );
-    }
-    for (const t of rejected) this.deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
-  }
-
-  private openSocket(url: string, gen: number): Promise<SocketLike> {
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const socket = this.deps.openSocket(url);
-      const timer = this.deps.setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        socket.close();
-        reject(new Error('WebSocket did not open in time'));
-      }, OPEN_TIMEOUT_MS);
-      socket.onopen = () => {
-        if (settled) return;
-        settled = true;
-        this.deps.clearTimeout(timer);
+  private open(url: string, gen: number): Promise<SocketLike> {
+    return openSocket(this.deps, url, {
+      onOpen: () => {
         this.lastSeen = this.deps.now();
-        resolve(socket);
-      };
-      socket.onmessage = (ev) => this.onMessage(socket, ev.data);
-      socket.onerror = () => undefined; // the close event that follows carries the information
-      socket.onclose = (ev) => {
-        if (!settled) {
-          settled = true;
-          this.deps.clearTimeout(timer);
-          reject(new Error(`WebSocket closed before opening (${ev.code})`));
-          return;
-        }
-        if (socket === this.socket && gen === this.generation) {
-          this.socket = undefined;
-          this.lost(reason('socket-closed', { code: ev.code }));
-        }
-      };
+      },
+      onMessage: (socket, data) => this.onMessage(socket, data),
+      onClosed: (socket, code) => {
+        if (socket !== this.socket || gen !== this.generation) return;
+        this.socket = undefined;
+        this.lost(reason('socket-closed', { code }));
+      },
     });
   }
 
@@ -264,7 +191,7 @@ export class Connection {
         this.lost(reason('channel-expired', { detail: frame.message }));
         return;
       case 'token-revoked':
-        this.stopWithAuth(reason('session-revoked'));
+        this.authLost(reason('session-revoked'));
         return;
       case 'no-longer-subscribed':
         this.lost(reason('subscriptions-dropped'));
@@ -288,7 +215,7 @@ export class Connection {
     if (!channel || !old) return;
     const gen = this.generation;
     this.deps.log?.('socket-closing');
-    this.openSocket(channel.connectUri, gen)
+    this.open(channel.connectUri, gen)
       .then(async (fresh) => {
         if (gen !== this.generation) {
           fresh.close(1000, 'superseded');
@@ -316,27 +243,10 @@ export class Connection {
     }, PING_INTERVAL_MS);
   }
 
-  private dropSocket(code: number, reason: string): void {
-    const s = this.socket;
-    this.socket = undefined;
-    if (s) {
-      s.onclose = null;
-      s.onmessage = null;
-      try {
-        s.close(code, reason);
-      } catch {
-        // already closed
-      }
-    }
-  }
-
   /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
   private lost(why: Reason, retryAfterSec?: number): void {
     if (!this.running) return;
-    this.generation++;
-    this.connecting = undefined;
-    this.clearTimers();
-    this.dropSocket(1000, 'lost');
+    this.teardown('lost');
     const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
     this.set({ type: 'lost', reason: why, retryAt: this.deps.now() + delay });
     this.deps.log?.('lost', { reason: why, delay });
@@ -346,18 +256,22 @@ export class Connection {
     }, delay);
   }
 
-  private stopWithAuth(why: Reason): void {
-    this.generation++;
-    this.connecting = undefined;
-    this.clearTimers();
-    this.dropSocket(1000, 'auth');
-    this.set({ type: 'auth-required', reason: why });
+  /** Stops until the gate opens again (`retry`): reconnecting with a dead token only fails again. */
+  private authLost(why: Reason): void {
+    this.running = false;
+    this.teardown('auth');
+    this.deps.onAuthLost(why);
+  }
+
+  private blocked(why: Reason): void {
+    this.teardown('blocked');
+    this.set({ type: 'blocked', reason: why });
   }
 
   private async fail(gen: number, e: unknown): Promise<void> {
     if (gen !== this.generation || !this.running) return;
     if (e instanceof BlockedError) {
-      this.stopBlocked(e.reason);
+      this.blocked(e.reason);
       return;
     }
     const d: Diagnosis = diagnose(e, this.deps.region);
@@ -368,29 +282,13 @@ export class Connection {
         if (gen === this.generation) this.lost(reason('session-renewed'));
         return;
       }
-      this.stopWithAuth(d.reason);
+      if (gen === this.generation) this.authLost(d.reason);
       return;
     }
     if (d.kind === 'blocked') {
-      this.stopBlocked(d.reason);
+      this.blocked(d.reason);
       return;
     }
     this.lost(d.reason, d.retryAfterSec);
-  }
-
-  private stopBlocked(why: Reason): void {
-    this.generation++;
-    this.connecting = undefined;
-    this.clearTimers();
-    this.dropSocket(1000, 'blocked');
-    this.set({ type: 'blocked', reason: why });
-  }
-}
-
-/** A refusal only an admin can fix (a missing permission): the connection stops until Retry. */
-export class BlockedError extends Error {
-  constructor(readonly reason: Reason) {
-    super(reasonEnglish(reason));
-    this.name = 'BlockedError';
   }
 }

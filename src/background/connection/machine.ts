@@ -1,17 +1,23 @@
 /**
- * The connection's one explicit state. Pure transitions; the driver performs the effects.
+ * The link: the Notification API connection's own state. Pure transitions; the driver
+ * (connection.ts, its only writer) performs the effects. Whether the worker may connect at all is
+ * the gate's (session/gate.ts, owned by the session); what the agent sees is derived from the two
+ * (status-view.ts: the gate wins while it is not open).
  *
- *   unconfigured ─settings→ signed-out ─sign-in→ connecting ─→ live
- *                                  ↑                 │  ↑        │ lost
- *                                  │                 ↓  │        ↓
- *                          needs-sign-in ←─auth── reconnecting ──┘ (backoff, Retry-After)
- *                          blocked (a permission/scope/region problem an admin must fix)
+ *   connecting ──subscribed + resynced──→ live ──stable 3 s──→ live (attempt 0)
+ *      ↑   │ failed                         │ lost
+ *      │   ↓                                ↓
+ *      └── reconnecting ←───────────────────┘  (backoff, Retry-After; attempt + 1)
+ *   blocked: a permission/scope/region problem an admin must fix; only Retry leaves it
+ *   reset (the connection stopped): back to connecting, attempt 0
  */
-import type { ConnectionStatus, ConnectionView } from '../../shared/domain';
 import type { Reason } from '../../shared/reasons';
 
-export interface ConnState {
-  status: ConnectionStatus;
+export const LINK_STATUSES = ['connecting', 'live', 'reconnecting', 'blocked'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export interface LinkState {
+  status: LinkStatus;
   reason?: Reason | undefined;
   retryAt?: number | undefined;
   /** Consecutive failed attempts; reset once a connection has stayed live for a while. */
@@ -19,24 +25,18 @@ export interface ConnState {
   liveSince?: number | undefined;
 }
 
-export type ConnInput =
-  | { type: 'unconfigured'; reason: Reason }
-  | { type: 'signed-out'; reason?: Reason }
+export type LinkInput =
   | { type: 'connect' }
   | { type: 'live'; at: number }
   | { type: 'lost'; reason: Reason; retryAt: number }
-  | { type: 'auth-required'; reason: Reason }
   | { type: 'blocked'; reason: Reason }
-  | { type: 'stable' };
+  | { type: 'stable' }
+  | { type: 'reset' };
 
-export const initialConn: ConnState = { status: 'signed-out', attempt: 0 };
+export const initialLink: LinkState = { status: 'connecting', attempt: 0 };
 
-export function nextConn(s: ConnState, input: ConnInput): ConnState {
+export function nextLink(s: LinkState, input: LinkInput): LinkState {
   switch (input.type) {
-    case 'unconfigured':
-      return { status: 'unconfigured', reason: input.reason, attempt: 0 };
-    case 'signed-out':
-      return { status: 'signed-out', reason: input.reason, attempt: 0 };
     case 'connect':
       if (s.status === 'live' || s.status === 'connecting') return s;
       return {
@@ -48,15 +48,11 @@ export function nextConn(s: ConnState, input: ConnInput): ConnState {
       return { status: 'live', attempt: s.attempt, liveSince: s.status === 'live' ? s.liveSince : input.at };
     case 'lost':
       return { status: 'reconnecting', reason: input.reason, retryAt: input.retryAt, attempt: s.attempt + 1 };
-    case 'auth-required':
-      return { status: 'needs-sign-in', reason: input.reason, attempt: 0 };
     case 'blocked':
       return { status: 'blocked', reason: input.reason, attempt: 0 };
     case 'stable':
       return s.status === 'live' && s.attempt !== 0 ? { ...s, attempt: 0 } : s;
+    case 'reset':
+      return s === initialLink ? s : initialLink;
   }
-}
-
-export function connView(s: ConnState): ConnectionView {
-  return { status: s.status, reason: s.reason, retryAt: s.status === 'reconnecting' ? s.retryAt : undefined };
 }

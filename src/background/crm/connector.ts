@@ -1,8 +1,8 @@
 /** The one small interface every CRM connector implements, and what a lookup starts from. */
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
+import { toE164 } from '../../shared/phone';
 import { type Reason, reason } from '../../shared/reasons';
 import { reasonEnglish } from '../../shared/reasons-en';
-import { toE164 } from './phone';
 
 /** What is known about the customer of a conversation when it is looked up. */
 export interface LookupKey {

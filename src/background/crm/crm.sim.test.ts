@@ -12,12 +12,9 @@ import {
   startSim,
   unknownNumber,
 } from '../../../sim/index';
-import {
-  type CrmSettings,
-  DEFAULT_CRM_SETTINGS,
-  DEMO_CRM_PRESET,
-  mergeCrmSettings,
-} from '../../shared/crm-settings';
+import { mergeCrmSettings } from '../../shared/crm/policy';
+import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
+import { type CrmSettings, DEFAULT_CRM_SETTINGS } from '../../shared/crm/settings';
 import type { ConversationView } from '../../shared/domain';
 import { reason } from '../../shared/reasons';
 import { type Api, createApi } from '../genesys/rest';

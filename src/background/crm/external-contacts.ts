@@ -4,7 +4,7 @@
  * or email, then a contacts search for other messaging addresses.
  */
 import type { Models } from 'purecloud-platform-client-v2';
-import type { CrmFieldMap, CrmSettings } from '../../shared/crm-settings';
+import type { CrmFieldMap, CrmSettings } from '../../shared/crm/settings';
 import { reason } from '../../shared/reasons';
 import { GenesysError, missingPermissions } from '../genesys/errors';
 import type { Api } from '../genesys/rest';

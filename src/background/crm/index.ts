@@ -1,21 +1,14 @@
 /** The CRM service with its Chrome dependencies: settings from storage (policy wins), host permissions, fetch. */
 import browser from 'webextension-polyfill';
-import { type EffectiveCrmSettings, mergeCrmSettings } from '../../shared/crm-settings';
+import { type EffectiveCrmSettings, mergeCrmSettings } from '../../shared/crm/policy';
+import { readSyncedAndManaged } from '../../shared/storage/managed';
 import type { Api } from '../genesys/rest';
 import { CrmService } from './service';
 
 export { CrmService } from './service';
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {}; // no policy installed
-  }
-}
-
 export async function loadCrmSettings(): Promise<EffectiveCrmSettings> {
-  const [synced, managed] = await Promise.all([browser.storage.sync.get(null), readManaged()]);
+  const { synced, managed } = await readSyncedAndManaged();
   return mergeCrmSettings(synced, managed);
 }
 

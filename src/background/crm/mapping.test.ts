@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CRM_PRESET } from '../../shared/crm-settings';
+import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
 import { reason } from '../../shared/reasons';
 import { CrmMappingError, getPath, type Mapping, mapResults, resolveSpec, textOf } from './mapping';
 

@@ -1,5 +1,6 @@
 /** From a CRM's JSON answer to card records: a results path and one path (or text template) per field. Pure. */
-import { type CrmFieldMap, type CrmLabeledPath, PLACEHOLDER_RE } from '../../shared/crm-settings';
+import type { CrmFieldMap, CrmLabeledPath } from '../../shared/crm/settings';
+import { PLACEHOLDER_RE } from '../../shared/crm/templates';
 import { CRM_CARD_FIELDS, type CrmRecord } from '../../shared/domain';
 import { type Reason, type ReasonParam, reason } from '../../shared/reasons';
 import { reasonEnglish } from '../../shared/reasons-en';

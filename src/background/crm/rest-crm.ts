@@ -4,12 +4,8 @@
  * and the answer mapped to card fields. Connector 3, the simulator's demo CRM, is this one with
  * the DEMO_CRM_PRESET settings.
  */
-import {
-  type CrmSettings,
-  DEFAULT_CRM_FIELD_MAP,
-  originPattern,
-  templateOrigin,
-} from '../../shared/crm-settings';
+import { type CrmSettings, DEFAULT_CRM_FIELD_MAP } from '../../shared/crm/settings';
+import { originPattern, templateOrigin } from '../../shared/crm/templates';
 import { reason } from '../../shared/reasons';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult, templateValues } from './connector';
 import { CrmMappingError, type Mapping, mapResults } from './mapping';
@@ -37,7 +33,7 @@ export class RestCrmConnector implements CrmConnector {
     this.canSearch = s.crmSearchUrl !== '';
     this.mapping = {
       // Unmapped card fields read the same-named property: a CRM that answers {name, company…} needs no mapping.
-      fieldMap: Object.keys(s.crmFieldMap).length > 0 ? s.crmFieldMap : DEFAULT_FIELD_MAP,
+      fieldMap: Object.keys(s.crmFieldMap).length > 0 ? s.crmFieldMap : DEFAULT_CRM_FIELD_MAP,
       extraFields: s.crmExtraFields,
       recordUrl: s.crmRecordUrl,
     };
@@ -119,5 +115,3 @@ export class RestCrmConnector implements CrmConnector {
     }
   }
 }
-
-export const DEFAULT_FIELD_MAP = DEFAULT_CRM_FIELD_MAP;

@@ -1,6 +1,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CRM_PRESET, mergeCrmSettings } from '../../shared/crm-settings';
+import { mergeCrmSettings } from '../../shared/crm/policy';
+import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
 import type { ConversationView } from '../../shared/domain';
 import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';

@@ -2,45 +2,29 @@
  * The CRM side of the worker: watches the conversation views, looks each customer up once (as
  * soon as the conversation alerts), keeps the result per conversation and in a bounded LRU, and
  * adds it to the views sent to clients. Handles the card's commands (retry, search, pick) and
- * the options page's test lookup. Chrome-free (see index.ts for the browser wiring), so it runs
- * in Node against the simulator.
+ * hands the options page's test lookup to test-lookup.ts. Chrome-free (see index.ts for the
+ * browser wiring), so it runs in Node against the simulator.
  */
-import {
-  type CrmSettings,
-  crmDisplayName,
-  type EffectiveCrmSettings,
-  validateCrmSettings,
-} from '../../shared/crm-settings';
-import type { ConversationView, CrmLabeled, CrmView } from '../../shared/domain';
+import type { EffectiveCrmSettings } from '../../shared/crm/policy';
+import type { ConversationView, CrmView } from '../../shared/domain';
 import type { ToClient, ToWorker } from '../../shared/protocol';
 import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
-import {
-  asCrmError,
-  type CrmConnector,
-  describeKey,
-  type LookupKey,
-  type LookupResult,
-  lookupKeyOf,
-  templateValues,
-} from './connector';
-import { ExternalContactsConnector } from './external-contacts';
+import { type CardHeader, cardHeader, resultView } from './card-view';
+import { asCrmError, type CrmConnector, type LookupKey, type LookupResult, lookupKeyOf } from './connector';
+import { Inflight } from './inflight';
 import { Lru } from './lru';
-import { textOf } from './mapping';
-import { RestCrmConnector } from './rest-crm';
-import { fillTemplate, safeHttpUrl } from './template';
+import { type ConnectorDeps, makeConnector } from './make-connector';
+import { testLookup } from './test-lookup';
+import { ViewDecorator } from './view-decorator';
 
 export const CRM_TIMEOUT_MS = 5_000;
 /** Results (matches and "no match") are reused for this long; errors never are. */
 export const CRM_CACHE_TTL_MS = 10 * 60_000;
 export const CRM_CACHE_ENTRIES = 200;
 
-export interface CrmServiceDeps {
-  /** The worker's Genesys REST client while an agent is signed in. */
-  getApi(): Api | undefined;
+export interface CrmServiceDeps extends Omit<ConnectorDeps, 'timeoutMs'> {
   loadSettings(): Promise<EffectiveCrmSettings>;
-  hasPermission(pattern: string): Promise<boolean>;
-  fetch: typeof fetch;
   /** A lookup finished (or settings changed): rebuild and publish the panel state. */
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
@@ -61,33 +45,30 @@ interface Entry {
   search?: string | undefined;
 }
 
-interface Decorated {
-  src: ConversationView;
-  crm: CrmView | undefined;
-  version: number;
-  out: ConversationView;
-}
-
 export class CrmService {
   private effective: EffectiveCrmSettings | undefined;
   private connector: CrmConnector | undefined;
   /** Bumped when settings change: every view is decorated again. */
   private version = 0;
   private entries = new Map<string, Entry>();
-  private decorated = new Map<string, Decorated>();
-  private inflight = new Map<string, Promise<LookupResult>>();
+  private readonly decorated = new ViewDecorator();
+  private readonly inflight = new Inflight<LookupResult>();
   private readonly cache: Lru<LookupResult>;
   private lastApi: Api | undefined;
   private lastViews: ConversationView[] = [];
   readonly ready: Promise<void>;
 
+  private readonly connectorDeps: ConnectorDeps;
+
   constructor(private readonly deps: CrmServiceDeps) {
     this.cache = new Lru(CRM_CACHE_ENTRIES, CRM_CACHE_TTL_MS, deps.now);
+    this.connectorDeps = {
+      getApi: () => deps.getApi(),
+      fetch: deps.fetch,
+      hasPermission: (p) => deps.hasPermission(p),
+      timeoutMs: deps.timeoutMs ?? CRM_TIMEOUT_MS,
+    };
     this.ready = this.reload();
-  }
-
-  private get timeoutMs(): number {
-    return this.deps.timeoutMs ?? CRM_TIMEOUT_MS;
   }
 
   /** (Re)reads the settings; every conversation is looked up again with the new ones. */
@@ -98,32 +79,12 @@ export class CrmService {
       this.deps.log?.('crm-settings-failed', { reason: e instanceof Error ? e.message : String(e) });
       return;
     }
-    this.connector = this.makeConnector(this.effective.settings);
+    this.connector = makeConnector(this.effective.settings, this.connectorDeps);
     this.version++;
     this.entries.clear();
     this.inflight.clear();
     this.cache.clear();
     this.deps.onChange();
-  }
-
-  private makeConnector(s: CrmSettings): CrmConnector | undefined {
-    switch (s.crmConnector) {
-      case 'externalContacts':
-        return new ExternalContactsConnector({
-          getApi: () => this.deps.getApi(),
-          settings: s,
-          timeoutMs: this.timeoutMs,
-        });
-      case 'rest':
-        return new RestCrmConnector({
-          settings: s,
-          fetch: this.deps.fetch,
-          hasPermission: (p) => this.deps.hasPermission(p),
-          timeoutMs: this.timeoutMs,
-        });
-      case 'off':
-        return undefined;
-    }
   }
 
   // ── views in, decorated views out ──────────────────────────────────────────────────────────
@@ -139,9 +100,10 @@ export class CrmService {
     this.syncSession();
     const ids = new Set(views.map((v) => v.id));
     for (const id of [...this.entries.keys()]) if (!ids.has(id)) this.entries.delete(id);
-    for (const id of [...this.decorated.keys()]) if (!ids.has(id)) this.decorated.delete(id);
+    this.decorated.keepOnly(ids);
     for (const v of views) this.ensureLookup(v);
-    return views.map((v) => this.decorate(v));
+    const rules = this.effective?.settings.crmAttributes ?? [];
+    return views.map((v) => this.decorated.decorate(v, this.entries.get(v.id)?.view, this.version, rules));
   }
 
   /** A new (or no) agent session: cached customer data of the previous one is dropped. */
@@ -150,31 +112,6 @@ export class CrmService {
     if (api === this.lastApi) return;
     if (!api) this.cache.clear();
     this.lastApi = api;
-  }
-
-  private decorate(v: ConversationView): ConversationView {
-    const crm = this.entries.get(v.id)?.view;
-    const hit = this.decorated.get(v.id);
-    if (hit && hit.src === v && hit.crm === crm && hit.version === this.version) return hit.out;
-    // Raw attributes stay in the worker: only allow-listed ones reach clients, labelled.
-    const { attributes: _raw, ...rest } = v;
-    const out: ConversationView = { ...rest };
-    if (crm) out.crm = crm;
-    const pd = this.participantData(v);
-    if (pd) out.participantData = pd;
-    this.decorated.set(v.id, { src: v, crm, version: this.version, out });
-    return out;
-  }
-
-  private participantData(v: ConversationView): CrmLabeled[] | undefined {
-    const rules = this.effective?.settings.crmAttributes ?? [];
-    const attrs = v.attributes;
-    if (!attrs || rules.length === 0) return undefined;
-    const out = rules.flatMap((r) => {
-      const value = Object.hasOwn(attrs, r.name) ? textOf(attrs[r.name]) : undefined;
-      return value ? [{ label: r.label || r.name, value }] : [];
-    });
-    return out.length > 0 ? out : undefined;
   }
 
   private ensureLookup(v: ConversationView): void {
@@ -192,18 +129,8 @@ export class CrmService {
     this.startLookup(v.id, lookup, key);
   }
 
-  private base(lookup: LookupKey): Pick<CrmView, 'crmName' | 'canSearch' | 'homeUrl' | 'query'> {
-    const s = this.effective?.settings;
-    const query = describeKey(lookup);
-    const homeUrl =
-      s?.crmHomeUrl &&
-      safeHttpUrl(fillTemplate(s.crmHomeUrl, templateValues(lookup, { query: query ?? '' })).url);
-    return {
-      crmName: s ? crmDisplayName(s) : 'CRM',
-      canSearch: this.connector?.canSearch ?? false,
-      homeUrl: homeUrl || undefined,
-      query,
-    };
+  private base(lookup: LookupKey): CardHeader {
+    return cardHeader(this.effective?.settings, this.connector?.canSearch ?? false, lookup);
   }
 
   private startLookup(id: string, lookup: LookupKey, key: string | undefined): void {
@@ -230,37 +157,19 @@ export class CrmService {
     }
     const cached = this.cache.get(key);
     if (cached) {
-      set(this.resultView(cached, 'lookup'));
+      set(resultView(cached, 'lookup'));
       return;
     }
     set({ status: 'loading', source: 'lookup', records: [] });
-    this.run(key, () => connector.lookup(lookup)).then(
-      (r) => {
-        this.cache.set(key, r);
-        this.finish(id, seq, this.resultView(r, 'lookup'));
-      },
-      (e: unknown) => this.fail(id, seq, e),
-    );
-  }
-
-  /** One request per key at a time: two conversations from the same number share it. */
-  private run(key: string, go: () => Promise<LookupResult>): Promise<LookupResult> {
-    const running = this.inflight.get(key);
-    if (running) return running;
-    const p = go().finally(() => {
-      if (this.inflight.get(key) === p) this.inflight.delete(key);
-    });
-    this.inflight.set(key, p);
-    return p;
-  }
-
-  private resultView(r: LookupResult, source: CrmView['source']): Omit<CrmView, 'crmName' | 'canSearch'> {
-    return {
-      status: r.records.length > 0 ? 'found' : 'none',
-      source,
-      records: r.records,
-      selected: r.records.length === 1 ? 0 : undefined,
-    };
+    this.inflight
+      .run(key, () => connector.lookup(lookup))
+      .then(
+        (r) => {
+          this.cache.set(key, r);
+          this.finish(id, seq, resultView(r, 'lookup'));
+        },
+        (e: unknown) => this.fail(id, seq, e),
+      );
   }
 
   private finish(id: string, seq: number, view: Partial<CrmView>): void {
@@ -317,7 +226,7 @@ export class CrmService {
         return undefined;
       }
       case 'crmTest':
-        return { type: 'crmTestResult', ...(await this.test(c.settings, c.sample)) };
+        return { type: 'crmTestResult', ...(await testLookup(c.settings, c.sample, this.connectorDeps)) };
       default:
         return undefined;
     }
@@ -351,69 +260,19 @@ export class CrmService {
       seq,
       search: query,
       view: cached
-        ? { ...base, ...this.resultView(cached, 'search') }
+        ? { ...base, ...resultView(cached, 'search') }
         : { ...base, status: 'loading', source: 'search', records: [] },
     });
     if (cached) return;
-    this.run(key, () => connector.search(query)).then(
-      (r) => {
-        this.cache.set(key, r);
-        this.finish(id, seq, this.resultView(r, 'search'));
-      },
-      (e: unknown) => this.fail(id, seq, e),
-    );
-  }
-
-  /** The options page's "Test lookup": the draft settings, one sample customer, no cache. */
-  private async test(
-    draft: Record<string, unknown>,
-    sample: Extract<ToWorker, { type: 'crmTest' }>['sample'],
-  ): Promise<{ crm: CrmView; request?: string | undefined }> {
-    const valid = validateCrmSettings(draft);
-    const fake: ConversationView = {
-      id: 'test-conversation',
-      media: sample.media,
-      state: 'alerting',
-      startedAt: 0,
-      customerAddress: sample.address,
-      externalContactId: sample.externalContactId,
-    };
-    const country = valid.ok ? valid.value.crmDefaultCountry : 'US';
-    const lookup = lookupKeyOf(fake, country);
-    const base: CrmView = {
-      status: 'error',
-      crmName: valid.ok ? crmDisplayName(valid.value) : 'CRM',
-      source: sample.query ? 'search' : 'lookup',
-      query: sample.query || describeKey(lookup),
-      records: [],
-      canSearch: false,
-    };
-    if (!valid.ok) {
-      return {
-        crm: {
-          ...base,
-          error: reason('crm-test-invalid', { errors: Object.values(valid.errors).join(' ') }),
+    this.inflight
+      .run(key, () => connector.search(query))
+      .then(
+        (r) => {
+          this.cache.set(key, r);
+          this.finish(id, seq, resultView(r, 'search'));
         },
-      };
-    }
-    const connector = this.makeConnector(valid.value);
-    if (!connector) return { crm: { ...base, error: reason('crm-test-off') } };
-    const view = { ...base, canSearch: connector.canSearch };
-    if (!sample.query && connector.keyOf(lookup) === undefined) {
-      return {
-        crm: {
-          ...view,
-          status: 'error',
-          error: reason('crm-test-nothing'),
-        },
-      };
-    }
-    try {
-      const r = sample.query ? await connector.search(sample.query) : await connector.lookup(lookup);
-      return { crm: { ...view, ...this.resultView(r, view.source) }, request: r.request };
-    } catch (e) {
-      return { crm: { ...view, error: asCrmError(e).reason } };
-    }
+        (e: unknown) => this.fail(id, seq, e),
+      );
   }
 
   /** For tests and diagnostics. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPath, placeholdersOf, templateOrigin } from '../../shared/crm-settings';
+import { checkPath, placeholdersOf, templateOrigin } from '../../shared/crm/templates';
 import { fillTemplate, safeHttpUrl } from './template';
 
 const values: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** URL templates: `{phone}`, `{email}`, `{attr.NAME}`… filled with URL-encoded values. Pure. */
-import { PLACEHOLDER_RE } from '../../shared/crm-settings';
+import { PLACEHOLDER_RE } from '../../shared/crm/templates';
 
 export interface Filled {
   url: string;

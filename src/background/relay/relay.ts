@@ -11,6 +11,7 @@ import {
   type ClientKind,
   clientKindOf,
   parseToWorker,
+  replyTo,
   type ToClient,
   type ToWorker,
 } from '../../shared/protocol';
@@ -20,7 +21,7 @@ export interface RelayOptions {
   getState(): PanelState;
   /** Is this sender allowed to connect as this kind of client? */
   allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean;
-  /** `reply` answers the client that sent the command, and only it. */
+  /** `reply` answers the client that sent the command, and only it (with the command's request id). */
   onCommand(command: ToWorker, kind: ClientKind, reply: (m: ToClient) => void): void;
   /** Resolves when the worker has restored its state (a snapshot before that would be empty). */
   ready: Promise<void>;
@@ -54,7 +55,7 @@ export class Relay {
     port.onMessage.addListener((raw: unknown) => {
       const command = parseToWorker(raw);
       if (command && ALLOWED_COMMANDS[kind].includes(command.type))
-        this.opts.onCommand(command, kind, (m) => this.post(port, m));
+        this.opts.onCommand(command, kind, (m) => this.post(port, replyTo(command, m)));
       else
         console.warn(
           `[cuecard] refused a ${command ? `${command.type} command from the ${kind}` : 'malformed command'}`,

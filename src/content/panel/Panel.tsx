@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { STATUS_MEANING } from '../../shared/connection-status';
 import type { ConversationView } from '../../shared/domain';
 import { t } from '../../shared/i18n';
 import type { ThemeChoice } from '../../shared/theme';
@@ -14,15 +15,12 @@ import { ConversationTabs } from './ConversationTabs';
 import { DisplaySettings } from './DisplaySettings';
 import { beginDrag } from './drag';
 import { EdgeTab } from './EdgeTab';
-import { Icon } from './icons';
 import { panelLocale } from './labels';
-import { clampWidth, type Edge, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
+import { PANEL_ID, PanelHeader, SETTINGS_ID } from './PanelHeader';
+import { clampWidth, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
 import { StatusBar } from './StatusBar';
 import type { PanelStoreApi } from './store';
 import { useStore } from './use-store';
-
-export const PANEL_ID = 'cc-panel';
-const SETTINGS_ID = 'cc-settings';
 
 export interface PanelProps {
   store: PanelStoreApi;
@@ -74,7 +72,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
     }
   }, [placement.collapsed, focusRequest]);
 
-  const stale = !linked || status !== 'live';
+  const stale = !linked || STATUS_MEANING[status].dataStale;
   const selected = conversations.find((c) => c.id === selectedId) ?? conversations[0];
   const setPlacement = (p: Partial<Placement>) => store.getState().setPlacement(p);
   const chooseTheme = (th: ThemeChoice) => {
@@ -102,7 +100,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
         />
       ) : (
         <ExpandedPanel placement={placement} dragX={dragX} onPlacement={setPlacement}>
-          <Header
+          <PanelHeader
             edge={placement.edge}
             onDrag={setDragX}
             settingsOpen={settingsOpen}
@@ -127,7 +125,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
           ) : null}
           {conversations.length === 0 || !selected ? (
             <div class="empty" data-testid="empty" data-status={status}>
-              {linked && (status === 'signed-out' || status === 'needs-sign-in') ? (
+              {linked && STATUS_MEANING[status].offersSignIn ? (
                 <p class="hint">{t('signedOutHint')}</p>
               ) : (
                 <>
@@ -236,83 +234,5 @@ function ExpandedPanel({
         onKeyDown={onResizeKey}
       />
     </aside>
-  );
-}
-
-function Header({
-  edge,
-  onDrag,
-  settingsOpen,
-  onToggleSettings,
-  onHide,
-  onEdge,
-}: {
-  edge: Edge;
-  onDrag: (dx: number | undefined) => void;
-  settingsOpen: boolean;
-  onToggleSettings: () => void;
-  onHide: () => void;
-  onEdge: (e: Edge) => void;
-}) {
-  // Drag the header (or its grip) across: dropped on the other half of the window, the panel moves there.
-  const onPointerDown = (e: PointerEvent) => {
-    if ((e.target as Element).closest('button:not(.grip)')) return;
-    beginDrag(e, {
-      onMove: (_, dx) => onDrag(dx),
-      onEnd: (up, dragged) => {
-        onDrag(undefined);
-        if (dragged) onEdge(up.clientX < window.innerWidth / 2 ? 'left' : 'right');
-      },
-    });
-  };
-  const onGripKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-      e.preventDefault();
-      onEdge(e.key === 'ArrowLeft' ? 'left' : 'right');
-    }
-  };
-  return (
-    <div class="header" onPointerDown={onPointerDown}>
-      <button
-        type="button"
-        class="icon-btn grip"
-        aria-label={t('movePanel')}
-        title={t('movePanel')}
-        aria-keyshortcuts="ArrowLeft ArrowRight"
-        data-testid="move"
-        data-edge={edge}
-        onKeyDown={onGripKey}
-      >
-        <Icon name="grip" />
-      </button>
-      <span class="brand">
-        <Icon name="logo" class="logo" />
-        {t('appName')}
-      </span>
-      <button
-        type="button"
-        class="icon-btn"
-        aria-expanded={settingsOpen ? 'true' : 'false'}
-        aria-controls={settingsOpen ? SETTINGS_ID : undefined}
-        aria-label={t('displaySettings')}
-        title={t('displaySettings')}
-        data-testid="settings-toggle"
-        onClick={onToggleSettings}
-      >
-        <Icon name="gear" />
-      </button>
-      <button
-        type="button"
-        class={`icon-btn hide ${edge}`}
-        aria-expanded="true"
-        aria-controls={PANEL_ID}
-        aria-label={t('hidePanel')}
-        title={t('hidePanel')}
-        data-testid="hide"
-        onClick={onHide}
-      >
-        <Icon name="chevron" />
-      </button>
-    </div>
   );
 }

@@ -4,6 +4,7 @@
  * in the agent's language), and the one button
  * that helps (sign in, or retry).
  */
+import { STATUS_MEANING } from '../../shared/connection-status';
 import type { ConnectionStatus } from '../../shared/domain';
 import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
@@ -17,8 +18,8 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
   const agent = useStore(store, (s) => s.agent);
   const linked = useStore(store, (s) => s.linked);
   const status: ConnectionStatus = linked ? connection.status : 'connecting';
-  const needsSignIn = linked && (status === 'signed-out' || status === 'needs-sign-in');
-  const canRetry = linked && (status === 'blocked' || status === 'reconnecting');
+  const needsSignIn = linked && STATUS_MEANING[status].offersSignIn;
+  const canRetry = linked && STATUS_MEANING[status].offersRetry;
   const label = linked ? statusLabel(status) : t('statusLinking');
   // Tokens and conversations belong to one region: on another region's agent page nothing matches.
   // The content script only runs on apps.<region domain> (manifest), so the host names the region;

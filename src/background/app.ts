@@ -1,0 +1,175 @@
+/**
+ * The worker's composition root: constructs the session (the gate, the token), the feed (the
+ * link, the agent, the conversations), the CRM service, the panel view and the relay; forwards
+ * the chrome.* hooks (index.ts) and dispatches the clients' commands. No business logic here.
+ * Everything held in memory can be rebuilt from storage, so eviction loses nothing.
+ */
+import browser, { type Runtime, type Storage } from 'webextension-polyfill';
+import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import { isComplete } from '../shared/settings';
+import { createCrmService, isCrmChange } from './crm';
+import { buildReport } from './diagnostics';
+import { createFeed } from './feed';
+import { type Api, createApi } from './genesys/rest';
+import { diagnostics, log } from './log';
+import { PanelView } from './panel-view';
+import { Relay } from './relay/relay';
+import { allowSender } from './relay/sender-check';
+import { createSession } from './session';
+import type { Gate } from './session/gate';
+import { loadSettings } from './settings-source';
+
+export const WATCHDOG_ALARM = 'cuecard.watchdog';
+/** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
+const WATCHDOG_PERIOD_MIN = 0.5;
+
+export class Background {
+  /** The REST client of the open gate (undefined while it is closed). */
+  private api: Api | undefined;
+  readonly ready: Promise<void>;
+  readonly relay: Relay;
+  private readonly session = createSession({
+    onGate: (g) => this.onGate(g),
+    release: () => this.release(),
+    log,
+  });
+  private readonly feed = createFeed({
+    renewToken: () => this.session.renew(),
+    onAuthLost: (reason) => this.session.authLost(reason),
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
+  private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
+  private readonly view = new PanelView({
+    gate: () => this.session.current,
+    link: () => this.feed.link,
+    agent: () => (this.session.token ? this.feed.agent : undefined),
+    views: () => this.feed.views(),
+    present: (views) => this.crm.present(views),
+  });
+
+  constructor() {
+    let resolveReady: () => void = () => undefined;
+    this.ready = new Promise((r) => {
+      resolveReady = r;
+    });
+    this.relay = new Relay({
+      getState: () => this.view.current(),
+      allowSender: (kind, sender) => allowSender(kind, sender),
+      onCommand: (c, kind, reply) => void this.command(c, kind, reply),
+      ready: this.ready,
+    });
+    void this.init().finally(resolveReady);
+  }
+
+  private async init(): Promise<void> {
+    const [settings] = await Promise.all([loadSettings(), this.feed.restore()]);
+    await this.session.restore(settings);
+    this.refresh();
+    if (!(await browser.alarms.get(WATCHDOG_ALARM)))
+      await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: WATCHDOG_PERIOD_MIN });
+    await this.session.evaluate();
+  }
+
+  // Lifecycle hooks, called from index.ts listeners.
+
+  async onAlarm(name: string): Promise<void> {
+    if (name !== WATCHDOG_ALARM) return;
+    await this.ready;
+    await this.session.renewIfExpiring();
+    this.feed.ensure();
+  }
+
+  async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area !== 'sync' && area !== 'managed') return;
+    if (isCrmChange(changes)) void this.crm.reload();
+    await this.ready;
+    await this.session.settingsChanged(await loadSettings(), Object.keys(changes));
+  }
+
+  onConnect(port: Runtime.Port): void {
+    this.relay.attach(port);
+    void this.ready.then(() => this.feed.ensure());
+  }
+
+  /** A `chrome.commands` shortcut: the panel in the tab it was pressed in acts on it. */
+  async onCommand(command: string, tabId: number | undefined): Promise<void> {
+    const name = PANEL_COMMANDS.find((c) => c === command);
+    if (!name) return;
+    await this.ready;
+    const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) this.relay.sendToTab(id, { type: 'command', name });
+  }
+
+  private async command(c: ToWorker, kind: ClientKind, reply: (m: ToClient) => void): Promise<void> {
+    await this.ready;
+    log('command', { type: c.type, from: kind });
+    switch (c.type) {
+      case 'signIn':
+        return this.session.signIn();
+      case 'signOut':
+        return this.session.signOut();
+      case 'reconnect':
+        if (this.session.current.status === 'open') this.feed.retry();
+        else await this.session.evaluate();
+        return;
+      case 'getDiagnostics':
+        reply({ type: 'diagnostics', text: this.report() });
+        return;
+      case 'crmRetry':
+      case 'crmSearch':
+      case 'crmPick':
+      case 'crmTest': {
+        const answer = await this.crm.command(c);
+        if (answer) reply(answer);
+        return;
+      }
+    }
+  }
+
+  /** The session wrote the gate: open (or nudge) the feed while it is open, close it otherwise. */
+  private onGate(gate: Gate): void {
+    const s = this.session.effective.settings;
+    if (gate.status === 'open' && isComplete(s)) {
+      this.api ??= createApi({
+        baseUrl: `https://api.${s.region}`,
+        getToken: async () => this.session.token?.accessToken,
+      });
+      this.feed.open(this.api, s.region);
+    } else {
+      this.feed.close();
+      this.api = undefined;
+    }
+    this.refresh();
+  }
+
+  /** Before sign-out forgets the token: free the channel and revoke the token server-side (best effort). */
+  private async release(): Promise<void> {
+    const api = this.api;
+    await this.feed.release();
+    this.api = undefined;
+    if (api) await api.request('DELETE', '/api/v2/tokens/me').catch(() => undefined);
+  }
+
+  /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
+  private refresh(): void {
+    this.view.invalidate();
+    this.relay.publish();
+  }
+
+  private report(): string {
+    const s = this.session.effective.settings;
+    const auth = this.session.token;
+    return buildReport(diagnostics, {
+      version: browser.runtime.getManifest().version,
+      userAgent: navigator.userAgent,
+      region: s.region,
+      clientId: s.clientId,
+      tokenExpiresAt: auth?.expiresAt,
+      state: this.view.current(),
+      now: Date.now(),
+      secrets: auth ? [auth.accessToken] : [],
+    });
+  }
+}

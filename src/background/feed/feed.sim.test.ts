@@ -1,0 +1,159 @@
+/**
+ * The worker's own agent feed (through bench/node-agent.ts: ws for WebSocket, memory for
+ * storage.session) against the simulator: the user filter, the burst reconcile and the queue-name
+ * lookup, on real frames and real REST answers.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NodeAgent } from '../../../bench/node-agent';
+import { type Sim, startSim } from '../../../sim/index';
+import { live, sleep } from '../../../sim/test-helpers';
+import type { SocketLike } from '../connection/connection';
+import { SETTLE_AFTER_MS } from '../conversations/settle';
+
+let sim: Sim;
+const agents: NodeAgent[] = [];
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  sim = await startSim({ heartbeatMs: 300 });
+});
+afterEach(() => {
+  for (const a of agents.splice(0)) a.stop();
+  for (const c of closers.splice(0)) c();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+async function liveAgent(name: string, opts: { onSocket?: (s: SocketLike) => void } = {}) {
+  const user = sim.addUser({ name });
+  const token = sim.issueToken({ userId: user.id }).access_token;
+  const agent = new NodeAgent({
+    baseUrl: sim.url,
+    userId: user.id,
+    token,
+    random: () => 0.01,
+    ...opts,
+  }).start();
+  agents.push(agent);
+  await expect.poll(() => agent.status, { timeout: 4_000 }).toBe('live');
+  return { user, agent };
+}
+
+/** REST requests of one user matching a path test, counted from now on. */
+function count(userId: string, method: string, path: (p: string) => boolean): { paths: string[] } {
+  const seen = { paths: [] as string[] };
+  closers.push(
+    sim.on('request', (r) => {
+      if (r.userId === userId && r.method === method && path(r.path)) seen.paths.push(r.path);
+    }),
+  );
+  return seen;
+}
+
+describe('agent feed against the simulator', () => {
+  it("shows only the identified agent's frames, even when another agent's reach its socket", async () => {
+    let socket: SocketLike | undefined;
+    const { user, agent } = await liveAgent('Filter Agent', { onSocket: (s) => (socket = s) });
+    const other = sim.addUser({ name: 'Other Agent' });
+    // Crossed wires: every frame of the other agent's own channel is also put on this feed's socket.
+    const theirs = await live(sim, other.id);
+    theirs.frames.ws.on('message', (d) => socket?.onmessage?.({ data: d.toString() }));
+    closers.push(() => theirs.frames.ws.close());
+
+    expect(agent.agent).toMatchObject({ id: user.id, presence: 'Available', routingStatus: 'OFF_QUEUE' });
+    const foreign = sim.startConversation({
+      userId: other.id,
+      media: 'call',
+      customer: { address: '+13175550201' },
+    });
+    sim.setPresence(other.id, 'On Queue'); // also moves its routing status to IDLE
+    await theirs.frames.next((f) => String(f.topicName).endsWith('.routingStatus'));
+    await theirs.frames.next((f) => JSON.stringify(f).includes(foreign));
+
+    const mine = sim.startConversation({
+      userId: user.id,
+      media: 'chat',
+      customer: { address: 'c@example.com' },
+    });
+    await expect.poll(() => agent.views().map((v) => v.id), { timeout: 4_000 }).toEqual([mine]);
+    expect(agent.agent).toMatchObject({ presence: 'Available', routingStatus: 'OFF_QUEUE' });
+
+    sim.setPresence(user.id, 'Busy'); // its own frames still count
+    await expect.poll(() => agent.agent?.presence, { timeout: 4_000 }).toBe('BUSY');
+  });
+
+  it('reconciles a burst of events on one conversation with REST once it settles', async () => {
+    const { user, agent } = await liveAgent('Burst Agent');
+    const call = sim.startConversation({
+      userId: user.id,
+      media: 'call',
+      customer: { address: '+13175550202' },
+    });
+    sim.act(call, { type: 'answer' });
+    const stateOf = () => agent.views().find((v) => v.id === call)?.state;
+    await expect.poll(stateOf, { timeout: 4_000 }).toBe('connected');
+    await sleep(SETTLE_AFTER_MS + 500); // let the start-and-answer burst's own reconcile go by
+    const lists = count(user.id, 'GET', (p) => p === '/api/v2/conversations');
+
+    // Hold then unhold, delivered reversed: by their content alone the older (held) wins.
+    sim.faults.reorderNext(2);
+    sim.act(call, { type: 'hold' });
+    sim.act(call, { type: 'unhold' });
+    await expect.poll(stateOf, { timeout: 2_000, interval: 10 }).toBe('held');
+    expect(lists.paths).toEqual([]);
+    // The burst settles; one GET /conversations puts the truth back, with no reconnect.
+    await expect.poll(stateOf, { timeout: 4_000 }).toBe('connected');
+    expect(lists.paths).toEqual(['/api/v2/conversations']);
+    expect(agent.liveAt).toHaveLength(1);
+  });
+
+  it('names a queue from the REST conversation once, remembers it and reuses it', async () => {
+    const { user, agent } = await liveAgent('Queue Agent');
+    const lookups = count(user.id, 'GET', (p) => p.startsWith('/api/v2/conversations/'));
+    const queueOf = (id: string) => agent.views().find((v) => v.id === id)?.queueName;
+
+    const first = sim.startConversation({
+      userId: user.id,
+      media: 'call',
+      customer: { address: '+13175550203' },
+      queue: { name: 'Billing' },
+    });
+    await expect.poll(() => queueOf(first), { timeout: 4_000 }).toBe('Billing');
+    expect(lookups.paths).toEqual([`/api/v2/conversations/${first}`]);
+    const queueId = agent.views()[0]?.queueId ?? '';
+    expect(agent.store.saved.queueNames).toEqual({ [queueId]: 'Billing' });
+
+    const second = sim.startConversation({
+      userId: user.id,
+      media: 'chat',
+      customer: { address: 'q@example.com' },
+      queue: { name: 'Billing' },
+    });
+    await expect.poll(() => queueOf(second), { timeout: 4_000 }).toBe('Billing');
+    expect(lookups.paths).toHaveLength(1);
+  });
+
+  it('closing (the gate closed) resets the link; opening again reuses the stored channel and resyncs', async () => {
+    const { user, agent } = await liveAgent('Gate Agent');
+    const call = sim.startConversation({
+      userId: user.id,
+      media: 'call',
+      customer: { address: '+13175550204' },
+    });
+    await expect.poll(() => agent.views().map((v) => v.id), { timeout: 4_000 }).toEqual([call]);
+    const channel = agent.channel;
+
+    agent.feed.close();
+    expect(agent.feed.link).toEqual({ status: 'connecting', attempt: 0 });
+    sim.act(call, { type: 'answer' }); // while closed: only the resync can tell
+    await sleep(200);
+    expect(agent.views()[0]?.state).toBe('alerting');
+
+    agent.feed.open(agent.api, 'local');
+    await expect.poll(() => agent.status, { timeout: 4_000 }).toBe('live');
+    expect(agent.views()[0]?.state).toBe('connected');
+    expect(agent.channel).toBe(channel);
+    expect(agent.channelsCreated).toEqual([channel]);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * The agent feed: who is signed in, their presence and routing status, and their active
+ * conversations, kept equal to Genesys' truth. It owns the connection (and so the link), and
+ * turns its frames into state: only frames about the identified agent count, a burst of events on
+ * one conversation is reconciled with REST once it settles, queue names are looked up once per
+ * queue, and the conversations are saved at most every SAVE_CONVERSATIONS_MS.
+ *
+ * Chrome-free: storage, clock, sockets and the REST client are injected, so the worker, the Node
+ * tests against the simulator and the benchmarks run this same code.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import type { AgentView, ConversationView } from '../../shared/domain';
+import type { Reason } from '../../shared/reasons';
+import { Connection, type SocketLike } from '../connection/connection';
+import { initialLink, type LinkState } from '../connection/machine';
+import {
+  activeViews,
+  type ConversationsAction,
+  type ConversationsState,
+  reduceConversations,
+} from '../conversations/reducer';
+import { SettleTracker } from '../conversations/settle';
+import type { Frame } from '../genesys/frames';
+import type { Api } from '../genesys/rest';
+import { QueueNames } from './queue-names';
+import { emptyPersisted, type FeedStore, type PersistedState } from './store';
+
+/**
+ * Conversations are written to storage at most this often. Each write serializes the whole store
+ * (in the worker and again in the browser process): every 50 ms that was a third of the worker's
+ * time in a storm. A restart resyncs with REST anyway; the copy only fills the panel until then.
+ */
+export const SAVE_CONVERSATIONS_MS = 500;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface FeedDeps {
+  store: FeedStore;
+  clock: Clock;
+  random(): number;
+  openSocket(url: string): SocketLike;
+  /** Silent token renewal (the session's); true when a fresh token is there. */
+  renewToken(): Promise<boolean>;
+  /** The token is gone for good: the session closes the gate. */
+  onAuthLost(reason: Reason): void;
+  /** Something the panel shows changed: the link, the agent or the conversations. */
+  onChange(): void;
+  log?(event: string, detail?: Record<string, unknown>): void;
+}
+
+export class AgentFeed {
+  private persisted: PersistedState = emptyPersisted();
+  private connection: Connection | undefined;
+  private api: Api | undefined;
+  private readonly settle = new SettleTracker();
+  private settleTimer: unknown;
+  private saveTimer: unknown;
+  private readonly queueNames: QueueNames;
+
+  constructor(private readonly deps: FeedDeps) {
+    this.queueNames = new QueueNames({
+      known: () => this.persisted.queueNames,
+      save: (queueNames) => void deps.store.save({ queueNames }),
+      apply: (queueId, name) => this.dispatch({ type: 'queue-name', queueId, name }),
+      log: deps.log,
+    });
+  }
+
+  /** What storage kept from before an eviction (shown until the first resync). */
+  async restore(): Promise<void> {
+    this.persisted = await this.deps.store.load();
+    this.deps.onChange();
+  }
+
+  /** The connection's state; initial (connecting) while there is none. */
+  get link(): LinkState {
+    return this.connection?.current ?? initialLink;
+  }
+
+  get agent(): AgentView | undefined {
+    return this.persisted.agent;
+  }
+
+  get conversations(): ConversationsState {
+    return this.persisted.conversations;
+  }
+
+  views(): ConversationView[] {
+    return activeViews(this.persisted.conversations);
+  }
+
+  /** The gate is open: connect with this REST client, or nudge the connection that is already there. */
+  open(api: Api, region: string): void {
+    if (this.connection && this.api === api) {
+      this.connection.retry();
+      return;
+    }
+    this.close();
+    this.api = api;
+    const { clock, store } = this.deps;
+    this.connection = new Connection({
+      api,
+      region,
+      identify: () => this.identify(api, region),
+      openSocket: this.deps.openSocket,
+      loadChannel: async () => this.persisted.channel,
+      saveChannel: async (channel) => {
+        this.persisted.channel = channel;
+        await store.save({ channel });
+      },
+      resync: () => this.resync(api),
+      onFrame: (f) => this.onFrame(f),
+      onState: () => this.deps.onChange(),
+      renewToken: this.deps.renewToken,
+      onAuthLost: this.deps.onAuthLost,
+      now: clock.now,
+      random: this.deps.random,
+      setTimeout: clock.setTimeout,
+      clearTimeout: clock.clearTimeout,
+      log: this.deps.log,
+    });
+    this.connection.start();
+  }
+
+  /** The agent clicked Retry. */
+  retry(): void {
+    this.connection?.retry();
+  }
+
+  /** Watchdog (alarm, a panel connecting): reconnect if the connection is not what it should be. */
+  ensure(): void {
+    this.connection?.ensure();
+  }
+
+  /** The gate closed: stop; the stored channel stays for the next open. */
+  close(): void {
+    const had = this.connection;
+    had?.stop();
+    this.connection = undefined;
+    this.api = undefined;
+    this.clearTimer('settleTimer');
+    if (had) this.deps.onChange();
+  }
+
+  /** Signing out: free the channel's subscriptions (best effort), then forget everything stored. */
+  async release(): Promise<void> {
+    const api = this.api;
+    const channel = this.persisted.channel;
+    this.close();
+    this.clearTimer('saveTimer');
+    if (api && channel)
+      await api
+        .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`)
+        .catch(() => undefined);
+    await this.deps.store.clear();
+    this.persisted = await this.deps.store.load();
+    this.deps.onChange();
+  }
+
+  /** `GET /users/me`: who is signed in, with presence and routing status fresh after any gap. */
+  private async identify(api: Api, region: string): Promise<string> {
+    const me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
+    const userId = (me.id ?? '').toLowerCase();
+    if (!userId) throw new Error('users/me answered without an id');
+    if (this.persisted.agent && this.persisted.agent.id !== userId) {
+      // Another agent signed in on this browser: nothing of the previous one may show.
+      this.dispatch({ type: 'clear' });
+      this.persisted.channel = undefined;
+      await this.deps.store.save({ channel: undefined });
+    }
+    this.setAgent({
+      id: userId,
+      name: me.name ?? me.email ?? 'Agent',
+      region,
+      presence: me.presence?.presenceDefinition?.systemPresence,
+      routingStatus: me.routingStatus?.status,
+    });
+    return userId;
+  }
+
+  private async resync(api: Api): Promise<void> {
+    const userId = this.persisted.agent?.id;
+    if (!userId) return;
+    this.settle.settled();
+    const requestedAt = this.deps.clock.now();
+    const list = await api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
+    this.dispatch({
+      type: 'reconcile',
+      conversations: list.entities ?? [],
+      me: userId,
+      requestedAt,
+      at: this.deps.clock.now(),
+    });
+  }
+
+  private onFrame(f: Frame): void {
+    const agent = this.persisted.agent;
+    if (!agent || ('userId' in f && f.userId !== agent.id)) return; // not ours: never shown
+    switch (f.kind) {
+      case 'conversation': {
+        const now = this.deps.clock.now();
+        this.dispatch({ type: 'event', body: f.body, me: agent.id, at: now });
+        const due = this.settle.arrived(f.body.id ?? '', now);
+        if (due !== undefined) this.scheduleSettle(due - now);
+        return;
+      }
+      case 'presence':
+        this.setAgent({ ...agent, presence: f.systemPresence });
+        return;
+      case 'routing-status':
+        this.setAgent({ ...agent, routingStatus: f.status });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Reconcile once a burst of events has settled (see conversations/settle.ts). */
+  private scheduleSettle(delayMs: number): void {
+    this.clearTimer('settleTimer');
+    this.settleTimer = this.deps.clock.setTimeout(() => {
+      this.settleTimer = undefined;
+      const api = this.api;
+      if (!api || this.link.status !== 'live') return; // the reconnect's own resync covers it
+      this.resync(api).catch((e: unknown) => this.deps.log?.('settle-failed', { reason: String(e) }));
+    }, delayMs);
+  }
+
+  private setAgent(agent: AgentView): void {
+    this.persisted.agent = agent;
+    void this.deps.store.save({ agent });
+    this.deps.onChange();
+  }
+
+  private dispatch(action: ConversationsAction): void {
+    const p = this.persisted;
+    const next = reduceConversations(p.conversations, action);
+    if (next === p.conversations) return;
+    p.conversations = next;
+    this.scheduleSave();
+    this.deps.onChange();
+    if (this.api) this.queueNames.lookUp(this.api, next);
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== undefined) return;
+    this.saveTimer = this.deps.clock.setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.deps.store.save({ conversations: this.persisted.conversations });
+    }, SAVE_CONVERSATIONS_MS);
+  }
+
+  private clearTimer(which: 'settleTimer' | 'saveTimer'): void {
+    if (this[which] !== undefined) this.deps.clock.clearTimeout(this[which]);
+    this[which] = undefined;
+  }
+}

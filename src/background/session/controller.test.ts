@@ -1,0 +1,183 @@
+import { describe, expect, it, type Mock, vi } from 'vitest';
+import { reason } from '../../shared/reasons';
+import { GenesysError } from '../genesys/errors';
+import type { EffectiveSettings } from '../settings-source';
+import { SESSION_EXPIRED, Session } from './controller';
+import type { Gate } from './gate';
+import { type IssuedToken, SignInCancelled } from './oauth';
+import type { StoredAuth } from './token';
+
+const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
+const HOUR = 3_600_000;
+const configured: EffectiveSettings = {
+  settings: { region: 'mypurecloud.ie', clientId: 'client-1' },
+  locked: [],
+  policyErrors: {},
+};
+const stored = (o: Partial<StoredAuth> = {}): StoredAuth => ({
+  accessToken: 'tok-1',
+  issuedAt: T0 - HOUR,
+  expiresAt: T0 + HOUR,
+  region: 'mypurecloud.ie',
+  clientId: 'client-1',
+  ...o,
+});
+
+function harness(o: { token?: StoredAuth; authorize?: (interactive: boolean) => Promise<IssuedToken> } = {}) {
+  let signIns = 0;
+  const h: {
+    now: number;
+    saved: StoredAuth | undefined;
+    gates: Gate[];
+    released: number;
+    authorize: Mock<(interactive: boolean) => Promise<IssuedToken>>;
+  } = {
+    now: T0,
+    saved: o.token,
+    gates: [] as Gate[],
+    released: 0,
+    authorize: vi.fn<(interactive: boolean) => Promise<IssuedToken>>(
+      o.authorize ??
+        (async () => ({ accessToken: `tok-${++signIns}`, issuedAt: h.now, expiresAt: h.now + HOUR })),
+    ),
+  };
+  const session = new Session({
+    authorize: (_s, interactive) => h.authorize(interactive),
+    tokens: {
+      load: async () => h.saved,
+      save: async (a) => {
+        h.saved = a;
+      },
+      clear: async () => {
+        h.saved = undefined;
+      },
+    },
+    now: () => h.now,
+    onGate: (g) => h.gates.push(g),
+    release: async () => {
+      h.released++;
+    },
+    log: () => undefined,
+  });
+  return { h, session, last: () => h.gates[h.gates.length - 1] };
+}
+
+describe('session controller', () => {
+  it('opens the gate with a stored token, and is signed out without one', async () => {
+    const a = harness({ token: stored() });
+    await a.session.restore(configured);
+    await a.session.evaluate();
+    expect(a.last()).toEqual({ status: 'open' });
+    const b = harness();
+    await b.session.restore(configured);
+    await b.session.evaluate();
+    expect(b.last()?.status).toBe('signed-out');
+  });
+
+  it('is unconfigured without region and client, passing the policy problem through as it is', async () => {
+    const { session, last } = harness({ token: stored() });
+    await session.restore({ settings: {}, locked: [], policyErrors: { region: 'Policy: bad region.' } });
+    await session.evaluate();
+    expect(last()?.status).toBe('unconfigured');
+    expect(last()?.reason).toEqual(reason('unconfigured-policy', { policy: 'Policy: bad region.' }));
+  });
+
+  it('signs in once however often it is asked while the login window is open', async () => {
+    const { h, session, last } = harness();
+    await session.restore(configured);
+    await session.evaluate();
+    await Promise.all([session.signIn(), session.signIn()]);
+    expect(h.authorize).toHaveBeenCalledOnce();
+    expect(h.gates.map((g) => g.status)).toEqual(['signed-out', 'signing-in', 'open']);
+    expect(last()).toEqual({ status: 'open' });
+    expect(h.saved).toMatchObject({ accessToken: 'tok-1', region: 'mypurecloud.ie', clientId: 'client-1' });
+    expect(session.token?.accessToken).toBe('tok-1');
+  });
+
+  it('a cancelled sign-in is signed out again; a refused one is a failure shown as blocked', async () => {
+    const a = harness({
+      authorize: async () => Promise.reject(new SignInCancelled('Sign-in was cancelled.')),
+    });
+    await a.session.restore(configured);
+    await a.session.signIn();
+    expect(a.last()).toEqual({ status: 'signed-out', reason: reason('sign-in-cancelled') });
+    const b = harness({
+      authorize: async () =>
+        Promise.reject(new GenesysError(400, { error: 'invalid_client' }, 'login.mypurecloud.ie')),
+    });
+    await b.session.restore(configured);
+    await b.session.signIn();
+    expect(b.last()?.status).toBe('sign-in-failed');
+    expect(b.h.saved).toBeUndefined();
+  });
+
+  it('renews an expired token silently on start; asks to sign in when it cannot', async () => {
+    const a = harness({ token: stored({ expiresAt: T0 - 1 }) });
+    await a.session.restore(configured);
+    await a.session.evaluate();
+    expect(a.h.authorize).toHaveBeenCalledWith(false);
+    expect(a.last()).toEqual({ status: 'open' });
+    const b = harness({
+      token: stored({ expiresAt: T0 - 1 }),
+      authorize: async () => Promise.reject(new SignInCancelled('Silent sign-in failed: login required')),
+    });
+    await b.session.restore(configured);
+    await b.session.evaluate();
+    expect(b.last()).toEqual({ status: 'needs-sign-in', reason: SESSION_EXPIRED });
+  });
+
+  it('the watchdog renews ahead of expiry, and closes the gate once the token has expired unrenewed', async () => {
+    let works = true;
+    const { h, session, last } = harness({
+      token: stored(),
+      authorize: async () => {
+        if (!works) throw new SignInCancelled('Silent sign-in failed: login required');
+        return { accessToken: 'tok-new', issuedAt: h.now, expiresAt: h.now + HOUR };
+      },
+    });
+    await session.restore(configured);
+    await session.evaluate();
+    await session.renewIfExpiring(); // an hour left: not due yet
+    expect(h.authorize).not.toHaveBeenCalled();
+    h.now = T0 + HOUR - 60_000;
+    await session.renewIfExpiring();
+    expect(h.saved?.accessToken).toBe('tok-new');
+    expect(last()?.status).toBe('open');
+
+    works = false;
+    h.now = T0 + 2 * HOUR - 60_000 - 60_000;
+    await session.renewIfExpiring(); // due, fails, but the token still works: stay open
+    expect(last()?.status).toBe('open');
+    h.now = T0 + 2 * HOUR;
+    await session.renewIfExpiring();
+    expect(last()).toEqual({ status: 'needs-sign-in', reason: SESSION_EXPIRED });
+  });
+
+  it('a token the connection found dead closes the gate with its reason', async () => {
+    const { session, last } = harness({ token: stored() });
+    await session.restore(configured);
+    await session.evaluate();
+    session.authLost(reason('session-revoked'));
+    expect(last()).toEqual({
+      status: 'needs-sign-in',
+      reason: reason('session-revoked'),
+    });
+  });
+
+  it('another region or client signs out (releasing first); other setting changes leave the gate alone', async () => {
+    const { h, session, last } = harness({ token: stored() });
+    await session.restore(configured);
+    await session.evaluate();
+    const gates = h.gates.length;
+    await session.settingsChanged({ ...configured, locked: ['region'] }, ['locked']);
+    expect(h.gates).toHaveLength(gates);
+    await session.settingsChanged(
+      { ...configured, settings: { ...configured.settings, region: 'mypurecloud.com' } },
+      ['region'],
+    );
+    expect(h.released).toBe(1);
+    expect(h.saved).toBeUndefined();
+    expect(session.token).toBeUndefined();
+    expect(last()).toEqual({ status: 'signed-out', reason: reason('settings-changed') });
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The session: sign-in, silent renewal, expiry and sign-out. It is the only holder of the token
+ * and the only writer of the gate (gate.ts). Chrome-free: the login window, the token storage and
+ * the clock are injected (session/index.ts binds them to chrome.identity and storage.session), so
+ * it runs in Node tests.
+ *
+ * Single flight: one authorize (interactive or silent) at a time; a second request joins it.
+ */
+
+import { type Reason, reason } from '../../shared/reasons';
+import { isComplete, type Settings } from '../../shared/settings';
+import { diagnose } from '../genesys/diagnose';
+import type { EffectiveSettings } from '../settings-source';
+import { type Gate, type GateInput, initialGate, nextGate } from './gate';
+import { type IssuedToken, SignInCancelled } from './oauth';
+import { renewalDue, type StoredAuth } from './token';
+
+export interface TokenStore {
+  load(): Promise<StoredAuth | undefined>;
+  save(a: StoredAuth): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface SessionDeps {
+  /** The OAuth authorize (login window when interactive, silent otherwise). */
+  authorize(settings: Settings, interactive: boolean): Promise<IssuedToken>;
+  tokens: TokenStore;
+  now(): number;
+  /** After every write of the gate, changed or not: opening again is how the feed gets nudged. */
+  onGate(gate: Gate): void;
+  /** Before the token is forgotten: free what the server holds for it (best effort, never throws). */
+  release(): Promise<void>;
+  log(event: string, detail?: Record<string, unknown>): void;
+}
+
+export const SESSION_EXPIRED: Reason = reason('session-expired');
+
+export class Session {
+  private gate: Gate = initialGate;
+  private auth: StoredAuth | undefined;
+  private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
+  private signingIn: Promise<void> | undefined;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get current(): Gate {
+    return this.gate;
+  }
+
+  /** The token, for the REST client and the diagnostics' redaction only. */
+  get token(): StoredAuth | undefined {
+    return this.auth;
+  }
+
+  get effective(): EffectiveSettings {
+    return this.settings;
+  }
+
+  /** Start (or wake) with these settings and whatever token storage still holds; then decide. */
+  async restore(settings: EffectiveSettings): Promise<void> {
+    this.settings = settings;
+    this.auth = await this.deps.tokens.load();
+  }
+
+  /** A token belongs to one region and client: a change of either means signing in again. */
+  async settingsChanged(settings: EffectiveSettings, fields: string[]): Promise<void> {
+    const before = this.settings.settings;
+    this.settings = settings;
+    const after = settings.settings;
+    if (before.region === after.region && before.clientId === after.clientId) return;
+    this.deps.log('settings-changed', { fields });
+    if (this.auth && (this.auth.region !== after.region || this.auth.clientId !== after.clientId)) {
+      await this.signOut(reason('settings-changed'));
+      return;
+    }
+    await this.evaluate();
+  }
+
+  /** Decide the gate from the settings and the token (on start, on Retry while closed, after sign-in). */
+  async evaluate(): Promise<void> {
+    const { settings, policyErrors } = this.settings;
+    if (!isComplete(settings)) {
+      const policy = Object.values(policyErrors).join(' ');
+      this.set({
+        type: 'unconfigured',
+        reason: policy ? reason('unconfigured-policy', { policy }) : reason('unconfigured'),
+      });
+    } else if (!this.auth) {
+      this.set({ type: 'signed-out' });
+    } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
+      this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
+    } else {
+      this.set({ type: 'open' });
+    }
+  }
+
+  /** The agent asked to sign in (panel or popup). */
+  signIn(): Promise<void> {
+    return this.authorize(true);
+  }
+
+  /** Silent renewal: a non-interactive authorize while the Genesys login session is alive. */
+  async renew(): Promise<boolean> {
+    if (!isComplete(this.settings.settings)) return false;
+    try {
+      await this.authorize(false);
+      return this.auth !== undefined && this.auth.expiresAt > this.deps.now();
+    } catch (e) {
+      this.deps.log('silent-renewal-failed', { reason: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
+  /** Watchdog: renew ahead of expiry; once expired without a new token, the agent must sign in. */
+  async renewIfExpiring(): Promise<void> {
+    if (!this.auth || !renewalDue(this.auth, this.deps.now())) return;
+    const before = this.auth.accessToken;
+    if ((await this.renew()) && this.auth?.accessToken !== before) return;
+    if (this.auth && this.auth.expiresAt <= this.deps.now())
+      this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
+  }
+
+  /** The connection found the token dead (revoked, or a 401 renewal could not fix). */
+  authLost(why: Reason): void {
+    this.set({ type: 'auth-required', reason: why });
+  }
+
+  async signOut(why?: Reason): Promise<void> {
+    await this.deps.release();
+    this.auth = undefined;
+    await this.deps.tokens.clear();
+    this.set({ type: 'signed-out', reason: why });
+    this.deps.log('signed-out');
+  }
+
+  private authorize(interactive: boolean): Promise<void> {
+    if (this.signingIn) return this.signingIn;
+    const s = this.settings.settings;
+    if (!isComplete(s)) return this.evaluate();
+    this.signingIn = (async () => {
+      // An open gate stays open while a silent renewal (or a stray Sign in) runs.
+      if (interactive && this.gate.status !== 'open') this.set({ type: 'signing-in' });
+      try {
+        const token = await this.deps.authorize(s, interactive);
+        this.auth = { ...token, region: s.region, clientId: s.clientId };
+        await this.deps.tokens.save(this.auth);
+        this.deps.log('signed-in', {
+          region: s.region,
+          expiresInSec: Math.round((token.expiresAt - this.deps.now()) / 1000),
+        });
+        await this.evaluate();
+      } catch (e) {
+        if (!interactive) throw e;
+        if (e instanceof SignInCancelled) this.set({ type: 'signed-out', reason: e.reason });
+        else this.set({ type: 'refused', reason: diagnose(e, s.region).reason });
+      }
+    })().finally(() => {
+      this.signingIn = undefined;
+    });
+    return this.signingIn;
+  }
+
+  private set(input: GateInput): void {
+    this.gate = nextGate(this.gate, input);
+    this.deps.onGate(this.gate);
+  }
+}
