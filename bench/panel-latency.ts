@@ -10,7 +10,10 @@ import { matchShown, perWindow, round, type StateAt, type Summary, slope, summar
 
 type LocalState = 'alerting' | 'connected' | 'held' | 'wrapup';
 
-/** Drives conversations of one agent in the simulator, one frame per step. */
+/**
+ * Drives conversations of one agent in the simulator, one conversation frame per step. The agent
+ * goes On Queue first: the queue offers its calls only to agents on queue.
+ */
 export class Driver {
   /** Slots of conversations; an empty slot gets a new conversation on its next step. */
   readonly slots: ({ id: string; state: LocalState } | undefined)[];
@@ -24,6 +27,8 @@ export class Driver {
     private readonly rnd: () => number,
   ) {
     this.slots = new Array(slots).fill(undefined);
+    if (sim.users().find((u) => u.id === userId)?.presence !== 'ON_QUEUE')
+      sim.setPresence(userId, 'On Queue');
   }
 
   /**

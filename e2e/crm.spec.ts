@@ -1,5 +1,5 @@
 import { crmOnlyCustomer, knownCustomer, SEED_USERS, unknownNumber } from '../sim/index';
-import { configure, expect, signInFromPanel, startSignedIn, test } from './fixtures';
+import { configure, expect, goOnQueue, signInFromPanel, startSignedIn, test } from './fixtures';
 import { CrmCard, CrmOptions, configureDemoCrm, preapproveHost } from './pages/crm';
 
 const alex = SEED_USERS.alex.id;
@@ -11,6 +11,7 @@ test('an inbound call from a known number pops the External Contacts card before
   sim,
 }) => {
   await startSignedIn({ context, serviceWorker, agentPage }, alex);
+  await goOnQueue(sim, agentPage, alex);
   const c = knownCustomer(0);
   const call = sim.startConversation({
     userId: alex,

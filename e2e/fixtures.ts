@@ -82,6 +82,15 @@ export async function startSignedIn(
   await signInFromPanel(f.context, f.agentPage, userId);
 }
 
+/**
+ * The agent goes On Queue in the simulator, as agents do before taking calls (the queues offer
+ * conversations only to agents on queue), and the panel shows them Idle.
+ */
+export async function goOnQueue(sim: Sim, agent: AgentPage, userId: string): Promise<void> {
+  sim.setPresence(userId, 'On Queue');
+  await expect(agent.routing).toHaveText('Routing status: Idle');
+}
+
 /** Stops the extension's service worker the way Chrome evicts it, and waits until it is stopped. */
 export async function evictServiceWorker(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());

@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { packExtension } from '../scripts/package/pack';
 import { EXTENSION_ID, knownCustomer, SEED_USERS } from '../sim/index';
 import { DIST, launchWithExtension } from './chromium';
-import { test as base, expect, REGION, signInFromPanel } from './fixtures';
+import { test as base, expect, goOnQueue, REGION, signInFromPanel } from './fixtures';
 import { OptionsPage } from './pages/extension-pages';
 
 const { version } = JSON.parse(
@@ -75,9 +75,10 @@ test('the store zip loads in Chromium under its own id and the agent signs in', 
   await options.page.getByTestId('saved').waitFor();
   await options.page.close();
 
-  // The agent signs in from the panel and a call arrives.
+  // The agent signs in from the panel, goes On Queue and a call arrives.
   await agentPage.open();
   await signInFromPanel(context, agentPage, SEED_USERS.alex.id);
+  await goOnQueue(sim, agentPage, SEED_USERS.alex.id);
   const call = sim.startConversation({
     userId: SEED_USERS.alex.id,
     media: 'call',

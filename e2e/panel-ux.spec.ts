@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
-import { expect, pressToggleCommand, startSignedIn, test } from './fixtures';
+import { expect, goOnQueue, pressToggleCommand, startSignedIn, test } from './fixtures';
 import { AgentPage, type Box } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -87,6 +87,7 @@ test('three conversations of different media in tabs: ordered, the ringing one s
 }) => {
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   await expect(agentPage.panel.getByTestId('presence')).toContainText('Available');
+  await goOnQueue(sim, agentPage, alex.id);
 
   const { call, more } = threeConversations(sim);
   await expect(agentPage.conversation(call)).toHaveAttribute('aria-selected', 'true');
@@ -240,6 +241,7 @@ test('the host page keeps its layout and styles; axe finds no serious violation 
   await bare.page.close();
 
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  await goOnQueue(sim, agentPage, alex.id);
   const { call, more } = threeConversations(sim);
   sim.act(call, { type: 'answer' });
   more();

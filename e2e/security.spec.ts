@@ -1,6 +1,6 @@
 import { SEED_USERS } from '../sim/index';
 import { evaluateInContentWorld } from './content-world';
-import { expect, startSignedIn, test } from './fixtures';
+import { expect, goOnQueue, startSignedIn, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -11,6 +11,7 @@ test.beforeEach(async ({ context, serviceWorker, agentPage }) => {
 });
 
 test('HTML and script in customer data render as text', async ({ agentPage, sim }) => {
+  await goOnQueue(sim, agentPage, alex.id);
   const id = sim.startConversation({
     userId: alex.id,
     media: 'chat',

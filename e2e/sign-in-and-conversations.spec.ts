@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { expect, startSignedIn, test } from './fixtures';
+import { expect, goOnQueue, startSignedIn, test } from './fixtures';
 
 const alex = SEED_USERS.alex;
 
@@ -12,6 +12,7 @@ test('a new agent signs in from the panel; a call and a chat appear, update live
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   await expect(agentPage.panel.getByTestId('agent')).toContainText(alex.name);
   await expect(agentPage.panel.getByTestId('empty')).toBeVisible();
+  await goOnQueue(sim, agentPage, alex.id);
 
   const call = sim.startConversation({
     userId: alex.id,

@@ -225,6 +225,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     ]);
     await new SimLoginPage(login).chooseAgent(user);
     await agent.expectStatus('live');
+    sim.setPresence(user, 'On Queue'); // the queue offers its conversations only to agents on queue
 
     const byFault: Record<string, number> = {};
     const backToTruth: number[] = [];

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { expect, startSignedIn, test } from './fixtures';
+import { expect, goOnQueue, startSignedIn, test } from './fixtures';
 import { SimLoginPage } from './pages/extension-pages';
 
 const alex = SEED_USERS.alex;
@@ -29,6 +29,7 @@ test('the token is renewed silently before it expires, and the stream carries on
     if (r.method === 'PUT' && r.path.endsWith('/subscriptions')) subscribes++;
   });
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  await goOnQueue(sim, agentPage, alex.id);
   const first = await token(serviceWorker);
   await fastWatchdog(serviceWorker);
 

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { evictServiceWorker, expect, startSignedIn, test } from './fixtures';
+import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -11,6 +11,7 @@ test('an evicted worker restarts on its alarm, reconnects and resyncs: the panel
   sim,
 }) => {
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  await goOnQueue(sim, agentPage, alex.id);
   const call = sim.startConversation({
     userId: alex.id,
     media: 'call',

@@ -84,8 +84,9 @@ async function main(): Promise<void> {
   await agent.expectStatus('live');
   await shot(agent.page, '04-live');
 
-  // 3. Conversations arrive.
+  // 3. The agent goes On Queue (the queues offer conversations only to agents on queue); conversations arrive.
   const alex = SEED_USERS.alex.id;
+  sim.setPresence(alex, 'On Queue');
   const [c0, c1, c2] = [knownCustomer(0), knownCustomer(1), knownCustomer(2)];
   const call = sim.startConversation({
     userId: alex,

@@ -15,6 +15,7 @@ import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { Conversations } from './org/conversations';
+import { Routing } from './org/routing';
 import { eventSnapshot } from './org/snapshots';
 import { Users } from './org/users';
 import { SIM_ORG } from './seed';
@@ -40,6 +41,8 @@ export class Core {
   readonly faults: Faults;
   readonly streaming: Streaming;
   readonly conversations: Conversations;
+  /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
+  readonly routing: Routing;
   readonly customers: DemoCustomer[];
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
@@ -52,7 +55,10 @@ export class Core {
     const newId = () => this.ids.uuid();
     this.customers = demoCustomers(o.seed ?? DEFAULT_SEED);
     this.auth = new AuthStore(this.now);
-    this.users = new Users(this.now, newId, (u, t, b) => this.publish(u, t, b), this.iso);
+    this.users = new Users(this.now, newId, (u, t, b) => this.publish(u, t, b), this.iso, {
+      afterPresence: (u) => this.routing.afterPresence(u),
+      statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+    });
     this.channels = new Channels({
       now: this.now,
       ids: this.ids,
@@ -90,8 +96,20 @@ export class Core {
         const body = eventSnapshot(conv, this.iso);
         for (const userId of this.conversations.agentUserIds(conv))
           this.publish(userId, `v2.users.${userId}.conversations`, body);
+        this.routing.conversationChanged(conv);
       },
+      mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
+      unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });
+    this.routing = new Routing(
+      {
+        users: this.users,
+        conversation: (id) => this.conversations.get(id),
+        alert: (id, userId) => this.conversations.act(id, { type: 'alert', userId }),
+        later: (ms, fn) => this.timers.later(ms, fn),
+      },
+      this.opts.routing,
+    );
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();

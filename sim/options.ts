@@ -30,6 +30,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     createChannelStatus: o.createChannelStatus ?? 200,
     deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
     restParticipantState: o.restParticipantState ?? true,
+    routing: o.routing ?? {},
     noSeed: o.noSeed ?? false,
     tokenIdleTimeoutSec: o.tokenIdleTimeoutSec,
   };

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
+import type { Models } from 'purecloud-platform-client-v2';
 import WebSocket from 'ws';
 import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, type Sim, type SimOptions, startSim } from './index';
 
@@ -228,7 +229,7 @@ export async function subscribe(
     method,
     path: `/api/v2/notifications/channels/${channelId}/subscriptions${query}`,
     token,
-    ...jsonBody(topics.map((id) => ({ id }))),
+    ...jsonBody(topics.map((id): Models.ChannelTopic => ({ id }))),
   });
 }
 

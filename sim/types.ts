@@ -57,6 +57,8 @@ export interface StartConversation {
 export type ConversationAction =
   | { type: 'alert'; userId?: string }
   | { type: 'answer'; userId?: string }
+  /** The alerting agent lets the offer ring out (Genesys' alerting timeout); an ACD one goes back to the queue. */
+  | { type: 'noAnswer'; userId?: string }
   | { type: 'hold'; userId?: string }
   | { type: 'unhold'; userId?: string }
   | { type: 'transfer'; toUserId: string; userId?: string }
@@ -101,6 +103,16 @@ export interface SimStats {
   byUser: Record<string, { channelsCreated: number; requests: number }>;
 }
 
+/** How the simulator moves routing status where Genesys' exact behaviour is a guess (sim/README.md). */
+export interface SimRoutingOptions {
+  /** INTERACTING from the ACD offer (`alerting`, default) or only once answered (`connected`). [?] */
+  interactingFrom?: 'alerting' | 'connected';
+  /** Status while only non-ACD conversations (direct, outbound) are connected: `COMMUNICATING` (default) or `IDLE`. [S] */
+  nonAcd?: 'COMMUNICATING' | 'IDLE';
+  /** NOT_RESPONDING ends by itself after this long (default: never, until the agent goes On Queue again or sets a status). [?] */
+  notRespondingMs?: number;
+}
+
 export interface SimOptions {
   port?: number;
   host?: string;
@@ -133,6 +145,8 @@ export interface SimOptions {
   restParticipantState?: boolean;
   /** HIPAA-style idle timeout: a token unused this long stops working; `GET /tokens/me` shows `dateTokenIdles` (default off). */
   tokenIdleTimeoutSec?: number;
+  /** Routing status guesses (see SimRoutingOptions). */
+  routing?: SimRoutingOptions;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
 }

@@ -26,6 +26,9 @@ export class AgentPage {
   readonly moveButton: Locator;
   readonly resizeHandle: Locator;
   readonly settingsButton: Locator;
+  /** The header's presence and routing status pills. */
+  readonly presence: Locator;
+  readonly routing: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.locator('cuecard-root');
@@ -40,6 +43,8 @@ export class AgentPage {
     this.moveButton = this.panel.getByTestId('move');
     this.resizeHandle = this.panel.getByTestId('resize');
     this.settingsButton = this.panel.getByTestId('settings-toggle');
+    this.presence = this.panel.getByTestId('presence');
+    this.routing = this.panel.getByTestId('routing');
   }
 
   async open(region = 'mypurecloud.com'): Promise<this> {

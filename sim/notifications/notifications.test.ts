@@ -281,7 +281,7 @@ describe('streaming socket', () => {
     expect(ev).toMatchObject({
       topicName: `v2.users.${alex}.conversations`,
       version: '2',
-      eventBody: { id },
+      eventBody: { id } satisfies Models.ConversationEventTopicConversation,
       metadata: { CorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
     });
     expect(frames.list.filter(isTopic('.presence'))).toEqual([]);
@@ -295,13 +295,13 @@ describe('streaming socket', () => {
     expect(p.eventBody).toMatchObject({
       source: 'PURECLOUD',
       presenceDefinition: { systemPresence: 'ON_QUEUE' },
-    });
+    } satisfies Models.PresenceEventUserPresence);
     const r = await frames.next(isTopic('.routingStatus'));
     expect(r.topicName).toBe(`v2.users.${alex}.routingStatus`);
     expect(r.eventBody).toMatchObject({
       id: alex,
       routingStatus: { status: 'IDLE', startTime: expect.any(String) },
-    });
+    } satisfies Models.UserRoutingStatusUserRoutingStatus);
     frames.ws.close();
   });
 

@@ -57,6 +57,7 @@ describe('inbound call lifecycle', () => {
   it('every step is a full snapshot with lower-case media states; truth follows', async () => {
     const { frames } = await live(sim, alex, ['conversations']);
     const bodies = () => frames.list.filter(isTopic('.conversations')).map((f) => f.eventBody as Body);
+    sim.setPresence(alex, 'On Queue');
     const id = sim.startConversation({
       userId: alex,
       media: 'call',
@@ -183,6 +184,7 @@ describe('transfer and consult', () => {
   it('transfer: original agent disconnected with ACW pending, target alerting; both get snapshots', async () => {
     const a = await live(sim, alex, ['conversations']);
     const b = await live(sim, blair, ['conversations']);
+    sim.setPresence(alex, 'On Queue');
     const id = sim.startConversation({
       userId: alex,
       media: 'call',

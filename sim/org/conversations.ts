@@ -23,6 +23,10 @@ export interface ConversationsDeps {
   userName: (userId: string) => string | undefined;
   /** Called after every change with the full conversation; publishes the snapshot to its agents. */
   changed: (conv: ConversationModel) => void;
+  /** Whether the queue may alert this agent now (false: it waits in the queue; sim/org/routing.ts). */
+  mayAlert?: (conv: ConversationModel, userId: string) => boolean;
+  /** An agent let the offer ring out (`noAnswer`). */
+  unanswered?: (conv: ConversationModel, agent: ParticipantModel) => void;
 }
 
 export class Conversations {
@@ -103,7 +107,7 @@ export class Conversations {
       // The agent placed it: the agent's leg is connected, the customer is being contacted.
       const agent = this.addAgent(conv, o.userId, agentName, 'connected');
       agent.everConnected = true;
-    } else if (o.alert !== false) {
+    } else if (o.alert !== false && this.deps.mayAlert?.(conv, o.userId) !== false) {
       this.addAgent(conv, o.userId, agentName, 'alerting');
     }
     this.deps.changed(conv);
@@ -117,8 +121,12 @@ export class Conversations {
     switch (action.type) {
       case 'alert': {
         const userId = action.userId ?? conv.routedUserId;
-        if (!this.find(conv, (p) => p.userId === userId && p.media.state === 'alerting')) {
-          this.addAgent(conv, userId, this.requireUser(userId), 'alerting');
+        const name = this.requireUser(userId);
+        if (
+          !this.find(conv, (p) => p.userId === userId && p.media.state === 'alerting') &&
+          this.deps.mayAlert?.(conv, userId) !== false
+        ) {
+          this.addAgent(conv, userId, name, 'alerting');
         }
         break;
       }
@@ -133,6 +141,13 @@ export class Conversations {
             this.connect(q, t);
           }
         }
+        break;
+      }
+      case 'noAnswer': {
+        const p = this.target(conv, action.userId, (q) => q.media.state === 'alerting');
+        if (!p) throw new Error('no alerting agent to time out');
+        this.disconnect(p, 'timeout', t); // [?] the disconnectType of an alerting timeout
+        this.deps.unanswered?.(conv, p);
         break;
       }
       case 'hold':

@@ -121,6 +121,21 @@ export function activityEvent(
   };
 }
 
+/** How routing status follows presence and what happens after it moves (sim/org/routing.ts). */
+export interface RoutingHooks {
+  /** The routing status a presence change leads to. */
+  afterPresence(user: SimUser): string;
+  /** After every routing status change, its event published. */
+  statusChanged(user: SimUser, previous: string): void;
+}
+
+/** Without routing rules: On Queue moves OFF_QUEUE -> IDLE, anything else -> OFF_QUEUE. */
+const PRESENCE_ONLY: RoutingHooks = {
+  afterPresence: (u) =>
+    u.presence !== 'ON_QUEUE' ? 'OFF_QUEUE' : u.routingStatus === 'OFF_QUEUE' ? 'IDLE' : u.routingStatus,
+  statusChanged: () => undefined,
+};
+
 /** The org's users. Presence/routing changes are published through `publish`. */
 export class Users {
   private readonly byId = new Map<string, SimUser>();
@@ -130,6 +145,7 @@ export class Users {
     private readonly newId: () => string,
     private readonly publish: (userId: string, topic: string, body: unknown) => void,
     private readonly iso: (ms: number) => string,
+    private readonly routing: RoutingHooks = PRESENCE_ONLY,
   ) {}
 
   add(u: AddUser): SimUser {
@@ -175,9 +191,8 @@ export class Users {
     user.presenceModified = this.now();
     this.publish(id, `v2.users.${id}.presence`, presenceEvent(user, this.iso));
     // Going on/off queue moves the routing status like Genesys does.
-    if (key === 'ON_QUEUE' && user.routingStatus === 'OFF_QUEUE') this.setRoutingStatus(id, 'IDLE', false);
-    else if (key !== 'ON_QUEUE' && user.routingStatus !== 'OFF_QUEUE')
-      this.setRoutingStatus(id, 'OFF_QUEUE', false);
+    const next = this.routing.afterPresence(user);
+    if (next !== user.routingStatus) this.setRoutingStatus(id, next, false);
     this.publish(id, `v2.users.${id}.activity`, activityEvent(user, this.iso));
   }
 
@@ -185,9 +200,11 @@ export class Users {
     const user = this.require(id);
     const key = normalizeRoutingStatus(status);
     if (!key) throw new Error(`unknown routing status ${status}`);
+    const previous = user.routingStatus;
     user.routingStatus = key;
     user.routingStatusModified = this.now();
     this.publish(id, `v2.users.${id}.routingStatus`, routingStatusEvent(user, this.iso));
     if (activity) this.publish(id, `v2.users.${id}.activity`, activityEvent(user, this.iso));
+    this.routing.statusChanged(user, previous);
   }
 }

@@ -73,7 +73,8 @@ export function deleteSubscriptions(c: ApiRequestContext, [id = '']: string[]): 
   const ch = ownChannel(c, id);
   if (!ch) return;
   ch.topics.clear();
-  if (c.core.opts.deleteSubscriptionsStatus === 200) sendJson(c.res, 200, { entities: [] });
+  if (c.core.opts.deleteSubscriptionsStatus === 200)
+    sendJson(c.res, 200, { entities: [] } satisfies Models.ChannelTopicEntityListing);
   else sendEmpty(c.res, 204);
 }
 

@@ -197,7 +197,7 @@ describe('users', () => {
       method: 'PATCH',
       path,
       token,
-      ...jsonBody({ presenceDefinition: { systemPresence: 'On Queue' } }),
+      ...jsonBody({ presenceDefinition: { systemPresence: 'On Queue' } } satisfies Models.UserPresence),
     });
     expect(patched.status).toBe(200);
     expect((patched.json() as Models.UserPresence).presenceDefinition?.systemPresence).toBe('On Queue');
@@ -208,7 +208,7 @@ describe('users', () => {
       method: 'PATCH',
       path,
       token,
-      ...jsonBody({ presenceDefinition: { systemPresence: 'Nope' } }),
+      ...jsonBody({ presenceDefinition: { systemPresence: 'Nope' } } satisfies Models.UserPresence),
     });
     expectErrorBody(bad, 400, 'bad.request');
     expectErrorBody(
@@ -221,10 +221,20 @@ describe('users', () => {
   it('routing status GET/PUT', async () => {
     const path = `/api/v2/users/${alex}/routingstatus`;
     expect((await raw(sim, { path, token })).json()).toMatchObject({ userId: alex, status: 'OFF_QUEUE' });
-    const put = await raw(sim, { method: 'PUT', path, token, ...jsonBody({ status: 'INTERACTING' }) });
+    const put = await raw(sim, {
+      method: 'PUT',
+      path,
+      token,
+      ...jsonBody({ status: 'INTERACTING' } satisfies Models.RoutingStatus),
+    });
     expect(put.json()).toMatchObject({ status: 'INTERACTING' });
     expectErrorBody(
-      await raw(sim, { method: 'PUT', path, token, ...jsonBody({ status: 'x' }) }),
+      await raw(sim, {
+        method: 'PUT',
+        path,
+        token,
+        ...jsonBody({ status: 'x' } satisfies Models.RoutingStatus),
+      }),
       400,
       'bad.request',
     );
@@ -237,7 +247,7 @@ describe('users', () => {
       method: 'PATCH',
       path: `/api/v2/users/${blair}/presences/purecloud`,
       token: t,
-      ...jsonBody({ presenceDefinition: { systemPresence: 'Away' } }),
+      ...jsonBody({ presenceDefinition: { systemPresence: 'Away' } } satisfies Models.UserPresence),
     });
     expectErrorBody(res, 403, 'missing.permissions');
   });
@@ -245,6 +255,7 @@ describe('users', () => {
 
 describe('conversations', () => {
   it('GET /conversations lists the active conversations in the REST shape', async () => {
+    sim.setPresence(alex, 'On Queue');
     const id = sim.startConversation({
       userId: alex,
       media: 'call',

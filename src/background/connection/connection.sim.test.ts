@@ -31,6 +31,7 @@ async function settled() {
 
 beforeAll(async () => {
   sim = await startSim({ heartbeatMs: 300 });
+  sim.setPresence(alex, 'On Queue'); // the queue offers its calls only to agents on queue
   const token = sim.issueToken({ userId: alex }).access_token;
   agent = new NodeAgent({ baseUrl: sim.url, userId: alex, token, random: () => 0.01 }).start();
 });

@@ -88,9 +88,9 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
       if (err) throw err;
       if (method === 'POST' && path === '/api/v2/notifications/channels') {
         const id = `streaming-0-ch${++h.api.channelSeq}`;
-        return { id, connectUri: `wss://streaming.example/channels/${id}` } as T;
+        return { id, connectUri: `wss://streaming.example/channels/${id}` } satisfies Models.Channel as T;
       }
-      if (method === 'PUT') return { entities: [] } as T;
+      if (method === 'PUT') return { entities: [] } satisfies Models.ChannelTopicEntityListing as T;
       return {} as T;
     },
     async head(path: string) {
@@ -201,7 +201,10 @@ describe('Connection', () => {
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
     const old = liveSocket(h);
-    old.frame({ topicName: 'v2.system.socket_closing', eventBody: { reason: 'deploy' } });
+    old.frame({
+      topicName: 'v2.system.socket_closing',
+      eventBody: { reason: 'deploy' } satisfies Models.SystemMessageSystemMessage,
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.sockets).toHaveLength(2);
     expect(h.sockets[1]?.url).toBe(old.url);
@@ -311,7 +314,10 @@ describe('Connection', () => {
     const h = harness();
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
-    liveSocket(h).frame({ topicName: 'v2.system.token_revoked.x', eventBody: {} });
+    liveSocket(h).frame({
+      topicName: 'v2.system.token_revoked.x',
+      eventBody: {} satisfies Models.SystemMessageSystemMessage,
+    });
     expect(last(h)?.status).toBe('needs-sign-in');
   });
 

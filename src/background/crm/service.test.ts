@@ -1,3 +1,4 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import { mergeCrmSettings } from '../../shared/crm/policy';
 import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
@@ -231,7 +232,9 @@ describe('CrmService', () => {
     api = {
       request: async <T>(_m: string, path: string) => {
         requested.push(path);
-        return { contacts: [{ id: 'x', firstName: 'Dana', lastName: 'C' }] } as T;
+        return {
+          contacts: [{ id: 'x', firstName: 'Dana', lastName: 'C' }],
+        } satisfies Models.ReverseWhitepagesLookupResult as T;
       },
       head: async () => 200,
     };

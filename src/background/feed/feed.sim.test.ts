@@ -110,6 +110,7 @@ describe('agent feed against the simulator', () => {
 
   it('names a queue from the REST conversation once, remembers it and reuses it', async () => {
     const { user, agent } = await liveAgent('Queue Agent');
+    sim.setPresence(user.id, 'On Queue'); // the queue offers its conversations only to agents on queue
     const lookups = count(user.id, 'GET', (p) => p.startsWith('/api/v2/conversations/'));
     const queueOf = (id: string) => agent.views().find((v) => v.id === id)?.queueName;
 

@@ -23,7 +23,7 @@ describe('parseFrame', () => {
       JSON.stringify({
         topicName: `V2.Users.${U.toUpperCase()}.Conversations`,
         version: '2',
-        eventBody: { id: 'c1', participants: [] },
+        eventBody: { id: 'c1', participants: [] } satisfies Models.ConversationEventTopicConversation,
         metadata: { CorrelationId: 'x' },
       }),
     );
@@ -60,11 +60,21 @@ describe('parseFrame', () => {
   });
 
   it('recognises system topics', () => {
-    expect(parseFrame('{"topicName":"v2.system.socket_closing","eventBody":{}}').kind).toBe('socket-closing');
-    expect(parseFrame('{"topicName":"v2.system.token_revoked.abc","eventBody":{}}').kind).toBe(
+    const system = (systemTopicType: string) =>
+      ({
+        channelId: 'abc',
+        systemTopicType,
+        userId: U,
+        reason: 'test',
+        message: `channel abc: ${systemTopicType}`,
+      }) satisfies Models.SystemMessageSystemMessage;
+    expect(parseFrame(frame('v2.system.socket_closing', system('socket_closing'))).kind).toBe(
+      'socket-closing',
+    );
+    expect(parseFrame(frame('v2.system.token_revoked.abc', system('token_revoked'))).kind).toBe(
       'token-revoked',
     );
-    expect(parseFrame('{"topicName":"v2.system.no_longer_subscribed.abc","eventBody":{}}').kind).toBe(
+    expect(parseFrame(frame('v2.system.no_longer_subscribed.abc', system('no_longer_subscribed'))).kind).toBe(
       'no-longer-subscribed',
     );
     expect(parseFrame('{"result":"404","message":"channel expired"}')).toEqual({
@@ -82,7 +92,8 @@ describe('parseFrame', () => {
       parseFrame(`{"topicName":"v2.users.${U}.conversations","eventBody":{"participants":[]}}`).kind,
     ).toBe('malformed');
     expect(parseFrame(`{"topicName":"v2.users.${U}.presence","eventBody":{}}`).kind).toBe('malformed');
-    expect(parseFrame('{"topicName":"v2.routing.queues.q.users","eventBody":{}}').kind).toBe('ignored');
+    const member = { id: U, queueId: 'q', joined: true } satisfies Models.QueueUserEventTopicQueueMember;
+    expect(parseFrame(frame('v2.routing.queues.q.users', member)).kind).toBe('ignored');
     expect(parseFrame(`{"x":"${'a'.repeat(MAX_FRAME_CHARS)}"}`)).toMatchObject({ kind: 'malformed' });
   });
 });

@@ -59,8 +59,8 @@ export function parseFrame(text: string): Frame {
   const m = USER_TOPIC.exec(topic);
   if (!m) return { kind: 'ignored', reason: `unknown topic ${topic.slice(0, 120)}` };
   if (!isRecord(body)) return { kind: 'malformed', reason: `${topic} without an eventBody` };
-  // The id comes from the original (non-lower-cased) name: user ids are GUIDs, compared as such.
-  const userId = (m[1] ?? '').toLowerCase();
+  // From the lower-cased topic: user ids are GUIDs, compared lower-case everywhere (users/me too).
+  const userId = m[1] ?? '';
 
   switch (m[2]) {
     case 'conversations':

@@ -79,6 +79,7 @@ describe.each([true, false])('event and REST give the same view (REST flat state
   it.each(MEDIA)('%s: alerting, connected, held, wrap-up, done; every field', async (media) => {
     const clock = testClock();
     sim = await testSim({ now: clock.now, restParticipantState: flat });
+    sim.setPresence(alex, 'On Queue'); // the queue offers its conversations only to agents on queue
     const a = await agent(sim, alex, clock);
     const id = sim.startConversation({
       userId: alex,
@@ -120,6 +121,7 @@ describe.each([true, false])('event and REST give the same view (REST flat state
   it('a call transferred away and back: two legs of the same agent, both agents, every step', async () => {
     const clock = testClock();
     sim = await testSim({ now: clock.now, restParticipantState: flat });
+    sim.setPresence(alex, 'On Queue'); // the queue offers its conversations only to agents on queue
     const a = await agent(sim, alex, clock);
     const b = await agent(sim, blair, clock);
     const id = sim.startConversation({
