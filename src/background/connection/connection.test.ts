@@ -9,6 +9,7 @@ import { connectionView } from '../status-view';
 import {
   Connection,
   type ConnectionDeps,
+  type PendingRetry,
   PING_INTERVAL_MS,
   SILENCE_LIMIT_MS,
   type SocketLike,
@@ -57,7 +58,9 @@ interface Harness {
   calls: string[];
   states: Shown[];
   frames: unknown[];
-  stored: { channel?: StoredChannel };
+  stored: { channel?: StoredChannel; retry?: PendingRetry };
+  /** Expiry of the session's current token (the test renews by moving it). */
+  token: { expiresAt: number | undefined };
   api: {
     fail?: (method: string, path: string) => GenesysError | undefined;
     headStatus: number;
@@ -67,13 +70,16 @@ interface Harness {
   renew: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 }
 
-function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harness {
+function harness(
+  opts: { stored?: StoredChannel; renew?: boolean; retry?: PendingRetry; tokenExpiresAt?: number } = {},
+): Harness {
   const h = {
     sockets: [] as FakeSocket[],
     calls: [] as string[],
     states: [] as Shown[],
     frames: [] as unknown[],
-    stored: { channel: opts.stored },
+    stored: { channel: opts.stored, retry: opts.retry },
+    token: { expiresAt: opts.tokenExpiresAt },
     api: { headStatus: 200, channelSeq: 0 } as Harness['api'],
     resyncs: 0,
     renew: vi.fn<() => Promise<boolean>>(async () => opts.renew ?? false),
@@ -112,8 +118,13 @@ function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harnes
     },
     loadChannel: async () => h.stored.channel,
     saveChannel: async (c) => {
-      h.stored.channel = c;
+      h.stored.channel = c && { ...c };
     },
+    loadRetry: async () => h.stored.retry,
+    saveRetry: async (r) => {
+      h.stored.retry = r;
+    },
+    tokenExpiresAt: () => h.token.expiresAt,
     resync: async () => {
       h.resyncs++;
     },
@@ -170,7 +181,7 @@ describe('Connection', () => {
     expect(h2.stored.channel?.id).toBe('streaming-0-ch1');
   });
 
-  it('pings every 20 s and reconnects after 75 s of silence', async () => {
+  it('pings every 20 s and reconnects after 45 s of silence', async () => {
     const h = harness();
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -239,7 +250,7 @@ describe('Connection', () => {
     expect(last(h)?.status).toBe('live');
   });
 
-  it('honours Retry-After on 429', async () => {
+  it('honours Retry-After on 429, jittered over the following half of it', async () => {
     const h = harness();
     let fails = 1;
     h.api.fail = (m) =>
@@ -250,9 +261,10 @@ describe('Connection', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)).toMatchObject({ status: 'reconnecting' });
     expect(last(h)?.reason).toEqual(reason('rate-limited', { seconds: 42 }));
-    await vi.advanceTimersByTimeAsync(41_000);
+    // random() is 0.5: 42 s + 0.5 · 21 s = 52.5 s
+    await vi.advanceTimersByTimeAsync(52_000);
     expect(last(h)?.status).toBe('reconnecting');
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(last(h)?.status).toBe('live');
   });
 

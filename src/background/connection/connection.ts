@@ -4,78 +4,85 @@
  * same code runs in the service worker and in Node (tests, herd benchmark).
  *
  * It is the only writer of the link (machine.ts). An auth failure it cannot renew past is not a
- * link state: it stops and tells the session (`onAuthLost`), which closes the gate.
+ * link state: it stops and tells the session (`onAuthLost`), which closes the gate. Its jobs live
+ * beside it: channel.ts (REST: channel, HEAD, subscriptions), socket.ts (open/drop),
+ * keepalive.ts (ping, silence), handover.ts (socket_closing, token renewal), upkeep.ts (what a
+ * live connection does on its own: 24 h re-subscribe, lost subscriptions, dropped frames).
  */
 import { STATUS_MEANING } from '../../shared/connection-status';
 import { type Reason, reason } from '../../shared/reasons';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
-import { type Frame, parseFrame } from '../genesys/frames';
-import type { Api } from '../genesys/rest';
+import { parseFrame } from '../genesys/frames';
 import { retryDelay } from './backoff';
-import { BlockedError, ensureChannel, type StoredChannel, subscribe } from './channel';
+import { BlockedError, ensureChannel, MAX_FAILED_OPENS, type StoredChannel, subscribe } from './channel';
+import type { ConnectionDeps } from './deps';
+import { HANDOVER_RETRY_MS, type HandoverKind, prepareReplacement, tokenHandoverDue } from './handover';
+import { Keepalive } from './keepalive';
 import { initialLink, type LinkInput, type LinkState, nextLink } from './machine';
+import { rediscover } from './rediscover';
 import { dropSocket, openSocket, type SocketLike, WS_OPEN } from './socket';
+import { Upkeep } from './upkeep';
 
 export { BlockedError, type StoredChannel, topicsFor } from './channel';
+export type { ConnectionDeps, PendingRetry } from './deps';
+export { PING_INTERVAL_MS, SILENCE_LIMIT_MS } from './keepalive';
 export type { SocketLike } from './socket';
 
-export interface ConnectionDeps {
-  api: Api;
-  region: string;
-  /**
-   * Who is signed in (`GET /users/me`), asked on every (re)connect so presence is fresh after a gap;
-   * its failures take the same retry, renewal and blocking paths as the rest.
-   */
-  identify(): Promise<string>;
-  openSocket(url: string): SocketLike;
-  loadChannel(): Promise<StoredChannel | undefined>;
-  saveChannel(c: StoredChannel | undefined): Promise<void>;
-  /** Make the store equal the server's truth; called after every (re)connect. */
-  resync(): Promise<void>;
-  onFrame(frame: Frame): void;
-  onState(s: LinkState): void;
-  /** Try to get a fresh token without the agent; true when it worked. */
-  renewToken(): Promise<boolean>;
-  /** The token is gone for good (revoked, or a 401 renewal could not fix): the agent must sign in. */
-  onAuthLost(reason: Reason): void;
-  now(): number;
-  random(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  log?(event: string, detail?: Record<string, unknown>): void;
-}
-
-export const PING_INTERVAL_MS = 20_000;
-/** Heartbeats come every 30 s and pings every 20 s: silence this long means a dead socket. */
-export const SILENCE_LIMIT_MS = 75_000;
 /**
- * Live this long and the failure count resets. Long enough that a server which accepts and then
- * drops sockets keeps backing off, short enough that one incident does not slow the next.
+ * Live this long and the failure count resets. A server that accepts sockets and drops them a few
+ * seconds later keeps the backoff growing (to its 30 s cap) instead of being hit every 5 s.
  */
-export const STABLE_AFTER_MS = 3_000;
+export const STABLE_AFTER_MS = 30_000;
 
 export class Connection {
   private state: LinkState = initialLink;
   private socket: SocketLike | undefined;
+  /** The replacement being readied by a hand-over: its frames count too. */
+  private incoming: SocketLike | undefined;
   private channel: StoredChannel | undefined;
-  private lastSeen = 0;
+  private userId: string | undefined;
   private retryTimer: unknown;
-  private tickTimer: unknown;
   private stableTimer: unknown;
   private running = false;
+  private handingOver = false;
+  private handoverNotBefore = 0;
   /** Bumped on every attempt and on every teardown, so stale async work can tell it lost the race. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
+  private readonly keepalive: Keepalive;
+  private readonly upkeep: Upkeep;
 
-  constructor(private readonly deps: ConnectionDeps) {}
+  constructor(private readonly deps: ConnectionDeps) {
+    this.keepalive = new Keepalive(deps, {
+      tick: () => this.tick(),
+      silent: (quiet) => this.lost(reason('no-heartbeat', { seconds: Math.round(quiet / 1000) })),
+    });
+    this.upkeep = new Upkeep(deps, {
+      target: () => (this.channel && this.userId ? { channel: this.channel, userId: this.userId } : undefined),
+      live: () => this.state.status === 'live',
+      failed: (e) => this.fail(this.generation, e),
+    });
+  }
 
   get current(): LinkState {
     return this.state;
   }
 
+  /** Connect now, or (a worker woken while a retry was pending) when that retry was due. */
   start(): void {
     this.running = true;
-    this.connectNow();
+    const gen = this.generation;
+    this.connecting = this.deps
+      .loadRetry()
+      .catch(() => undefined)
+      .then((pending) => {
+        if (gen !== this.generation || !this.running) return;
+        this.connecting = undefined;
+        const wait = (pending?.retryAt ?? 0) - this.deps.now();
+        if (!pending || wait <= 0) return this.connectNow();
+        this.set({ type: 'resume', ...pending });
+        this.retryTimer = this.deps.setTimeout(() => this.connectNow(), wait);
+      });
   }
 
   /** The gate closed: tear down and start from scratch next time. */
@@ -83,6 +90,7 @@ export class Connection {
     this.running = false;
     this.teardown('stopped');
     this.set({ type: 'reset' });
+    void this.deps.saveRetry(undefined);
   }
 
   /** Watchdog (alarm, port connect, wake-up): reconnect if the connection is not what it should be. */
@@ -90,18 +98,20 @@ export class Connection {
     if (!this.running || this.connecting) return;
     const s = this.state;
     if (!STATUS_MEANING[s.status].retriesByItself) return; // blocked: waits for Retry
-    const socketOk =
-      this.socket?.readyState === WS_OPEN && this.deps.now() - this.lastSeen < SILENCE_LIMIT_MS;
-    if (s.status === 'live' && socketOk) return;
+    if (s.status === 'live' && this.socketOk()) return this.maintain();
     if (s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now()) return;
     this.connectNow();
   }
 
-  /** Ask for a fresh attempt now (the agent clicked Retry, or signed in again). */
+  /** Ask for a fresh attempt now (the agent clicked Retry, signed in again, or the token was renewed). */
   retry(): void {
     if (!this.running) this.running = true;
-    if (this.state.status === 'live' && this.socket?.readyState === WS_OPEN) return;
+    if (this.state.status === 'live' && this.socketOk()) return this.maintain();
     this.connectNow();
+  }
+
+  private socketOk(): boolean {
+    return this.socket?.readyState === WS_OPEN && this.keepalive.fresh;
   }
 
   private set(input: LinkInput): void {
@@ -112,17 +122,20 @@ export class Connection {
     }
   }
 
-  /** The one teardown: invalidate in-flight work, clear every timer, drop the socket. */
+  /** The one teardown: invalidate in-flight work, clear every timer, drop the sockets. */
   private teardown(why: string): void {
     this.generation++;
     this.connecting = undefined;
-    for (const t of [this.retryTimer, this.tickTimer, this.stableTimer])
-      if (t !== undefined) this.deps.clearTimeout(t);
+    this.handingOver = false;
+    for (const t of [this.retryTimer, this.stableTimer]) if (t !== undefined) this.deps.clearTimeout(t);
     this.retryTimer = undefined;
-    this.tickTimer = undefined;
     this.stableTimer = undefined;
+    this.keepalive.stop();
+    this.upkeep.stop();
     dropSocket(this.socket, 1000, why);
+    dropSocket(this.incoming, 1000, why);
     this.socket = undefined;
+    this.incoming = undefined;
   }
 
   private connectNow(): void {
@@ -140,34 +153,58 @@ export class Connection {
     this.set({ type: 'connect' });
     const userId = await this.deps.identify();
     if (gen !== this.generation) return;
-    const channel = await ensureChannel(this.deps, this.channel);
+    this.userId = userId;
+    const { api, hints } = this.deps;
+    const channel = await ensureChannel(
+      { ...this.deps, rediscover: hints && ((u) => rediscover(api, hints, u, this.deps.now())) },
+      this.channel,
+      { userId, tokenExpiresAt: this.deps.tokenExpiresAt() },
+    );
     this.channel = channel;
     if (gen !== this.generation) return;
-    const socket = await this.open(channel.connectUri, gen);
-    if (gen !== this.generation) {
-      socket.close(1000, 'superseded');
-      return;
-    }
+    const socket = await this.openOn(channel, gen);
+    if (gen !== this.generation) return dropSocket(socket, 1000, 'superseded');
     this.socket = socket;
-    await subscribe(this.deps, channel.id, userId);
+    channel.expires = await subscribe(this.deps, channel.id, userId);
     await this.deps.resync();
     if (gen !== this.generation) return;
     this.set({ type: 'live', at: this.deps.now() });
-    this.deps.log?.('live', { channel: channel.id });
-    this.scheduleTick(gen);
+    this.deps.log?.('live');
+    void this.remember(channel, userId);
+    this.keepalive.start();
     this.stableTimer = this.deps.setTimeout(() => {
       if (gen === this.generation) this.set({ type: 'stable' });
     }, STABLE_AFTER_MS);
   }
 
+  /** Live on this channel: storage.session keeps it (and its expiry), storage.local the hint; no retry pending. */
+  private async remember(channel: StoredChannel, userId: string): Promise<void> {
+    await this.deps.saveChannel(channel);
+    await this.deps.saveRetry(undefined);
+    await this.upkeep.remember(channel, userId);
+  }
+
+  /** Opens a socket on the channel, counting failed opens so a channel that cannot carry one is replaced. */
+  private async openOn(channel: StoredChannel, gen: number): Promise<SocketLike> {
+    try {
+      const socket = await this.open(channel.connectUri, gen);
+      channel.failedOpens = 0;
+      return socket;
+    } catch (e) {
+      channel.failedOpens = (channel.failedOpens ?? 0) + 1;
+      if (channel.failedOpens >= MAX_FAILED_OPENS) this.channel = undefined;
+      await this.deps.saveChannel(channel);
+      throw e;
+    }
+  }
+
   private open(url: string, gen: number): Promise<SocketLike> {
     return openSocket(this.deps, url, {
-      onOpen: () => {
-        this.lastSeen = this.deps.now();
-      },
+      onOpen: () => this.keepalive.seen(),
       onMessage: (socket, data) => this.onMessage(socket, data),
       onClosed: (socket, code) => {
         if (socket !== this.socket || gen !== this.generation) return;
+        if (this.handingOver) return; // the replacement takes over (or its failure says so)
         this.socket = undefined;
         this.lost(reason('socket-closed', { code }));
       },
@@ -175,72 +212,90 @@ export class Connection {
   }
 
   private onMessage(socket: SocketLike, data: unknown): void {
-    if (socket !== this.socket) return;
-    this.lastSeen = this.deps.now();
+    if (socket !== this.socket && socket !== this.incoming) return;
+    this.keepalive.seen();
     const frame = parseFrame(typeof data === 'string' ? data : String(data));
     switch (frame.kind) {
       case 'heartbeat':
       case 'pong':
         return;
       case 'socket-closing':
-        this.replaceSocket();
-        return;
+        return this.handOver('socket-closing');
       case 'channel-gone':
+        if (socket !== this.socket) return; // the old channel of a hand-over in progress
         this.channel = undefined;
         void this.deps.saveChannel(undefined);
-        this.lost(reason('channel-expired', { detail: frame.message }));
-        return;
+        return this.lost(reason('channel-expired', { detail: frame.message }));
       case 'token-revoked':
-        this.authLost(reason('session-revoked'));
-        return;
+        return this.authLost(reason('session-revoked'));
       case 'no-longer-subscribed':
-        this.lost(reason('subscriptions-dropped'));
-        return;
+        return this.upkeep.resubscribe('dropped');
       case 'malformed':
+        // Maybe a conversation event (oversized, cut): the store may now be behind.
+        this.upkeep.frameDropped();
+        this.deps.log?.('frame-malformed', { reason: frame.reason });
+        return;
       case 'ignored':
-        this.deps.log?.(`frame-${frame.kind}`, { reason: frame.reason });
+        this.deps.log?.('frame-ignored', { reason: frame.reason });
         return;
       default:
         this.deps.onFrame(frame);
     }
   }
 
-  /**
-   * `socket_closing`: the server will close this socket in about a minute. Open the replacement to
-   * the same connectUri first (channel and subscriptions survive), then let the old one go.
-   */
-  private replaceSocket(): void {
-    const channel = this.channel;
-    const old = this.socket;
-    if (!channel || !old) return;
-    const gen = this.generation;
-    this.deps.log?.('socket-closing');
-    this.open(channel.connectUri, gen)
-      .then(async (fresh) => {
-        if (gen !== this.generation) {
-          fresh.close(1000, 'superseded');
-          return;
-        }
-        this.socket = fresh;
-        old.onclose = null;
-        old.close(1000, 'replaced');
-        await this.deps.resync(); // events in the hand-over window may be missing
-      })
-      .catch((e: unknown) => this.fail(gen, e));
+  /** Every ping interval: the ping, then whatever upkeep is due. */
+  private tick(): void {
+    // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
+    if (this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify({ message: 'ping' }));
+    this.maintain();
   }
 
-  private scheduleTick(gen: number): void {
-    this.tickTimer = this.deps.setTimeout(() => {
-      if (gen !== this.generation) return;
-      const now = this.deps.now();
-      if (now - this.lastSeen > SILENCE_LIMIT_MS) {
-        this.lost(reason('no-heartbeat', { seconds: Math.round((now - this.lastSeen) / 1000) }));
-        return;
-      }
-      // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
-      if (this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify({ message: 'ping' }));
-      this.scheduleTick(gen);
-    }, PING_INTERVAL_MS);
+  /** A live connection's periodic work: the token hand-over when due, else the 24 h re-subscribe. */
+  private maintain(): void {
+    const channel = this.channel;
+    if (this.state.status !== 'live' || !channel || this.handingOver) return;
+    const now = this.deps.now();
+    if (now >= this.handoverNotBefore && tokenHandoverDue(channel, this.deps.tokenExpiresAt(), now))
+      return this.handOver('token');
+    this.upkeep.renewIfExpiring();
+  }
+
+  /** One hand-over at a time: a second `socket_closing` meanwhile does not open a second replacement. */
+  private handOver(kind: HandoverKind): void {
+    const { channel, socket: old, userId } = this;
+    if (this.handingOver || !channel || !old || !userId) return;
+    this.handingOver = true;
+    const gen = this.generation;
+    this.deps.log?.('hand-over', { type: kind });
+    const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
+    const open = (url: string) =>
+      this.open(url, gen).then((s) => {
+        if (gen === this.generation) this.incoming = s;
+        return s;
+      });
+    prepareReplacement(this.deps, kind, channel, owner, open)
+      .then(async (next) => {
+        if (gen !== this.generation) return dropSocket(next.socket, 1000, 'superseded');
+        this.socket = next.socket;
+        this.incoming = undefined;
+        this.handingOver = false;
+        dropSocket(old, 1000, 'replaced');
+        if (next.channel !== channel) {
+          this.channel = next.channel;
+          await this.remember(next.channel, userId);
+        }
+        await this.deps.resync(); // events of the hand-over window may be missing
+      })
+      .catch((e: unknown) => {
+        if (gen !== this.generation) return;
+        this.handingOver = false;
+        this.incoming = undefined;
+        this.deps.log?.('hand-over-failed', { type: kind, reason: String(e) });
+        // The old socket still works after a failed token hand-over: try again later.
+        if (kind === 'token' && old === this.socket && old.readyState === WS_OPEN)
+          this.handoverNotBefore = this.deps.now() + HANDOVER_RETRY_MS;
+        else return this.fail(gen, e);
+      });
   }
 
   /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
@@ -248,8 +303,11 @@ export class Connection {
     if (!this.running) return;
     this.teardown('lost');
     const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
-    this.set({ type: 'lost', reason: why, retryAt: this.deps.now() + delay });
+    const retryAt = this.deps.now() + delay;
+    this.set({ type: 'lost', reason: why, retryAt });
     this.deps.log?.('lost', { reason: why, delay });
+    // Kept across an eviction: a woken worker waits for it instead of retrying at once.
+    void this.deps.saveRetry({ attempt: this.state.attempt, retryAt, reason: why });
     this.retryTimer = this.deps.setTimeout(() => {
       this.retryTimer = undefined;
       this.connectNow();
@@ -270,10 +328,7 @@ export class Connection {
 
   private async fail(gen: number, e: unknown): Promise<void> {
     if (gen !== this.generation || !this.running) return;
-    if (e instanceof BlockedError) {
-      this.blocked(e.reason);
-      return;
-    }
+    if (e instanceof BlockedError) return this.blocked(e.reason);
     const d: Diagnosis = diagnose(e, this.deps.region);
     this.deps.log?.('attempt-failed', { reason: d.reason });
     if (d.kind === 'auth') {
@@ -285,10 +340,7 @@ export class Connection {
       if (gen === this.generation) this.authLost(d.reason);
       return;
     }
-    if (d.kind === 'blocked') {
-      this.blocked(d.reason);
-      return;
-    }
+    if (d.kind === 'blocked') return this.blocked(d.reason);
     this.lost(d.reason, d.retryAfterSec);
   }
 }
