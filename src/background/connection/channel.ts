@@ -77,11 +77,7 @@ export async function exists(api: Api, id: string): Promise<boolean> {
 }
 
 /** `POST /notifications/channels`, saved for the next start. */
-export async function createChannel(
-  deps: ChannelDeps,
-  owner: Owner,
-  save = true,
-): Promise<StoredChannel> {
+export async function createChannel(deps: ChannelDeps, owner: Owner, save = true): Promise<StoredChannel> {
   const created = await deps.api.request<Models.Channel>('POST', '/api/v2/notifications/channels');
   if (!created.id || !created.connectUri) throw new Error('channel without id or connectUri');
   const expires = created.expires ? Date.parse(String(created.expires)) : Number.NaN;
@@ -120,7 +116,11 @@ export async function ensureChannel(
     if (fit && (await exists(deps.api, stored.id))) {
       if (stored.userId !== undefined && stored.tokenExpiresAt !== undefined) return stored;
       // Stored before owners were recorded: taken as this agent's and this token's.
-      const own = { ...stored, userId: owner.userId, tokenExpiresAt: stored.tokenExpiresAt ?? owner.tokenExpiresAt };
+      const own = {
+        ...stored,
+        userId: owner.userId,
+        tokenExpiresAt: stored.tokenExpiresAt ?? owner.tokenExpiresAt,
+      };
       await deps.saveChannel(own);
       return own;
     }
@@ -128,7 +128,6 @@ export async function ensureChannel(
   }
   return createChannel(deps, owner);
 }
-
 
 /**
  * `PUT …/subscriptions`: replaces the topics with the agent's and extends the channel's life by

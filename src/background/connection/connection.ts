@@ -11,6 +11,7 @@
  */
 import { STATUS_MEANING } from '../../shared/connection-status';
 import { type Reason, reason } from '../../shared/reasons';
+import { redact } from '../diagnostics';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
 import { parseFrame } from '../genesys/frames';
 import { retryDelay } from './backoff';
@@ -58,7 +59,8 @@ export class Connection {
       silent: (quiet) => this.lost(reason('no-heartbeat', { seconds: Math.round(quiet / 1000) })),
     });
     this.upkeep = new Upkeep(deps, {
-      target: () => (this.channel && this.userId ? { channel: this.channel, userId: this.userId } : undefined),
+      target: () =>
+        this.channel && this.userId ? { channel: this.channel, userId: this.userId } : undefined,
       live: () => this.state.status === 'live',
       failed: (e) => this.fail(this.generation, e),
     });
@@ -179,9 +181,11 @@ export class Connection {
 
   /** Live on this channel: storage.session keeps it (and its expiry), storage.local the hint; no retry pending. */
   private async remember(channel: StoredChannel, userId: string): Promise<void> {
+    this.upkeep
+      .remember(channel, userId)
+      .catch((e: unknown) => this.deps.log?.('hint-failed', { reason: String(e) }));
     await this.deps.saveChannel(channel);
     await this.deps.saveRetry(undefined);
-    await this.upkeep.remember(channel, userId);
   }
 
   /** Opens a socket on the channel, counting failed opens so a channel that cannot carry one is replaced. */
@@ -198,9 +202,13 @@ export class Connection {
     }
   }
 
-  private open(url: string, gen: number): Promise<SocketLike> {
+  /** A hand-over's replacement (`incoming`) has its frames counted from the moment it opens. */
+  private open(url: string, gen: number, incoming = false): Promise<SocketLike> {
     return openSocket(this.deps, url, {
-      onOpen: () => this.keepalive.seen(),
+      onOpen: (socket) => {
+        this.keepalive.seen();
+        if (incoming && gen === this.generation) this.incoming = socket;
+      },
       onMessage: (socket, data) => this.onMessage(socket, data),
       onClosed: (socket, code) => {
         if (socket !== this.socket || gen !== this.generation) return;
@@ -225,7 +233,7 @@ export class Connection {
         if (socket !== this.socket) return; // the old channel of a hand-over in progress
         this.channel = undefined;
         void this.deps.saveChannel(undefined);
-        return this.lost(reason('channel-expired', { detail: frame.message }));
+        return this.lost(reason('channel-expired', { detail: redact(frame.message) }));
       case 'token-revoked':
         return this.authLost(reason('session-revoked'));
       case 'no-longer-subscribed':
@@ -268,12 +276,7 @@ export class Connection {
     const gen = this.generation;
     this.deps.log?.('hand-over', { type: kind });
     const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
-    const open = (url: string) =>
-      this.open(url, gen).then((s) => {
-        if (gen === this.generation) this.incoming = s;
-        return s;
-      });
-    prepareReplacement(this.deps, kind, channel, owner, open)
+    prepareReplacement(this.deps, kind, channel, owner, (url) => this.open(url, gen, true))
       .then(async (next) => {
         if (gen !== this.generation) return dropSocket(next.socket, 1000, 'superseded');
         this.socket = next.socket;

@@ -57,7 +57,8 @@ export class Upkeep {
   renewIfExpiring(): void {
     const expires = this.host.target()?.channel.expires;
     const now = this.deps.now();
-    if (expires === undefined || expires - now > RESUBSCRIBE_BEFORE_MS || now < this.resubscribeNotBefore) return;
+    if (expires === undefined || expires - now > RESUBSCRIBE_BEFORE_MS || now < this.resubscribeNotBefore)
+      return;
     this.resubscribe('expiring');
   }
 
@@ -105,7 +106,8 @@ export class Upkeep {
     if (!hints) return;
     const next = await hintFor(channel, userId);
     const h = this.hint;
-    if (h && h.idHash === next.idHash && h.userId === userId && h.tokenExpiresAt === next.tokenExpiresAt) return;
+    if (h && h.idHash === next.idHash && h.userId === userId && h.tokenExpiresAt === next.tokenExpiresAt)
+      return;
     this.hint = next;
     await hints.save(next);
   }

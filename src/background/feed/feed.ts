@@ -12,8 +12,8 @@ import type { Models } from 'purecloud-platform-client-v2';
 import type { AgentView, ConversationView } from '../../shared/domain';
 import type { Reason } from '../../shared/reasons';
 import { Connection, type SocketLike } from '../connection/connection';
-import type { ChannelHintStore } from '../connection/rediscover';
 import { initialLink, type LinkState } from '../connection/machine';
+import type { ChannelHintStore } from '../connection/rediscover';
 import {
   activeViews,
   type ConversationsAction,
