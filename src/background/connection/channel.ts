@@ -65,6 +65,13 @@ export function usable(c: StoredChannel, now: number): boolean {
   return (c.failedOpens ?? 0) < MAX_FAILED_OPENS && (c.expires === undefined || c.expires > now);
 }
 
+/** A socket failed to open on the channel: counted and saved; false once it is given up. */
+export async function countFailedOpen(deps: ChannelDeps, c: StoredChannel): Promise<boolean> {
+  c.failedOpens = (c.failedOpens ?? 0) + 1;
+  await deps.saveChannel(c);
+  return c.failedOpens < MAX_FAILED_OPENS;
+}
+
 /** HEAD: true while it exists; false when gone for good; throws what retrying or renewal may fix. */
 export async function exists(api: Api, id: string): Promise<boolean> {
   try {

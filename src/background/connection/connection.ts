@@ -14,13 +14,13 @@ import { type Reason, reason } from '../../shared/reasons';
 import { redact } from '../diagnostics';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
 import { parseFrame } from '../genesys/frames';
-import { retryDelay } from './backoff';
-import { BlockedError, ensureChannel, MAX_FAILED_OPENS, type StoredChannel, subscribe } from './channel';
+import { BlockedError, countFailedOpen, ensureChannel, type StoredChannel, subscribe } from './channel';
 import type { ConnectionDeps } from './deps';
-import { HANDOVER_RETRY_MS, type HandoverKind, prepareReplacement, tokenHandoverDue } from './handover';
+import { Handover, type Replacement } from './handover';
 import { Keepalive } from './keepalive';
 import { initialLink, type LinkInput, type LinkState, nextLink } from './machine';
 import { rediscover } from './rediscover';
+import { RetryTimer } from './retry';
 import { dropSocket, openSocket, type SocketLike, WS_OPEN } from './socket';
 import { Upkeep } from './upkeep';
 
@@ -42,27 +42,37 @@ export class Connection {
   private incoming: SocketLike | undefined;
   private channel: StoredChannel | undefined;
   private userId: string | undefined;
-  private retryTimer: unknown;
   private stableTimer: unknown;
   private running = false;
-  private handingOver = false;
-  private handoverNotBefore = 0;
   /** Bumped on every attempt and on every teardown, so stale async work can tell it lost the race. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
   private readonly keepalive: Keepalive;
   private readonly upkeep: Upkeep;
+  private readonly handover: Handover;
+  private readonly retries: RetryTimer;
 
   constructor(private readonly deps: ConnectionDeps) {
+    this.retries = new RetryTimer(deps, () => this.connectNow());
     this.keepalive = new Keepalive(deps, {
       tick: () => this.tick(),
       silent: (quiet) => this.lost(reason('no-heartbeat', { seconds: Math.round(quiet / 1000) })),
+    });
+    this.handover = new Handover(deps, {
+      current: () => {
+        const { channel, socket, userId } = this;
+        return channel && socket && userId ? { channel, socket, userId } : undefined;
+      },
+      generation: () => this.generation,
+      open: (url, gen) => this.open(url, gen, true),
+      switchTo: (next, old, gen) => this.switchTo(next, old, gen),
+      failed: (gen, e) => void this.fail(gen, e),
     });
     this.upkeep = new Upkeep(deps, {
       target: () =>
         this.channel && this.userId ? { channel: this.channel, userId: this.userId } : undefined,
       live: () => this.state.status === 'live',
-      failed: (e) => this.fail(this.generation, e),
+      failed: (e) => void this.fail(this.generation, e),
     });
   }
 
@@ -70,21 +80,17 @@ export class Connection {
     return this.state;
   }
 
-  /** Connect now, or (a worker woken while a retry was pending) when that retry was due. */
+  /** Connect now, or (a worker woken while a retry was pending) when that retry is due. */
   start(): void {
     this.running = true;
     const gen = this.generation;
-    this.connecting = this.deps
-      .loadRetry()
-      .catch(() => undefined)
-      .then((pending) => {
-        if (gen !== this.generation || !this.running) return;
-        this.connecting = undefined;
-        const wait = (pending?.retryAt ?? 0) - this.deps.now();
-        if (!pending || wait <= 0) return this.connectNow();
-        this.set({ type: 'resume', ...pending });
-        this.retryTimer = this.deps.setTimeout(() => this.connectNow(), wait);
-      });
+    this.connecting = this.retries.pending().then((pending) => {
+      if (gen !== this.generation || !this.running) return;
+      this.connecting = undefined;
+      if (!pending) return void this.connectNow();
+      this.set({ type: 'resume', ...pending });
+      this.retries.at(pending.retryAt);
+    });
   }
 
   /** The gate closed: tear down and start from scratch next time. */
@@ -92,7 +98,7 @@ export class Connection {
     this.running = false;
     this.teardown('stopped');
     this.set({ type: 'reset' });
-    void this.deps.saveRetry(undefined);
+    void this.retries.forget();
   }
 
   /** Watchdog (alarm, port connect, wake-up): reconnect if the connection is not what it should be. */
@@ -100,16 +106,15 @@ export class Connection {
     if (!this.running || this.connecting) return;
     const s = this.state;
     if (!STATUS_MEANING[s.status].retriesByItself) return; // blocked: waits for Retry
-    if (s.status === 'live' && this.socketOk()) return this.maintain();
-    if (s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now()) return;
-    this.connectNow();
+    if (s.status === 'live' && this.socketOk()) this.maintain();
+    else if (!(s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now())) this.connectNow();
   }
 
   /** Ask for a fresh attempt now (the agent clicked Retry, signed in again, or the token was renewed). */
   retry(): void {
     if (!this.running) this.running = true;
-    if (this.state.status === 'live' && this.socketOk()) return this.maintain();
-    this.connectNow();
+    if (this.state.status === 'live' && this.socketOk()) this.maintain();
+    else this.connectNow();
   }
 
   private socketOk(): boolean {
@@ -128,9 +133,9 @@ export class Connection {
   private teardown(why: string): void {
     this.generation++;
     this.connecting = undefined;
-    this.handingOver = false;
-    for (const t of [this.retryTimer, this.stableTimer]) if (t !== undefined) this.deps.clearTimeout(t);
-    this.retryTimer = undefined;
+    this.handover.reset();
+    this.retries.cancel();
+    if (this.stableTimer !== undefined) this.deps.clearTimeout(this.stableTimer);
     this.stableTimer = undefined;
     this.keepalive.stop();
     this.upkeep.stop();
@@ -185,21 +190,17 @@ export class Connection {
       .remember(channel, userId)
       .catch((e: unknown) => this.deps.log?.('hint-failed', { reason: String(e) }));
     await this.deps.saveChannel(channel);
-    await this.deps.saveRetry(undefined);
+    await this.retries.forget();
   }
 
-  /** Opens a socket on the channel, counting failed opens so a channel that cannot carry one is replaced. */
+  /** Opens a socket on the channel; one that keeps failing is given up (channel.ts). */
   private async openOn(channel: StoredChannel, gen: number): Promise<SocketLike> {
-    try {
-      const socket = await this.open(channel.connectUri, gen);
-      channel.failedOpens = 0;
-      return socket;
-    } catch (e) {
-      channel.failedOpens = (channel.failedOpens ?? 0) + 1;
-      if (channel.failedOpens >= MAX_FAILED_OPENS) this.channel = undefined;
-      await this.deps.saveChannel(channel);
+    const socket = await this.open(channel.connectUri, gen).catch(async (e: unknown) => {
+      if (!(await countFailedOpen(this.deps, channel))) this.channel = undefined;
       throw e;
-    }
+    });
+    channel.failedOpens = 0;
+    return socket;
   }
 
   /** A hand-over's replacement (`incoming`) has its frames counted from the moment it opens. */
@@ -212,7 +213,7 @@ export class Connection {
       onMessage: (socket, data) => this.onMessage(socket, data),
       onClosed: (socket, code) => {
         if (socket !== this.socket || gen !== this.generation) return;
-        if (this.handingOver) return; // the replacement takes over (or its failure says so)
+        if (this.handover.inProgress) return; // the replacement takes over (or its failure says so)
         this.socket = undefined;
         this.lost(reason('socket-closed', { code }));
       },
@@ -223,32 +224,21 @@ export class Connection {
     if (socket !== this.socket && socket !== this.incoming) return;
     this.keepalive.seen();
     const frame = parseFrame(typeof data === 'string' ? data : String(data));
-    switch (frame.kind) {
-      case 'heartbeat':
-      case 'pong':
-        return;
-      case 'socket-closing':
-        return this.handOver('socket-closing');
-      case 'channel-gone':
-        if (socket !== this.socket) return; // the old channel of a hand-over in progress
-        this.channel = undefined;
-        void this.deps.saveChannel(undefined);
-        return this.lost(reason('channel-expired', { detail: redact(frame.message) }));
-      case 'token-revoked':
-        return this.authLost(reason('session-revoked'));
-      case 'no-longer-subscribed':
-        return this.upkeep.resubscribe('dropped');
-      case 'malformed':
-        // Maybe a conversation event (oversized, cut): the store may now be behind.
-        this.upkeep.frameDropped();
-        this.deps.log?.('frame-malformed', { reason: frame.reason });
-        return;
-      case 'ignored':
-        this.deps.log?.('frame-ignored', { reason: frame.reason });
-        return;
-      default:
-        this.deps.onFrame(frame);
-    }
+    const k = frame.kind;
+    if (k === 'heartbeat' || k === 'pong') return;
+    if (k === 'socket-closing') this.handover.start('socket-closing');
+    else if (k === 'channel-gone') {
+      if (socket !== this.socket) return; // the old channel of a hand-over in progress
+      this.channel = undefined;
+      void this.deps.saveChannel(undefined);
+      this.lost(reason('channel-expired', { detail: redact(frame.message) }));
+    } else if (k === 'token-revoked') this.authLost(reason('session-revoked'));
+    else if (k === 'no-longer-subscribed') this.upkeep.resubscribe('dropped');
+    else if (k === 'malformed' || k === 'ignored') {
+      // A malformed frame may have been a conversation event (oversized, cut): the store may be behind.
+      if (k === 'malformed') this.upkeep.frameDropped();
+      this.deps.log?.(`frame-${k}`, { reason: frame.reason });
+    } else this.deps.onFrame(frame);
   }
 
   /** Every ping interval: the ping, then whatever upkeep is due. */
@@ -261,60 +251,30 @@ export class Connection {
   /** A live connection's periodic work: the token hand-over when due, else the 24 h re-subscribe. */
   private maintain(): void {
     const channel = this.channel;
-    if (this.state.status !== 'live' || !channel || this.handingOver) return;
-    const now = this.deps.now();
-    if (now >= this.handoverNotBefore && tokenHandoverDue(channel, this.deps.tokenExpiresAt(), now))
-      return this.handOver('token');
-    this.upkeep.renewIfExpiring();
+    if (this.state.status !== 'live' || !channel || this.handover.inProgress) return;
+    if (this.handover.tokenDue(channel)) this.handover.start('token');
+    else this.upkeep.renewIfExpiring();
   }
 
-  /** One hand-over at a time: a second `socket_closing` meanwhile does not open a second replacement. */
-  private handOver(kind: HandoverKind): void {
-    const { channel, socket: old, userId } = this;
-    if (this.handingOver || !channel || !old || !userId) return;
-    this.handingOver = true;
-    const gen = this.generation;
-    this.deps.log?.('hand-over', { type: kind });
-    const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
-    prepareReplacement(this.deps, kind, channel, owner, (url) => this.open(url, gen, true))
-      .then(async (next) => {
-        if (gen !== this.generation) return dropSocket(next.socket, 1000, 'superseded');
-        this.socket = next.socket;
-        this.incoming = undefined;
-        this.handingOver = false;
-        dropSocket(old, 1000, 'replaced');
-        if (next.channel !== channel) {
-          this.channel = next.channel;
-          await this.remember(next.channel, userId);
-        }
-        await this.deps.resync(); // events of the hand-over window may be missing
-      })
-      .catch((e: unknown) => {
-        if (gen !== this.generation) return;
-        this.handingOver = false;
-        this.incoming = undefined;
-        this.deps.log?.('hand-over-failed', { type: kind, reason: String(e) });
-        // The old socket still works after a failed token hand-over: try again later.
-        if (kind === 'token' && old === this.socket && old.readyState === WS_OPEN)
-          this.handoverNotBefore = this.deps.now() + HANDOVER_RETRY_MS;
-        else return this.fail(gen, e);
-      });
+  /** The hand-over's replacement is ready: it becomes the socket (and its channel the channel). */
+  private async switchTo(next: Replacement, old: SocketLike, gen: number): Promise<void> {
+    this.socket = next.socket;
+    this.incoming = undefined;
+    dropSocket(old, 1000, 'replaced');
+    if (next.channel !== this.channel && this.userId) {
+      this.channel = next.channel;
+      await this.remember(next.channel, this.userId);
+    }
+    if (gen === this.generation) await this.deps.resync(); // events of the hand-over window may be missing
   }
 
   /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
   private lost(why: Reason, retryAfterSec?: number): void {
     if (!this.running) return;
     this.teardown('lost');
-    const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
-    const retryAt = this.deps.now() + delay;
-    this.set({ type: 'lost', reason: why, retryAt });
-    this.deps.log?.('lost', { reason: why, delay });
-    // Kept across an eviction: a woken worker waits for it instead of retrying at once.
-    void this.deps.saveRetry({ attempt: this.state.attempt, retryAt, reason: why });
-    this.retryTimer = this.deps.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.connectNow();
-    }, delay);
+    const p = this.retries.schedule(this.state.attempt + 1, why, retryAfterSec);
+    this.set({ type: 'lost', reason: why, retryAt: p.retryAt });
+    this.deps.log?.('lost', { reason: why, delay: p.retryAt - this.deps.now() });
   }
 
   /** Stops until the gate opens again (`retry`): reconnecting with a dead token only fails again. */

@@ -12,6 +12,7 @@
  *   per renewal (a day-long token: twice a day at most).
  */
 import { type ChannelDeps, createChannel, type StoredChannel, subscribe } from './channel';
+import type { ConnectionDeps } from './deps';
 import { dropSocket, type SocketLike, WS_OPEN } from './socket';
 
 /** Hand over this long before the old token expires (the session renews 10 min before). */
@@ -54,5 +55,71 @@ export async function prepareReplacement(
   } catch (e) {
     dropSocket(socket, 1000, 'hand-over failed');
     throw e;
+  }
+}
+
+export interface HandoverHost {
+  /** The live connection's channel, socket and agent (undefined while there is none). */
+  current(): { channel: StoredChannel; socket: SocketLike; userId: string } | undefined;
+  generation(): number;
+  /** Opens the replacement; its frames count from the moment it opens. */
+  open(url: string, gen: number): Promise<SocketLike>;
+  /** Switch to the replacement (drop the old socket, remember a new channel), then resync. */
+  switchTo(next: Replacement, old: SocketLike, gen: number): Promise<void>;
+  /** The hand-over failed and the old socket cannot carry on: any failure's path. */
+  failed(gen: number, e: unknown): void;
+}
+
+/** One hand-over at a time: a second `socket_closing` meanwhile does not open a second replacement. */
+export class Handover {
+  private busy = false;
+  private notBefore = 0;
+
+  constructor(
+    private readonly deps: ChannelDeps & Pick<ConnectionDeps, 'tokenExpiresAt' | 'log'>,
+    private readonly host: HandoverHost,
+  ) {}
+
+  get inProgress(): boolean {
+    return this.busy;
+  }
+
+  /** The teardown ended whatever was in flight. */
+  reset(): void {
+    this.busy = false;
+  }
+
+  /** A token hand-over is due (and not refused less than HANDOVER_RETRY_MS ago). */
+  tokenDue(channel: StoredChannel): boolean {
+    const now = this.deps.now();
+    return !this.busy && now >= this.notBefore && tokenHandoverDue(channel, this.deps.tokenExpiresAt(), now);
+  }
+
+  start(kind: HandoverKind): void {
+    const live = this.host.current();
+    if (this.busy || !live) return;
+    this.busy = true;
+    const gen = this.host.generation();
+    const { channel, socket: old, userId } = live;
+    this.deps.log?.('hand-over', { type: kind });
+    const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
+    prepareReplacement(this.deps, kind, channel, owner, (url) => this.host.open(url, gen))
+      .then(async (next) => {
+        if (gen !== this.host.generation()) {
+          dropSocket(next.socket, 1000, 'superseded');
+          return;
+        }
+        this.busy = false;
+        await this.host.switchTo(next, old, gen);
+      })
+      .catch((e: unknown) => {
+        if (gen !== this.host.generation()) return;
+        this.busy = false;
+        this.deps.log?.('hand-over-failed', { type: kind, reason: String(e) });
+        // The old socket still works after a failed token hand-over: try again later.
+        if (kind === 'token' && old === this.host.current()?.socket && old.readyState === WS_OPEN)
+          this.notBefore = this.deps.now() + HANDOVER_RETRY_MS;
+        else this.host.failed(gen, e);
+      });
   }
 }
