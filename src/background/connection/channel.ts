@@ -13,19 +13,10 @@ import { type Reason, reason } from '../../shared/reasons';
 import { reasonEnglish } from '../../shared/reasons-en';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
+import type { ChannelHintStore, StoredChannel } from './deps';
+import { rediscover } from './rediscover';
 
-export interface StoredChannel {
-  id: string;
-  connectUri: string;
-  /** The agent it carries events of: another agent signing in never reuses it. */
-  userId?: string | undefined;
-  /** When Genesys drops it (ms): 24 h after the last subscribe [S]; re-subscribed well before. */
-  expires?: number | undefined;
-  /** Expiry of the token that created it: a strict Genesys kills the channel with that token. */
-  tokenExpiresAt?: number | undefined;
-  /** Sockets that failed to open on it in a row. */
-  failedOpens?: number | undefined;
-}
+export type { StoredChannel } from './deps';
 
 /** The channel exists (HEAD 200) but this many opens in a row failed: a new one instead. */
 export const MAX_FAILED_OPENS = 2;
@@ -54,6 +45,8 @@ export interface ChannelDeps {
   api: Api;
   loadChannel(): Promise<StoredChannel | undefined>;
   saveChannel(c: StoredChannel | undefined): Promise<void>;
+  /** storage.local's hint to this browser's channel (none: no rediscovery after a restart). */
+  hints?: ChannelHintStore | undefined;
   now(): number;
   log?(event: string, detail?: Record<string, unknown>): void;
 }
@@ -111,13 +104,13 @@ export interface Owner {
  * restart) if it is the agent's, usable and `HEAD` still finds it; else a new one.
  */
 export async function ensureChannel(
-  deps: ChannelDeps & { rediscover?(userId: string): Promise<StoredChannel | undefined> },
+  deps: ChannelDeps,
   known: StoredChannel | undefined,
   owner: Owner,
 ): Promise<StoredChannel> {
   let stored = known ?? (await deps.loadChannel());
   if (stored?.userId !== undefined && stored.userId !== owner.userId) stored = undefined;
-  if (!stored) stored = await deps.rediscover?.(owner.userId);
+  if (!stored && deps.hints) stored = await rediscover(deps.api, deps.hints, owner.userId, deps.now());
   if (stored) {
     const fit = usable(stored, deps.now());
     if (fit && (await exists(deps.api, stored.id))) {

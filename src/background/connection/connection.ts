@@ -1,13 +1,10 @@
 /**
  * The Notification API connection: channel → socket → subscriptions → resync → live, and back
- * again after any failure. Chrome-free (sockets, timers, storage and clock are injected) so the
- * same code runs in the service worker and in Node (tests, herd benchmark).
- *
- * It is the only writer of the link (machine.ts). An auth failure it cannot renew past is not a
- * link state: it stops and tells the session (`onAuthLost`), which closes the gate. Its jobs live
- * beside it: channel.ts (REST: channel, HEAD, subscriptions), socket.ts (open/drop),
- * keepalive.ts (ping, silence), handover.ts (socket_closing, token renewal), upkeep.ts (what a
- * live connection does on its own: 24 h re-subscribe, lost subscriptions, dropped frames).
+ * again after any failure. Chrome-free (sockets, timers, storage, clock injected): the worker and
+ * Node (tests, herd) run the same code. The only writer of the link (machine.ts); an auth failure
+ * it cannot renew past stops it and tells the session (`onAuthLost`). Its jobs beside it: channel.ts,
+ * socket.ts, keepalive.ts (ping, silence), handover.ts (socket_closing, token renewal), upkeep.ts
+ * (24 h re-subscribe, lost subscriptions, dropped frames), retry.ts (the pending retry).
  */
 import { STATUS_MEANING } from '../../shared/connection-status';
 import { type Reason, reason } from '../../shared/reasons';
@@ -19,20 +16,16 @@ import type { ConnectionDeps } from './deps';
 import { Handover, type Replacement } from './handover';
 import { Keepalive } from './keepalive';
 import { initialLink, type LinkInput, type LinkState, nextLink } from './machine';
-import { rediscover } from './rediscover';
 import { RetryTimer } from './retry';
 import { dropSocket, openSocket, type SocketLike, WS_OPEN } from './socket';
 import { Upkeep } from './upkeep';
 
-export { BlockedError, type StoredChannel, topicsFor } from './channel';
 export type { ConnectionDeps, PendingRetry } from './deps';
 export { PING_INTERVAL_MS, SILENCE_LIMIT_MS } from './keepalive';
 export type { SocketLike } from './socket';
 
-/**
- * Live this long and the failure count resets. A server that accepts sockets and drops them a few
- * seconds later keeps the backoff growing (to its 30 s cap) instead of being hit every 5 s.
- */
+/** Live this long and the failure count resets: a server dropping sockets every few seconds keeps
+ *  the backoff growing (to its 30 s cap) instead of being hit every 5 s. */
 export const STABLE_AFTER_MS = 30_000;
 
 export class Connection {
@@ -161,12 +154,8 @@ export class Connection {
     const userId = await this.deps.identify();
     if (gen !== this.generation) return;
     this.userId = userId;
-    const { api, hints } = this.deps;
-    const channel = await ensureChannel(
-      { ...this.deps, rediscover: hints && ((u) => rediscover(api, hints, u, this.deps.now())) },
-      this.channel,
-      { userId, tokenExpiresAt: this.deps.tokenExpiresAt() },
-    );
+    const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
+    const channel = await ensureChannel(this.deps, this.channel, owner);
     this.channel = channel;
     if (gen !== this.generation) return;
     const socket = await this.openOn(channel, gen);

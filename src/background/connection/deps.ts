@@ -2,10 +2,34 @@
 import type { Reason } from '../../shared/reasons';
 import type { Frame } from '../genesys/frames';
 import type { Api } from '../genesys/rest';
-import type { StoredChannel } from './channel';
 import type { LinkState } from './machine';
-import type { ChannelHintStore } from './rediscover';
 import type { SocketLike } from './socket';
+
+export interface StoredChannel {
+  id: string;
+  connectUri: string;
+  /** The agent it carries events of: another agent signing in never reuses it. */
+  userId?: string | undefined;
+  /** When Genesys drops it (ms): 24 h after the last subscribe [S]; re-subscribed well before. */
+  expires?: number | undefined;
+  /** Expiry of the token that created it: a strict Genesys kills the channel with that token. */
+  tokenExpiresAt?: number | undefined;
+  /** Sockets that failed to open on it in a row. */
+  failedOpens?: number | undefined;
+}
+
+export interface ChannelHint {
+  userId: string;
+  /** Hex SHA-256 of the channel id. */
+  idHash: string;
+  /** Expiry of the token that created the channel (it dies with that token). */
+  tokenExpiresAt?: number | undefined;
+}
+
+export interface ChannelHintStore {
+  load(): Promise<ChannelHint | undefined>;
+  save(h: ChannelHint | undefined): Promise<void>;
+}
 
 /** A retry that was pending when the worker went away (storage.session), honoured on wake. */
 export interface PendingRetry {

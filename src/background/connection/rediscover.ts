@@ -8,20 +8,9 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { Api } from '../genesys/rest';
-import type { StoredChannel } from './channel';
+import type { ChannelHint, ChannelHintStore, StoredChannel } from './deps';
 
-export interface ChannelHint {
-  userId: string;
-  /** Hex SHA-256 of the channel id. */
-  idHash: string;
-  /** Expiry of the token that created the channel (it dies with that token). */
-  tokenExpiresAt?: number | undefined;
-}
-
-export interface ChannelHintStore {
-  load(): Promise<ChannelHint | undefined>;
-  save(h: ChannelHint | undefined): Promise<void>;
-}
+export type { ChannelHint, ChannelHintStore } from './deps';
 
 export async function hashId(id: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id));

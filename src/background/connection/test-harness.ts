@@ -9,13 +9,8 @@ import type { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { type Gate, initialGate, nextGate } from '../session/gate';
 import { connectionView } from '../status-view';
-import {
-  Connection,
-  type ConnectionDeps,
-  type PendingRetry,
-  type SocketLike,
-  type StoredChannel,
-} from './connection';
+import { Connection, type ConnectionDeps, type PendingRetry, type SocketLike } from './connection';
+import type { StoredChannel } from './deps';
 import type { LinkState } from './machine';
 import { type ChannelHintStore, memoryHintStore } from './rediscover';
 
