@@ -1,8 +1,8 @@
 /**
  * The connection against a strict Genesys (fake timers): channels that cannot carry a socket,
- * HEAD refusals, the token hand-over, backoff across eviction, the stable window, the silence
- * limit, the 24 h re-subscribe, lost subscriptions, dropped frames, overlapping hand-overs, the
- * channel found again after a browser restart, and no channel id in any log line.
+ * HEAD refusals, backoff across eviction, the stable window, the silence limit, the 24 h
+ * re-subscribe, lost subscriptions, dropped frames, the channel found again after a browser
+ * restart, and no channel id in any log line. Hand-overs: handover.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reason } from '../../shared/reasons';
