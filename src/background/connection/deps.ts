@@ -22,8 +22,11 @@ export interface ChannelHint {
   userId: string;
   /** Hex SHA-256 of the channel id. */
   idHash: string;
-  /** Expiry of the token that created the channel (it dies with that token). */
-  tokenExpiresAt?: number | undefined;
+  /**
+   * When the channel dies with the token that created it (that token's expiry). Named without
+   * "token": storage.local is readable by the content script, and nothing there may look like one.
+   */
+  diesAt?: number | undefined;
 }
 
 export interface ChannelHintStore {

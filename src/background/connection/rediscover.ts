@@ -18,7 +18,7 @@ export async function hashId(id: string): Promise<string> {
 }
 
 export async function hintFor(c: StoredChannel, userId: string): Promise<ChannelHint> {
-  return { userId, idHash: await hashId(c.id), tokenExpiresAt: c.tokenExpiresAt };
+  return { userId, idHash: await hashId(c.id), diesAt: c.tokenExpiresAt };
 }
 
 /** This agent's channel from before the restart, if the hint names one Genesys still lists. */
@@ -43,7 +43,7 @@ export async function rediscover(
       connectUri: c.connectUri,
       userId,
       expires: Number.isFinite(expires) ? expires : undefined,
-      tokenExpiresAt: hint.tokenExpiresAt,
+      tokenExpiresAt: hint.diesAt,
     };
   }
   return undefined;
