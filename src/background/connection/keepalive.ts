@@ -7,14 +7,12 @@
  * never quiet for more than ~20 s. 45 s of silence means two pings went unanswered, so a silent
  * socket is found 45 s after its last frame (not at the next missed heartbeat: 75 s before).
  */
+import type { ConnectionDeps } from './deps';
+
 export const PING_INTERVAL_MS = 20_000;
 export const SILENCE_LIMIT_MS = 45_000;
 
-export interface KeepaliveDeps {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type KeepaliveDeps = Pick<ConnectionDeps, 'now' | 'setTimeout' | 'clearTimeout'>;
 
 export interface KeepaliveEvents {
   /** Every PING_INTERVAL_MS: send the ping (and do any periodic upkeep). */

@@ -106,8 +106,7 @@ export class Upkeep {
     if (!hints) return;
     const next = await hintFor(channel, userId);
     const h = this.hint;
-    if (h && h.idHash === next.idHash && h.userId === userId && h.diesAt === next.diesAt)
-      return;
+    if (h && h.idHash === next.idHash && h.userId === userId && h.diesAt === next.diesAt) return;
     this.hint = next;
     await hints.save(next);
   }
