@@ -37,6 +37,7 @@ export class Connection {
   private userId: string | undefined;
   private stableTimer: unknown;
   private running = false;
+  private tried = false;
   /** Bumped on every attempt and on every teardown, so stale async work can tell it lost the race. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
@@ -110,9 +111,7 @@ export class Connection {
     else this.connectNow();
   }
 
-  private socketOk(): boolean {
-    return this.socket?.readyState === WS_OPEN && this.keepalive.fresh;
-  }
+  private readonly socketOk = () => this.socket?.readyState === WS_OPEN && this.keepalive.fresh;
 
   private set(input: LinkInput): void {
     const next = nextLink(this.state, input);
@@ -155,7 +154,9 @@ export class Connection {
     if (gen !== this.generation) return;
     this.userId = userId;
     const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
-    const channel = await ensureChannel(this.deps, this.channel, owner);
+    const hints = this.tried ? undefined : this.deps.hints; // rediscovery: first attempt only
+    this.tried = true;
+    const channel = await ensureChannel({ ...this.deps, hints }, this.channel, owner);
     this.channel = channel;
     if (gen !== this.generation) return;
     const socket = await this.openOn(channel, gen);
