@@ -7,6 +7,7 @@
 import WebSocket from 'ws';
 import type { SocketLike } from '../src/background/connection/connection';
 import type { LinkState } from '../src/background/connection/machine';
+import type { ChannelHintStore } from '../src/background/connection/rediscover';
 import type { ConversationsState } from '../src/background/conversations/reducer';
 import { AgentFeed, type Clock } from '../src/background/feed/feed';
 import { type FeedStore, memoryFeedStore, type PersistedState } from '../src/background/feed/store';
@@ -26,6 +27,10 @@ export interface NodeAgentOptions {
   onSocket?: (s: SocketLike) => void;
   /** What storage holds when the agent starts (default: nothing). */
   stored?: Partial<PersistedState>;
+  /** The token's expiry (ms), known to the connection as the session's would be (default: unknown). */
+  tokenExpiresAt?: number;
+  /** storage.local's channel hint; two agents sharing one stand for one browser across a restart. */
+  hints?: ChannelHintStore;
 }
 
 export class NodeAgent {
@@ -38,6 +43,7 @@ export class NodeAgent {
   /** Why the feed told the session the token is gone, if it did. */
   authLost: Reason | undefined;
   private lastLink: LinkState;
+  private token: { accessToken: string; expiresAt: number | undefined };
   private restored: Promise<void> | undefined;
 
   constructor(readonly opts: NodeAgentOptions) {
@@ -46,7 +52,8 @@ export class NodeAgent {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     };
-    this.api = createApi({ baseUrl: opts.baseUrl, getToken: async () => opts.token });
+    this.token = { accessToken: opts.token, expiresAt: opts.tokenExpiresAt };
+    this.api = createApi({ baseUrl: opts.baseUrl, getToken: async () => this.token.accessToken });
     const memory = memoryFeedStore();
     if (opts.stored) void memory.save(opts.stored);
     this.store = {
@@ -70,6 +77,8 @@ export class NodeAgent {
         return s;
       },
       renewToken: async () => false,
+      tokenExpiresAt: () => this.token.expiresAt,
+      ...(opts.hints ? { hints: opts.hints } : {}),
       onAuthLost: (reason) => {
         this.authLost = reason;
       },
@@ -88,6 +97,12 @@ export class NodeAgent {
   /** Resolves once start() has restored storage and opened the feed. */
   async started(): Promise<void> {
     await this.restored;
+  }
+
+  /** The session renewed the token: REST uses the new one, and the gate opening again nudges the feed. */
+  renew(accessToken: string, expiresAt: number): void {
+    this.token = { accessToken, expiresAt };
+    this.feed.open(this.api, 'local');
   }
 
   stop(): void {

@@ -42,6 +42,7 @@ test('the content script cannot read the token: session storage is closed to it'
     `chrome.storage.local.get(null).then((v) => JSON.stringify(v))`,
   );
   expect(String(local)).not.toMatch(/token/i);
+  expect(String(local)).not.toMatch(/streaming-\d+-/); // the channel id grants the event stream
 });
 
 test('the content script cannot read the settings, where the CRM API key lives (sync, policy)', async ({

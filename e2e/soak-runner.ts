@@ -28,7 +28,11 @@ export const FAULTS = [
 ] as const;
 export type FaultName = (typeof FAULTS)[number];
 
-/** Faults that cost a reconnect. The product resets its backoff after 3 s live, so a "day" spaces them. */
+/**
+ * Faults that cost a reconnect, 3.5 s after the last recovery. The product resets its backoff only
+ * after 30 s live, so in this compressed day the waits stack up to the 30 s cap (under the 40 s
+ * checkpoint limit): spacing them by 30 s would make the soak ten times longer.
+ */
 const DISRUPTIVE = new Set<FaultName>([
   'drop-sockets',
   'close-4000',

@@ -64,6 +64,11 @@ export class Core {
       ids: this.ids,
       maxChannels: () => this.opts.maxChannels,
       lifetimeMs: () => this.opts.channelLifetimeMs,
+      tokenDead: (token) => {
+        if (!this.opts.channelDiesWithToken) return false;
+        const rec = this.auth.token(token);
+        return !rec || rec.revoked || this.auth.isExpired(rec);
+      },
       onGone: (ch, reason) => this.streaming.announceGone(ch, reason),
     });
     this.faultState = new FaultState(this.timers);

@@ -27,6 +27,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     maxChannels: o.maxChannels ?? 20,
     maxTopicsPerChannel: o.maxTopicsPerChannel ?? 1000,
     channelLifetimeMs: o.channelLifetimeMs ?? 24 * 3600 * 1000,
+    channelDiesWithToken: o.channelDiesWithToken ?? true,
     createChannelStatus: o.createChannelStatus ?? 200,
     deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
     restParticipantState: o.restParticipantState ?? true,

@@ -137,6 +137,8 @@ export interface SimOptions {
   maxTopicsPerChannel?: number;
   /** Channel lifetime, extended by each subscription call (default 24 h). [S] */
   channelLifetimeMs?: number;
+  /** A channel dies (`{"result":"404"}` frame, close) when the token that created it expires or is revoked (default true). [S] */
+  channelDiesWithToken?: boolean;
   /** Status of POST /notifications/channels (default 200). [?] */
   createChannelStatus?: 200 | 201;
   /** Status of DELETE .../subscriptions (default 204). [?] */

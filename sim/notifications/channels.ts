@@ -26,6 +26,8 @@ export interface ChannelDeps {
   ids: Ids;
   maxChannels: () => number;
   lifetimeMs: () => number;
+  /** The token that created a channel stopped working (expired, revoked): the channel dies with it. */
+  tokenDead: (token: string) => boolean;
   /** A channel stopped existing (expired, evicted, faulted): announce it to its sockets. */
   onGone: (ch: ChannelRecord, reason: string) => void;
 }
@@ -83,8 +85,9 @@ export class Channels {
   get(id: string): ChannelRecord | undefined {
     const ch = this.byId.get(id);
     if (!ch || ch.gone) return undefined;
-    if (this.deps.now() >= ch.expiresAt) {
-      this.kill(ch, 'expired');
+    const why = this.deadWhy(ch);
+    if (why) {
+      this.kill(ch, why);
       return undefined;
     }
     return ch;
@@ -116,7 +119,15 @@ export class Channels {
   }
 
   sweep(): void {
-    const t = this.deps.now();
-    for (const ch of this.live()) if (t >= ch.expiresAt) this.kill(ch, 'expired');
+    for (const ch of this.live()) {
+      const why = this.deadWhy(ch);
+      if (why) this.kill(ch, why);
+    }
+  }
+
+  private deadWhy(ch: ChannelRecord): string | undefined {
+    if (this.deps.now() >= ch.expiresAt) return 'expired';
+    if (this.deps.tokenDead(ch.token)) return 'died with the token that created it';
+    return undefined;
   }
 }

@@ -373,6 +373,46 @@ describe('streaming socket', () => {
     ).toBe(404);
   });
 
+  it('a channel dies with the token that created it (expiry or revocation): 404 frame, close, HEAD 404', async () => {
+    const short = sim.issueToken({ userId: alex, lifetimeSec: 60 }).access_token;
+    const ch = await createChannel(sim, short);
+    const frames = await connect(ch.connectUri);
+    const head = () => raw(sim, { method: 'HEAD', path: `/api/v2/notifications/channels/${ch.id}`, token });
+    expect((await head()).status).toBe(200);
+    clock.advance(60_000);
+    expect(await frames.next((f) => f.result === '404', 3000)).toMatchObject({ result: '404' });
+    expect((await frames.closed).code).toBe(1000);
+    expect((await head()).status).toBe(404);
+
+    const revoked = sim.issueToken({ userId: alex }).access_token;
+    const ch2 = await createChannel(sim, revoked);
+    const frames2 = await connect(ch2.connectUri);
+    await raw(sim, { method: 'DELETE', path: '/api/v2/tokens/me', token: revoked });
+    expect(await frames2.next((f) => String(f.topicName).startsWith('v2.system.token_revoked'))).toBeTruthy();
+    expect(await frames2.next((f) => f.result === '404', 3000)).toMatchObject({ result: '404' });
+    expect(
+      (await raw(sim, { method: 'HEAD', path: `/api/v2/notifications/channels/${ch2.id}`, token })).status,
+    ).toBe(404);
+  });
+
+  it('channelDiesWithToken: false keeps the channel after its token expired', async () => {
+    const s2 = await testSim({ now: clock.now, channelDiesWithToken: false });
+    try {
+      const short = s2.issueToken({ userId: alex, lifetimeSec: 60 }).access_token;
+      const other = s2.issueToken({ userId: alex, lifetimeSec: 3600 }).access_token;
+      const ch = await createChannel(s2, short);
+      clock.advance(61_000);
+      const res = await raw(s2, {
+        method: 'HEAD',
+        path: `/api/v2/notifications/channels/${ch.id}`,
+        token: other,
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await s2.close();
+    }
+  });
+
   it('works through the streaming host name', async () => {
     const ieToken = sim.issueToken({ userId: alex, domain: 'mypurecloud.ie' }).access_token;
     const ch = await createChannel(sim, ieToken, 'api.mypurecloud.ie');

@@ -35,6 +35,7 @@ export class Background {
   });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
+    tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     onChange: () => this.refresh(),
     log,

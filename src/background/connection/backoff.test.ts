@@ -37,8 +37,18 @@ describe('backoff', () => {
     expect(backoffDelay(1000, () => 0.999999)).toBeLessThan(30_000);
   });
 
-  it('honours a longer Retry-After', () => {
-    expect(retryDelay(0, () => 0.5, 42)).toBe(42_000);
+  it('honours a longer Retry-After, never retrying before it', () => {
+    expect(retryDelay(0, () => 0, 42)).toBe(42_000);
+    expect(retryDelay(0, () => 0.5, 42)).toBe(52_500); // half of the spread (42 s · 0.5)
     expect(retryDelay(10, () => 0.99, 1)).toBeGreaterThan(1_000);
+  });
+
+  it('spreads agents who got the same Retry-After over the following half of it', () => {
+    const rnd = seeded(7);
+    const delays = Array.from({ length: 100 }, () => retryDelay(0, rnd, 60));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(60_000);
+    expect(Math.max(...delays)).toBeLessThan(90_000);
+    const seconds = new Set(delays.map((d) => Math.floor(d / 1000)));
+    expect(seconds.size).toBeGreaterThan(20); // not one lockstep second
   });
 });

@@ -5,6 +5,11 @@ export interface BackoffOptions {
 }
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 30_000 };
+/**
+ * A server's `Retry-After` is a floor; the retry lands at a random point in the following half of
+ * it (42 s → 42–63 s), so agents who got the same 429 at the same moment do not return together.
+ */
+export const RETRY_AFTER_SPREAD = 0.5;
 
 /** Delay before retry number `attempt` (0-based); `random` returns [0, 1). */
 export function backoffDelay(
@@ -16,8 +21,10 @@ export function backoffDelay(
   return Math.floor(random() * ceiling);
 }
 
-/** A server's Retry-After wins over our own schedule when it asks for longer. */
+/** A server's Retry-After (jittered) wins over our own schedule when it asks for longer. */
 export function retryDelay(attempt: number, random: () => number, retryAfterSec?: number): number {
   const own = backoffDelay(attempt, random);
-  return retryAfterSec !== undefined ? Math.max(own, retryAfterSec * 1_000) : own;
+  if (retryAfterSec === undefined) return own;
+  const floor = retryAfterSec * 1_000;
+  return Math.max(own, Math.floor(floor + random() * floor * RETRY_AFTER_SPREAD));
 }

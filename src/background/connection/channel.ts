@@ -1,18 +1,30 @@
 /**
  * The notification channel and its subscriptions (REST side of the connection). A channel is
- * reused while it exists: Genesys allows 20 per user per OAuth client, so each new one counts.
+ * reused while it exists and can carry a socket: Genesys allows 20 per user per OAuth client, so
+ * each new one counts.
+ *
+ * A channel is given up (and a new one made) when HEAD says it is gone (404, or 400/403/410:
+ * nothing retrying fixes), when its `expires` has passed, or when MAX_FAILED_OPENS sockets in a
+ * row failed to open on it. HEAD 401 is the token's problem, not the channel's: it is thrown, and
+ * the connection renews.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { type Reason, reason } from '../../shared/reasons';
 import { reasonEnglish } from '../../shared/reasons-en';
+import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
+import type { ChannelHintStore, StoredChannel } from './deps';
+import { rediscover } from './rediscover';
 
-export interface StoredChannel {
-  id: string;
-  connectUri: string;
-}
+export type { StoredChannel } from './deps';
 
-/** A problem retrying cannot fix (a refused subscription): the link blocks until Retry. */
+/** The channel exists (HEAD 200) but this many opens in a row failed: a new one instead. */
+export const MAX_FAILED_OPENS = 2;
+/** A channel lives 24 h after its last subscribe [S] (when the POST gave no `expires`). */
+export const CHANNEL_LIFETIME_MS = 24 * 3_600_000;
+/** HEAD answers that mean "this channel is no more" (404 gone, 400/403/410 refused for good). */
+const GONE = new Set([400, 403, 404, 410]);
+
 /** A refusal only an admin can fix (a missing permission): the connection stops until Retry. */
 export class BlockedError extends Error {
   constructor(readonly reason: Reason) {
@@ -33,34 +45,99 @@ export interface ChannelDeps {
   api: Api;
   loadChannel(): Promise<StoredChannel | undefined>;
   saveChannel(c: StoredChannel | undefined): Promise<void>;
+  /** storage.local's hint to this browser's channel (none: no rediscovery after a restart). */
+  hints?: ChannelHintStore | undefined;
+  now(): number;
   log?(event: string, detail?: Record<string, unknown>): void;
 }
 
-/** The known channel if `HEAD` still finds it, else a new one (saved for the next start). */
-export async function ensureChannel(
-  deps: ChannelDeps,
-  known: StoredChannel | undefined,
-): Promise<StoredChannel> {
-  const stored = known ?? (await deps.loadChannel());
-  if (stored) {
-    const status = await deps.api.head(`/api/v2/notifications/channels/${encodeURIComponent(stored.id)}`);
-    if (status !== 404) return stored;
-    deps.log?.('channel-gone', { channel: stored.id });
+const channelPath = (id: string) => `/api/v2/notifications/channels/${encodeURIComponent(id)}`;
+
+/** Whether the channel may still be tried, before asking the server. */
+export function usable(c: StoredChannel, now: number): boolean {
+  return (c.failedOpens ?? 0) < MAX_FAILED_OPENS && (c.expires === undefined || c.expires > now);
+}
+
+/** A socket failed to open on the channel: counted and saved; false once it is given up. */
+export async function countFailedOpen(deps: ChannelDeps, c: StoredChannel): Promise<boolean> {
+  c.failedOpens = (c.failedOpens ?? 0) + 1;
+  await deps.saveChannel(c);
+  return c.failedOpens < MAX_FAILED_OPENS;
+}
+
+/** HEAD: true while it exists; false when gone for good; throws what retrying or renewal may fix. */
+export async function exists(api: Api, id: string): Promise<boolean> {
+  try {
+    const status = await api.head(channelPath(id));
+    return !GONE.has(status);
+  } catch (e) {
+    if (e instanceof GenesysError && GONE.has(e.status)) return false;
+    throw e;
   }
+}
+
+/** `POST /notifications/channels`, saved for the next start. */
+export async function createChannel(deps: ChannelDeps, owner: Owner, save = true): Promise<StoredChannel> {
   const created = await deps.api.request<Models.Channel>('POST', '/api/v2/notifications/channels');
   if (!created.id || !created.connectUri) throw new Error('channel without id or connectUri');
-  const channel = { id: created.id, connectUri: created.connectUri };
-  await deps.saveChannel(channel);
-  deps.log?.('channel-created', { channel: created.id });
+  const expires = created.expires ? Date.parse(String(created.expires)) : Number.NaN;
+  const channel: StoredChannel = {
+    id: created.id,
+    connectUri: created.connectUri,
+    expires: Number.isFinite(expires) ? expires : deps.now() + CHANNEL_LIFETIME_MS,
+    userId: owner.userId,
+    tokenExpiresAt: owner.tokenExpiresAt,
+  };
+  if (save) await deps.saveChannel(channel);
+  deps.log?.('channel-created');
   return channel;
 }
 
-/** Subscribes the agent's topics; a refused conversations topic blocks (nothing to show without it). */
-export async function subscribe(deps: ChannelDeps, channelId: string, userId: string): Promise<void> {
+/** Who a channel is made for: the agent, and the expiry of the token that makes it. */
+export interface Owner {
+  userId: string;
+  tokenExpiresAt: number | undefined;
+}
+
+/**
+ * The known channel (memory, then storage.session, then the one found again after a browser
+ * restart) if it is the agent's, usable and `HEAD` still finds it; else a new one.
+ */
+export async function ensureChannel(
+  deps: ChannelDeps,
+  known: StoredChannel | undefined,
+  owner: Owner,
+): Promise<StoredChannel> {
+  let stored = known ?? (await deps.loadChannel());
+  if (stored?.userId !== undefined && stored.userId !== owner.userId) stored = undefined;
+  if (!stored && deps.hints) stored = await rediscover(deps.api, deps.hints, owner.userId, deps.now());
+  if (stored) {
+    const fit = usable(stored, deps.now());
+    if (fit && (await exists(deps.api, stored.id))) {
+      if (stored.userId !== undefined && stored.tokenExpiresAt !== undefined) return stored;
+      // Stored before owners were recorded: taken as this agent's and this token's.
+      const own = {
+        ...stored,
+        userId: owner.userId,
+        tokenExpiresAt: stored.tokenExpiresAt ?? owner.tokenExpiresAt,
+      };
+      await deps.saveChannel(own);
+      return own;
+    }
+    deps.log?.('channel-gone', { status: fit ? 'gone' : 'unusable' });
+  }
+  return createChannel(deps, owner);
+}
+
+/**
+ * `PUT …/subscriptions`: replaces the topics with the agent's and extends the channel's life by
+ * 24 h [S]. A refused conversations topic blocks (nothing to show without it). Returns the new expiry.
+ */
+export async function subscribe(deps: ChannelDeps, channelId: string, userId: string): Promise<number> {
   const topics = topicsFor(userId).map((id) => ({ id }));
   const res = await deps.api.request<{ entities?: Models.ChannelTopic[] }>(
     'PUT',
-    `/api/v2/notifications/channels/${encodeURIComponent(channelId)}/subscriptions?ignoreErrors=true`,
+    `${channelPath(channelId)}/subscriptions?ignoreErrors=true`,
     topics,
   );
   const rejected = (res?.entities ?? []).filter((t) => t.state === 'Rejected');
@@ -74,4 +151,5 @@ export async function subscribe(deps: ChannelDeps, channelId: string, userId: st
     );
   }
   for (const t of rejected) deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
+  return deps.now() + CHANNEL_LIFETIME_MS;
 }

@@ -1,140 +1,9 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionView } from '../../shared/domain';
 import { reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
-import type { Api } from '../genesys/rest';
-import { type Gate, initialGate, nextGate } from '../session/gate';
-import { connectionView } from '../status-view';
-import {
-  Connection,
-  type ConnectionDeps,
-  PING_INTERVAL_MS,
-  SILENCE_LIMIT_MS,
-  type SocketLike,
-  STABLE_AFTER_MS,
-  type StoredChannel,
-} from './connection';
-import type { LinkState } from './machine';
-
-const ME = 'u1';
-
-/** What the agent would see after each change (gate and link, as the panel derives it), with the link's attempt. */
-type Shown = ConnectionView & { attempt: number };
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: string[] = [];
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  constructor(readonly url: string) {}
-  open() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  frame(obj: unknown) {
-    this.onmessage?.({ data: typeof obj === 'string' ? obj : JSON.stringify(obj) });
-  }
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close() {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.onclose?.({ code: 1000, reason: '' });
-  }
-  serverDrop(code = 1006) {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-}
-
-interface Harness {
-  conn: Connection;
-  sockets: FakeSocket[];
-  calls: string[];
-  states: Shown[];
-  frames: unknown[];
-  stored: { channel?: StoredChannel };
-  api: {
-    fail?: (method: string, path: string) => GenesysError | undefined;
-    headStatus: number;
-    channelSeq: number;
-  };
-  resyncs: number;
-  renew: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
-}
-
-function harness(opts: { stored?: StoredChannel; renew?: boolean } = {}): Harness {
-  const h = {
-    sockets: [] as FakeSocket[],
-    calls: [] as string[],
-    states: [] as Shown[],
-    frames: [] as unknown[],
-    stored: { channel: opts.stored },
-    api: { headStatus: 200, channelSeq: 0 } as Harness['api'],
-    resyncs: 0,
-    renew: vi.fn<() => Promise<boolean>>(async () => opts.renew ?? false),
-  } as Omit<Harness, 'conn'> as Harness;
-  // The gate is open while the connection runs; only an auth loss it reports closes it.
-  let gate: Gate = nextGate(initialGate, { type: 'open' });
-  const show = (link: LinkState) => h.states.push({ ...connectionView(gate, link), attempt: link.attempt });
-  const api: Api = {
-    async request<T>(method: string, path: string): Promise<T> {
-      h.calls.push(`${method} ${path.split('?')[0]}`);
-      const err = h.api.fail?.(method, path);
-      if (err) throw err;
-      if (method === 'POST' && path === '/api/v2/notifications/channels') {
-        const id = `streaming-0-ch${++h.api.channelSeq}`;
-        return { id, connectUri: `wss://streaming.example/channels/${id}` } satisfies Models.Channel as T;
-      }
-      if (method === 'PUT') return { entities: [] } satisfies Models.ChannelTopicEntityListing as T;
-      return {} as T;
-    },
-    async head(path: string) {
-      h.calls.push(`HEAD ${path}`);
-      const err = h.api.fail?.('HEAD', path);
-      if (err) throw err;
-      return h.api.headStatus;
-    },
-  };
-  const deps: ConnectionDeps = {
-    api,
-    region: 'mypurecloud.com',
-    identify: async () => ME,
-    openSocket: (url) => {
-      const s = new FakeSocket(url);
-      h.sockets.push(s);
-      queueMicrotask(() => s.open());
-      return s;
-    },
-    loadChannel: async () => h.stored.channel,
-    saveChannel: async (c) => {
-      h.stored.channel = c;
-    },
-    resync: async () => {
-      h.resyncs++;
-    },
-    onFrame: (f) => h.frames.push(f),
-    onState: show,
-    onAuthLost: (reason) => {
-      gate = nextGate(gate, { type: 'auth-required', reason });
-      show(h.conn.current);
-    },
-    renewToken: h.renew,
-    now: () => Date.now(),
-    random: () => 0.5,
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-  };
-  h.conn = new Connection(deps);
-  return h;
-}
-
-const last = (h: Harness) => h.states[h.states.length - 1];
-const liveSocket = (h: Harness) => h.sockets[h.sockets.length - 1] as FakeSocket;
+import { PING_INTERVAL_MS, SILENCE_LIMIT_MS, STABLE_AFTER_MS } from './connection';
+import { harness, last, liveSocket, ME } from './test-harness';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -170,7 +39,7 @@ describe('Connection', () => {
     expect(h2.stored.channel?.id).toBe('streaming-0-ch1');
   });
 
-  it('pings every 20 s and reconnects after 75 s of silence', async () => {
+  it('pings every 20 s and reconnects after 45 s of silence', async () => {
     const h = harness();
     h.conn.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -242,7 +111,7 @@ describe('Connection', () => {
     expect(last(h)?.status).toBe('live');
   });
 
-  it('honours Retry-After on 429', async () => {
+  it('honours Retry-After on 429, jittered over the following half of it', async () => {
     const h = harness();
     let fails = 1;
     h.api.fail = (m) =>
@@ -253,9 +122,10 @@ describe('Connection', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(last(h)).toMatchObject({ status: 'reconnecting' });
     expect(last(h)?.reason).toEqual(reason('rate-limited', { seconds: 42 }));
-    await vi.advanceTimersByTimeAsync(41_000);
+    // random() is 0.5: 42 s + 0.5 · 21 s = 52.5 s
+    await vi.advanceTimersByTimeAsync(52_000);
     expect(last(h)?.status).toBe('reconnecting');
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(last(h)?.status).toBe('live');
   });
 

@@ -1,81 +1,90 @@
 /**
  * The Notification API connection: channel → socket → subscriptions → resync → live, and back
- * again after any failure. Chrome-free (sockets, timers, storage and clock are injected) so the
- * same code runs in the service worker and in Node (tests, herd benchmark).
- *
- * It is the only writer of the link (machine.ts). An auth failure it cannot renew past is not a
- * link state: it stops and tells the session (`onAuthLost`), which closes the gate.
+ * again after any failure. Chrome-free (sockets, timers, storage, clock injected): the worker and
+ * Node (tests, herd) run the same code. The only writer of the link (machine.ts); an auth failure
+ * it cannot renew past stops it and tells the session (`onAuthLost`). Its jobs beside it: channel.ts,
+ * socket.ts, keepalive.ts (ping, silence), handover.ts (socket_closing, token renewal), upkeep.ts
+ * (24 h re-subscribe, lost subscriptions, dropped frames), retry.ts (the pending retry).
  */
 import { STATUS_MEANING } from '../../shared/connection-status';
 import { type Reason, reason } from '../../shared/reasons';
+import { redact } from '../diagnostics';
 import { type Diagnosis, diagnose } from '../genesys/diagnose';
-import { type Frame, parseFrame } from '../genesys/frames';
-import type { Api } from '../genesys/rest';
-import { retryDelay } from './backoff';
-import { BlockedError, ensureChannel, type StoredChannel, subscribe } from './channel';
+import { parseFrame } from '../genesys/frames';
+import { BlockedError, countFailedOpen, ensureChannel, type StoredChannel, subscribe } from './channel';
+import type { ConnectionDeps } from './deps';
+import { Handover, type Replacement } from './handover';
+import { Keepalive } from './keepalive';
 import { initialLink, type LinkInput, type LinkState, nextLink } from './machine';
+import { RetryTimer } from './retry';
 import { dropSocket, openSocket, type SocketLike, WS_OPEN } from './socket';
+import { Upkeep } from './upkeep';
 
-export { BlockedError, type StoredChannel, topicsFor } from './channel';
+export type { ConnectionDeps, PendingRetry } from './deps';
+export { PING_INTERVAL_MS, SILENCE_LIMIT_MS } from './keepalive';
 export type { SocketLike } from './socket';
 
-export interface ConnectionDeps {
-  api: Api;
-  region: string;
-  /**
-   * Who is signed in (`GET /users/me`), asked on every (re)connect so presence is fresh after a gap;
-   * its failures take the same retry, renewal and blocking paths as the rest.
-   */
-  identify(): Promise<string>;
-  openSocket(url: string): SocketLike;
-  loadChannel(): Promise<StoredChannel | undefined>;
-  saveChannel(c: StoredChannel | undefined): Promise<void>;
-  /** Make the store equal the server's truth; called after every (re)connect. */
-  resync(): Promise<void>;
-  onFrame(frame: Frame): void;
-  onState(s: LinkState): void;
-  /** Try to get a fresh token without the agent; true when it worked. */
-  renewToken(): Promise<boolean>;
-  /** The token is gone for good (revoked, or a 401 renewal could not fix): the agent must sign in. */
-  onAuthLost(reason: Reason): void;
-  now(): number;
-  random(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  log?(event: string, detail?: Record<string, unknown>): void;
-}
-
-export const PING_INTERVAL_MS = 20_000;
-/** Heartbeats come every 30 s and pings every 20 s: silence this long means a dead socket. */
-export const SILENCE_LIMIT_MS = 75_000;
-/**
- * Live this long and the failure count resets. Long enough that a server which accepts and then
- * drops sockets keeps backing off, short enough that one incident does not slow the next.
- */
-export const STABLE_AFTER_MS = 3_000;
+/** Live this long and the failure count resets: a server dropping sockets every few seconds keeps
+ *  the backoff growing (to its 30 s cap) instead of being hit every 5 s. */
+export const STABLE_AFTER_MS = 30_000;
 
 export class Connection {
   private state: LinkState = initialLink;
   private socket: SocketLike | undefined;
+  /** The replacement being readied by a hand-over: its frames count too. */
+  private incoming: SocketLike | undefined;
   private channel: StoredChannel | undefined;
-  private lastSeen = 0;
-  private retryTimer: unknown;
-  private tickTimer: unknown;
+  private userId: string | undefined;
   private stableTimer: unknown;
   private running = false;
+  private tried = false;
   /** Bumped on every attempt and on every teardown, so stale async work can tell it lost the race. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
+  private readonly keepalive: Keepalive;
+  private readonly upkeep: Upkeep;
+  private readonly handover: Handover;
+  private readonly retries: RetryTimer;
 
-  constructor(private readonly deps: ConnectionDeps) {}
+  constructor(private readonly deps: ConnectionDeps) {
+    this.retries = new RetryTimer(deps, () => this.connectNow());
+    this.keepalive = new Keepalive(deps, {
+      tick: () => this.tick(),
+      silent: (quiet) => this.lost(reason('no-heartbeat', { seconds: Math.round(quiet / 1000) })),
+    });
+    this.handover = new Handover(deps, {
+      current: () => {
+        const { channel, socket, userId } = this;
+        return channel && socket && userId ? { channel, socket, userId } : undefined;
+      },
+      generation: () => this.generation,
+      open: (url, gen) => this.open(url, gen, true),
+      switchTo: (next, old, gen) => this.switchTo(next, old, gen),
+      failed: (gen, e) => void this.fail(gen, e),
+    });
+    this.upkeep = new Upkeep(deps, {
+      target: () =>
+        this.channel && this.userId ? { channel: this.channel, userId: this.userId } : undefined,
+      live: () => this.state.status === 'live',
+      failed: (e) => void this.fail(this.generation, e),
+    });
+  }
 
   get current(): LinkState {
     return this.state;
   }
 
+  /** Connect now, or (a worker woken while a retry was pending) when that retry is due. */
   start(): void {
     this.running = true;
-    this.connectNow();
+    const gen = this.generation;
+    this.connecting = this.retries.pending().then((pending) => {
+      if (gen !== this.generation || !this.running) return;
+      this.connecting = undefined;
+      if (!pending) return void this.connectNow();
+      this.set({ type: 'resume', ...pending });
+      this.retries.at(pending.retryAt);
+    });
   }
 
   /** The gate closed: tear down and start from scratch next time. */
@@ -83,6 +92,7 @@ export class Connection {
     this.running = false;
     this.teardown('stopped');
     this.set({ type: 'reset' });
+    void this.retries.forget();
   }
 
   /** Watchdog (alarm, port connect, wake-up): reconnect if the connection is not what it should be. */
@@ -90,19 +100,18 @@ export class Connection {
     if (!this.running || this.connecting) return;
     const s = this.state;
     if (!STATUS_MEANING[s.status].retriesByItself) return; // blocked: waits for Retry
-    const socketOk =
-      this.socket?.readyState === WS_OPEN && this.deps.now() - this.lastSeen < SILENCE_LIMIT_MS;
-    if (s.status === 'live' && socketOk) return;
-    if (s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now()) return;
-    this.connectNow();
+    if (s.status === 'live' && this.socketOk()) this.maintain();
+    else if (!(s.status === 'reconnecting' && (s.retryAt ?? 0) > this.deps.now())) this.connectNow();
   }
 
-  /** Ask for a fresh attempt now (the agent clicked Retry, or signed in again). */
+  /** Ask for a fresh attempt now (the agent clicked Retry, signed in again, or the token was renewed). */
   retry(): void {
     if (!this.running) this.running = true;
-    if (this.state.status === 'live' && this.socket?.readyState === WS_OPEN) return;
-    this.connectNow();
+    if (this.state.status === 'live' && this.socketOk()) this.maintain();
+    else this.connectNow();
   }
+
+  private readonly socketOk = () => this.socket?.readyState === WS_OPEN && this.keepalive.fresh;
 
   private set(input: LinkInput): void {
     const next = nextLink(this.state, input);
@@ -112,17 +121,20 @@ export class Connection {
     }
   }
 
-  /** The one teardown: invalidate in-flight work, clear every timer, drop the socket. */
+  /** The one teardown: invalidate in-flight work, clear every timer, drop the sockets. */
   private teardown(why: string): void {
     this.generation++;
     this.connecting = undefined;
-    for (const t of [this.retryTimer, this.tickTimer, this.stableTimer])
-      if (t !== undefined) this.deps.clearTimeout(t);
-    this.retryTimer = undefined;
-    this.tickTimer = undefined;
+    this.handover.reset();
+    this.retries.cancel();
+    if (this.stableTimer !== undefined) this.deps.clearTimeout(this.stableTimer);
     this.stableTimer = undefined;
+    this.keepalive.stop();
+    this.upkeep.stop();
     dropSocket(this.socket, 1000, why);
+    dropSocket(this.incoming, 1000, why);
     this.socket = undefined;
+    this.incoming = undefined;
   }
 
   private connectNow(): void {
@@ -140,34 +152,58 @@ export class Connection {
     this.set({ type: 'connect' });
     const userId = await this.deps.identify();
     if (gen !== this.generation) return;
-    const channel = await ensureChannel(this.deps, this.channel);
+    this.userId = userId;
+    const owner = { userId, tokenExpiresAt: this.deps.tokenExpiresAt() };
+    const hints = this.tried ? undefined : this.deps.hints; // rediscovery: first attempt only
+    this.tried = true;
+    const channel = await ensureChannel({ ...this.deps, hints }, this.channel, owner);
     this.channel = channel;
     if (gen !== this.generation) return;
-    const socket = await this.open(channel.connectUri, gen);
-    if (gen !== this.generation) {
-      socket.close(1000, 'superseded');
-      return;
-    }
+    const socket = await this.openOn(channel, gen);
+    if (gen !== this.generation) return dropSocket(socket, 1000, 'superseded');
     this.socket = socket;
-    await subscribe(this.deps, channel.id, userId);
+    channel.expires = await subscribe(this.deps, channel.id, userId);
     await this.deps.resync();
     if (gen !== this.generation) return;
     this.set({ type: 'live', at: this.deps.now() });
-    this.deps.log?.('live', { channel: channel.id });
-    this.scheduleTick(gen);
+    this.deps.log?.('live');
+    void this.remember(channel, userId);
+    this.keepalive.start();
     this.stableTimer = this.deps.setTimeout(() => {
       if (gen === this.generation) this.set({ type: 'stable' });
     }, STABLE_AFTER_MS);
   }
 
-  private open(url: string, gen: number): Promise<SocketLike> {
+  /** Live on this channel: storage.session keeps it (and its expiry), storage.local the hint; no retry pending. */
+  private async remember(channel: StoredChannel, userId: string): Promise<void> {
+    this.upkeep
+      .remember(channel, userId)
+      .catch((e: unknown) => this.deps.log?.('hint-failed', { reason: String(e) }));
+    await this.deps.saveChannel(channel);
+    await this.retries.forget();
+  }
+
+  /** Opens a socket on the channel; one that keeps failing is given up (channel.ts). */
+  private async openOn(channel: StoredChannel, gen: number): Promise<SocketLike> {
+    const socket = await this.open(channel.connectUri, gen).catch(async (e: unknown) => {
+      if (!(await countFailedOpen(this.deps, channel))) this.channel = undefined;
+      throw e;
+    });
+    channel.failedOpens = 0;
+    return socket;
+  }
+
+  /** A hand-over's replacement (`incoming`) has its frames counted from the moment it opens. */
+  private open(url: string, gen: number, incoming = false): Promise<SocketLike> {
     return openSocket(this.deps, url, {
-      onOpen: () => {
-        this.lastSeen = this.deps.now();
+      onOpen: (socket) => {
+        this.keepalive.seen();
+        if (incoming && gen === this.generation) this.incoming = socket;
       },
       onMessage: (socket, data) => this.onMessage(socket, data),
       onClosed: (socket, code) => {
         if (socket !== this.socket || gen !== this.generation) return;
+        if (this.handover.inProgress) return; // the replacement takes over (or its failure says so)
         this.socket = undefined;
         this.lost(reason('socket-closed', { code }));
       },
@@ -175,85 +211,60 @@ export class Connection {
   }
 
   private onMessage(socket: SocketLike, data: unknown): void {
-    if (socket !== this.socket) return;
-    this.lastSeen = this.deps.now();
+    if (socket !== this.socket && socket !== this.incoming) return;
+    this.keepalive.seen();
     const frame = parseFrame(typeof data === 'string' ? data : String(data));
-    switch (frame.kind) {
-      case 'heartbeat':
-      case 'pong':
-        return;
-      case 'socket-closing':
-        this.replaceSocket();
-        return;
-      case 'channel-gone':
-        this.channel = undefined;
-        void this.deps.saveChannel(undefined);
-        this.lost(reason('channel-expired', { detail: frame.message }));
-        return;
-      case 'token-revoked':
-        this.authLost(reason('session-revoked'));
-        return;
-      case 'no-longer-subscribed':
-        this.lost(reason('subscriptions-dropped'));
-        return;
-      case 'malformed':
-      case 'ignored':
-        this.deps.log?.(`frame-${frame.kind}`, { reason: frame.reason });
-        return;
-      default:
-        this.deps.onFrame(frame);
-    }
+    const k = frame.kind;
+    if (k === 'heartbeat' || k === 'pong') return;
+    if (k === 'socket-closing') this.handover.start('socket-closing');
+    else if (k === 'channel-gone') {
+      if (socket !== this.socket) return; // the old channel of a hand-over in progress
+      this.channel = undefined;
+      void this.deps.saveChannel(undefined);
+      this.lost(reason('channel-expired', { detail: redact(frame.message) }));
+    } else if (k === 'token-revoked') this.authLost(reason('session-revoked'));
+    else if (k === 'no-longer-subscribed') this.upkeep.resubscribe('dropped');
+    else if (k === 'malformed' || k === 'ignored') {
+      // A malformed frame may have been a conversation event (oversized, cut): the store may be behind.
+      if (k === 'malformed') this.upkeep.frameDropped();
+      this.deps.log?.(`frame-${k}`, { reason: frame.reason });
+    } else this.deps.onFrame(frame);
   }
 
-  /**
-   * `socket_closing`: the server will close this socket in about a minute. Open the replacement to
-   * the same connectUri first (channel and subscriptions survive), then let the old one go.
-   */
-  private replaceSocket(): void {
+  /** Every ping interval: the ping, then whatever upkeep is due. */
+  private tick(): void {
+    // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
+    if (this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify({ message: 'ping' }));
+    this.maintain();
+  }
+
+  /** A live connection's periodic work: the token hand-over when due, else the 24 h re-subscribe. */
+  private maintain(): void {
     const channel = this.channel;
-    const old = this.socket;
-    if (!channel || !old) return;
-    const gen = this.generation;
-    this.deps.log?.('socket-closing');
-    this.open(channel.connectUri, gen)
-      .then(async (fresh) => {
-        if (gen !== this.generation) {
-          fresh.close(1000, 'superseded');
-          return;
-        }
-        this.socket = fresh;
-        old.onclose = null;
-        old.close(1000, 'replaced');
-        await this.deps.resync(); // events in the hand-over window may be missing
-      })
-      .catch((e: unknown) => this.fail(gen, e));
+    if (this.state.status !== 'live' || !channel || this.handover.inProgress) return;
+    if (this.handover.tokenDue(channel)) this.handover.start('token');
+    else this.upkeep.renewIfExpiring();
   }
 
-  private scheduleTick(gen: number): void {
-    this.tickTimer = this.deps.setTimeout(() => {
-      if (gen !== this.generation) return;
-      const now = this.deps.now();
-      if (now - this.lastSeen > SILENCE_LIMIT_MS) {
-        this.lost(reason('no-heartbeat', { seconds: Math.round((now - this.lastSeen) / 1000) }));
-        return;
-      }
-      // An application-level ping: keeps the socket (and so the MV3 worker) alive, proves the path.
-      if (this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify({ message: 'ping' }));
-      this.scheduleTick(gen);
-    }, PING_INTERVAL_MS);
+  /** The hand-over's replacement is ready: it becomes the socket (and its channel the channel). */
+  private async switchTo(next: Replacement, old: SocketLike, gen: number): Promise<void> {
+    this.socket = next.socket;
+    this.incoming = undefined;
+    dropSocket(old, 1000, 'replaced');
+    if (next.channel !== this.channel && this.userId) {
+      this.channel = next.channel;
+      await this.remember(next.channel, this.userId);
+    }
+    if (gen === this.generation) await this.deps.resync(); // events of the hand-over window may be missing
   }
 
   /** Every retry is jittered, even the first: a server-side event drops thousands of agents at once. */
   private lost(why: Reason, retryAfterSec?: number): void {
     if (!this.running) return;
     this.teardown('lost');
-    const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterSec);
-    this.set({ type: 'lost', reason: why, retryAt: this.deps.now() + delay });
-    this.deps.log?.('lost', { reason: why, delay });
-    this.retryTimer = this.deps.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.connectNow();
-    }, delay);
+    const p = this.retries.schedule(this.state.attempt + 1, why, retryAfterSec);
+    this.set({ type: 'lost', reason: why, retryAt: p.retryAt });
+    this.deps.log?.('lost', { reason: why, delay: p.retryAt - this.deps.now() });
   }
 
   /** Stops until the gate opens again (`retry`): reconnecting with a dead token only fails again. */
@@ -270,10 +281,7 @@ export class Connection {
 
   private async fail(gen: number, e: unknown): Promise<void> {
     if (gen !== this.generation || !this.running) return;
-    if (e instanceof BlockedError) {
-      this.blocked(e.reason);
-      return;
-    }
+    if (e instanceof BlockedError) return this.blocked(e.reason);
     const d: Diagnosis = diagnose(e, this.deps.region);
     this.deps.log?.('attempt-failed', { reason: d.reason });
     if (d.kind === 'auth') {
@@ -285,10 +293,7 @@ export class Connection {
       if (gen === this.generation) this.authLost(d.reason);
       return;
     }
-    if (d.kind === 'blocked') {
-      this.blocked(d.reason);
-      return;
-    }
+    if (d.kind === 'blocked') return this.blocked(d.reason);
     this.lost(d.reason, d.retryAfterSec);
   }
 }

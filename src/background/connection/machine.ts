@@ -4,12 +4,13 @@
  * the gate's (session/gate.ts, owned by the session); what the agent sees is derived from the two
  * (status-view.ts: the gate wins while it is not open).
  *
- *   connecting ──subscribed + resynced──→ live ──stable 3 s──→ live (attempt 0)
+ *   connecting ──subscribed + resynced──→ live ──stable 30 s──→ live (attempt 0)
  *      ↑   │ failed                         │ lost
  *      │   ↓                                ↓
  *      └── reconnecting ←───────────────────┘  (backoff, Retry-After; attempt + 1)
  *   blocked: a permission/scope/region problem an admin must fix; only Retry leaves it
  *   reset (the connection stopped): back to connecting, attempt 0
+ *   resume (a worker woke while a retry was pending): reconnecting with the stored attempt and time
  */
 import type { Reason } from '../../shared/reasons';
 
@@ -31,7 +32,8 @@ export type LinkInput =
   | { type: 'lost'; reason: Reason; retryAt: number }
   | { type: 'blocked'; reason: Reason }
   | { type: 'stable' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'resume'; reason: Reason | undefined; retryAt: number; attempt: number };
 
 export const initialLink: LinkState = { status: 'connecting', attempt: 0 };
 
@@ -54,5 +56,7 @@ export function nextLink(s: LinkState, input: LinkInput): LinkState {
       return s.status === 'live' && s.attempt !== 0 ? { ...s, attempt: 0 } : s;
     case 'reset':
       return s === initialLink ? s : initialLink;
+    case 'resume':
+      return { status: 'reconnecting', reason: input.reason, retryAt: input.retryAt, attempt: input.attempt };
   }
 }

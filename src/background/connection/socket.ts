@@ -23,7 +23,7 @@ export interface OpenSocketDeps {
 }
 
 export interface SocketHandlers {
-  onOpen(): void;
+  onOpen(socket: SocketLike): void;
   onMessage(socket: SocketLike, data: unknown): void;
   /** The socket closed after it had opened. */
   onClosed(socket: SocketLike, code: number): void;
@@ -44,7 +44,7 @@ export function openSocket(deps: OpenSocketDeps, url: string, on: SocketHandlers
       if (settled) return;
       settled = true;
       deps.clearTimeout(timer);
-      on.onOpen();
+      on.onOpen(socket);
       resolve(socket);
     };
     socket.onmessage = (ev) => on.onMessage(socket, ev.data);

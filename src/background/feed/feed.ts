@@ -13,6 +13,7 @@ import type { AgentView, ConversationView } from '../../shared/domain';
 import type { Reason } from '../../shared/reasons';
 import { Connection, type SocketLike } from '../connection/connection';
 import { initialLink, type LinkState } from '../connection/machine';
+import type { ChannelHintStore } from '../connection/rediscover';
 import {
   activeViews,
   type ConversationsAction,
@@ -43,6 +44,10 @@ export interface FeedDeps {
   clock: Clock;
   random(): number;
   openSocket(url: string): SocketLike;
+  /** Expiry of the session's current token (the connection hands its channel over to a newer one). */
+  tokenExpiresAt?(): number | undefined;
+  /** storage.local's hint to this browser's channel, found again after a browser restart. */
+  hints?: ChannelHintStore;
   /** Silent token renewal (the session's); true when a fresh token is there. */
   renewToken(): Promise<boolean>;
   /** The token is gone for good: the session closes the gate. */
@@ -112,6 +117,13 @@ export class AgentFeed {
         this.persisted.channel = channel;
         await store.save({ channel });
       },
+      loadRetry: async () => this.persisted.retry,
+      saveRetry: async (retry) => {
+        this.persisted.retry = retry;
+        await store.save({ retry });
+      },
+      hints: this.deps.hints,
+      tokenExpiresAt: () => this.deps.tokenExpiresAt?.(),
       resync: () => this.resync(api),
       onFrame: (f) => this.onFrame(f),
       onState: () => this.deps.onChange(),
@@ -157,6 +169,7 @@ export class AgentFeed {
         .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`)
         .catch(() => undefined);
     await this.deps.store.clear();
+    await this.deps.hints?.save(undefined);
     this.persisted = await this.deps.store.load();
     this.deps.onChange();
   }

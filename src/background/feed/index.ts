@@ -1,16 +1,18 @@
 /** The agent feed with its Chrome dependencies: storage.session, the real clock, the DOM WebSocket. */
 import type { SocketLike } from '../connection/connection';
+import { localHintStore } from './channel-hint';
 import { AgentFeed, type FeedDeps } from './feed';
 import { sessionFeedStore } from './persist';
 
 export { AgentFeed } from './feed';
 
 export function createFeed(
-  deps: Pick<FeedDeps, 'renewToken' | 'onAuthLost' | 'onChange' | 'log'>,
+  deps: Pick<FeedDeps, 'renewToken' | 'onAuthLost' | 'onChange' | 'log' | 'tokenExpiresAt'>,
 ): AgentFeed {
   return new AgentFeed({
     ...deps,
     store: sessionFeedStore,
+    hints: localHintStore,
     clock: {
       now: Date.now,
       setTimeout: (fn, ms) => setTimeout(fn, ms),

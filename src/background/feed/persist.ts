@@ -2,10 +2,11 @@
 import browser from 'webextension-polyfill';
 import type { AgentView } from '../../shared/domain';
 import type { StoredChannel } from '../connection/channel';
+import type { PendingRetry } from '../connection/deps';
 import { type ConversationsState, emptyConversations } from '../conversations/reducer';
 import type { FeedStore, PersistedState } from './store';
 
-const KEYS = ['conversations', 'agent', 'channel', 'queueNames'] as const;
+const KEYS = ['conversations', 'agent', 'channel', 'retry', 'queueNames'] as const;
 
 export async function loadPersisted(): Promise<PersistedState> {
   const got = await browser.storage.session.get([...KEYS]);
@@ -13,6 +14,7 @@ export async function loadPersisted(): Promise<PersistedState> {
     conversations: (got.conversations as ConversationsState | undefined) ?? emptyConversations(),
     agent: got.agent as AgentView | undefined,
     channel: got.channel as StoredChannel | undefined,
+    retry: got.retry as PendingRetry | undefined,
     queueNames: (got.queueNames as Record<string, string> | undefined) ?? {},
   };
 }

@@ -4,12 +4,15 @@
  */
 import type { AgentView } from '../../shared/domain';
 import type { StoredChannel } from '../connection/channel';
+import type { PendingRetry } from '../connection/deps';
 import { type ConversationsState, emptyConversations } from '../conversations/reducer';
 
 export interface PersistedState {
   conversations: ConversationsState;
   agent?: AgentView | undefined;
   channel?: StoredChannel | undefined;
+  /** The connection's retry pending when the worker went away (its backoff survives eviction). */
+  retry?: PendingRetry | undefined;
   queueNames: Record<string, string>;
 }
 
