@@ -18,6 +18,7 @@ import { allowSender } from './relay/sender-check';
 import { createSession } from './session';
 import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
+import { SetupChecker } from './setup-check';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
@@ -41,6 +42,8 @@ export class Background {
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
   private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
+  /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
+  private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
     gate: () => this.session.current,
     link: () => this.feed.link,
@@ -116,6 +119,9 @@ export class Background {
         return;
       case 'getDiagnostics':
         reply({ type: 'diagnostics', text: this.report() });
+        return;
+      case 'checkSetup':
+        reply(await this.setupCheck.run());
         return;
       case 'crmRetry':
       case 'crmSearch':
