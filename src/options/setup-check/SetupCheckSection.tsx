@@ -91,6 +91,12 @@ export function SetupCheckSection({ configured }: { configured: boolean }) {
               </span>
             ) : null}
           </div>
+          {model.report ? (
+            <details class="setup-check-report" open={model.copied === false}>
+              <summary>{t('setupCheckReport')}</summary>
+              <pre data-testid="setup-check-report">{model.report}</pre>
+            </details>
+          ) : null}
         </>
       ) : null}
     </section>

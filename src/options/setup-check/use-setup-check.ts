@@ -17,7 +17,8 @@ export interface SetupCheckModel {
   report?: string | undefined;
   /** The worker did not answer (in time). */
   failure?: string | undefined;
-  copied: boolean;
+  /** true: on the clipboard; false: no clipboard access (the report is shown to copy by hand). */
+  copied?: boolean | undefined;
   run(): void;
   copy(): void;
 }
@@ -25,23 +26,26 @@ export interface SetupCheckModel {
 type State = Omit<SetupCheckModel, 'run' | 'copy'>;
 
 export function useSetupCheck(): SetupCheckModel {
-  const [state, setState] = useState<State>({ busy: false, copied: false });
+  const [state, setState] = useState<State>({ busy: false });
   const linked = useRequestLink();
 
   const run = () => {
-    setState({ busy: true, copied: false });
+    setState({ busy: true });
     void linked()
       .request({ type: 'checkSetup' }, SETUP_CHECK_TIMEOUT_MS)
       .then(
-        (answer) => setState({ busy: false, copied: false, checks: answer.checks, report: answer.report }),
-        () => setState({ busy: false, copied: false, failure: t('crmTestNoWorker') }),
+        (answer) => setState({ busy: false, checks: answer.checks, report: answer.report }),
+        () => setState({ busy: false, failure: t('crmTestNoWorker') }),
       );
   };
 
   const copy = () => {
     const report = state.report;
     if (!report) return;
-    void navigator.clipboard.writeText(report).then(() => setState((s) => ({ ...s, copied: true })));
+    void navigator.clipboard.writeText(report).then(
+      () => setState((s) => ({ ...s, copied: true })),
+      () => setState((s) => ({ ...s, copied: false })),
+    );
   };
 
   return { ...state, run, copy };
