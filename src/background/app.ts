@@ -19,6 +19,7 @@ import { createSession } from './session';
 import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
+import { migrateStorage } from './storage-migration';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
@@ -67,6 +68,7 @@ export class Background {
   }
 
   private async init(): Promise<void> {
+    await migrateStorage(log);
     const [settings] = await Promise.all([loadSettings(), this.feed.restore()]);
     await this.session.restore(settings);
     this.refresh();
