@@ -63,3 +63,18 @@ describe('what the features need', () => {
     expect(missingPermissions(enabledFeatures('rest'), ['conversation:*:*'])).toEqual([]);
   });
 });
+
+describe('the README’s copy of the table', () => {
+  it('has one row per feature with exactly its scopes and permissions', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((l) => FEATURE_NEEDS.some((f) => l.startsWith(`| \`${f.id}\``)));
+    expect(rows).toHaveLength(FEATURE_NEEDS.length);
+    for (const f of FEATURE_NEEDS) {
+      const cells = (rows.find((l) => l.startsWith(`| \`${f.id}\``)) ?? '').split('|').map((c) => c.trim());
+      const named = (cell = '') => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      expect(named(cells[2]), f.id).toEqual(f.scopes);
+      expect(named(cells[3]), f.id).toEqual(f.permissions);
+    }
+  });
+});
