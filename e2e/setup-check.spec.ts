@@ -5,20 +5,14 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { knownCustomer, SEED_USERS } from '../sim/index';
+import { SETUP_CHECK_IDS } from '../src/shared/setup/check-result';
 import { configure, expect, REGION, startSignedIn, test } from './fixtures';
 import { configureDemoCrm, preapproveHost } from './pages/crm';
 import { OptionsPage } from './pages/extension-pages';
 import { SetupCheckSection } from './pages/setup-check';
 
 const alex = SEED_USERS.alex.id;
-const ALL_OK = {
-  hosts: 'ok',
-  client: 'ok',
-  scopes: 'ok',
-  permissions: 'ok',
-  channel: 'ok',
-  crm: 'ok',
-} as const;
+const ALL_OK = Object.fromEntries(SETUP_CHECK_IDS.map((id) => [id, 'ok' as const]));
 
 async function openCheck(context: BrowserContext, extensionId: string): Promise<SetupCheckSection> {
   const options = await new OptionsPage(await context.newPage(), extensionId).open();
