@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
 import { DEMO_CLIENT_ID, startSim } from '../sim/index';
+import { SCHEMA_VERSION } from '../src/shared/storage/schema';
 import { launchWithExtension } from './chromium';
 import { expect, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
@@ -25,6 +26,7 @@ test('an admin saves region and client id; the panel moves from "not set up" to 
   expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({
     region: 'mypurecloud.ie',
     clientId: DEMO_CLIENT_ID, // normalised to lower case
+    schemaVersion: SCHEMA_VERSION, // stamped by the worker at install (src/shared/storage/schema.ts)
   });
   await agentPage.expectStatus('signed-out');
   await expect(agentPage.panel.getByTestId('sign-in')).toBeVisible();
@@ -42,7 +44,10 @@ test('a bad client id and a missing region are refused with a message that says 
   await expect(options.page.getByTestId('clientId-error')).toContainText('Admin → Integrations → OAuth');
   await expect(options.page.getByTestId('region-error')).toContainText('Choose the region');
   await expect(options.clientId).toHaveAttribute('aria-invalid', 'true');
-  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+  // Nothing saved: only the worker's schema stamp of the fresh install.
+  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({
+    schemaVersion: SCHEMA_VERSION,
+  });
 });
 
 // Enterprise policy: Chromium reads /etc/chromium/policies/managed/*.json at start.

@@ -18,6 +18,8 @@ import { allowSender } from './relay/sender-check';
 import { createSession } from './session';
 import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
+import { SetupChecker } from './setup-check';
+import { migrateStorage } from './storage-migration';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
@@ -42,6 +44,8 @@ export class Background {
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
   private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
+  /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
+  private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
     gate: () => this.session.current,
     link: () => this.feed.link,
@@ -65,6 +69,7 @@ export class Background {
   }
 
   private async init(): Promise<void> {
+    await migrateStorage(log);
     const [settings] = await Promise.all([loadSettings(), this.feed.restore()]);
     await this.session.restore(settings);
     this.refresh();
@@ -117,6 +122,9 @@ export class Background {
         return;
       case 'getDiagnostics':
         reply({ type: 'diagnostics', text: this.report() });
+        return;
+      case 'checkSetup':
+        reply(await this.setupCheck.run());
         return;
       case 'crmRetry':
       case 'crmSearch':

@@ -4,20 +4,12 @@ import browser from 'webextension-polyfill';
 import { type MessageKey, t } from '../shared/i18n';
 import { listRegions, regionLabel } from '../shared/regions';
 import type { FieldErrors, SettingsField } from '../shared/settings';
+import { ALL_NEEDED_SCOPES, SCOPE_WHY } from '../shared/setup/requirements';
 import { loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from '../shared/theme';
 import { CrmSettingsSection } from './crm/CrmSettings';
 import { Field } from './Field';
+import { SetupCheckSection } from './setup-check/SetupCheckSection';
 import { useSettings } from './use-settings';
-
-/** Scopes the OAuth client needs, and why (shown to the admin who creates the client). */
-const SCOPES: [string, MessageKey][] = [
-  ['conversations:readonly', 'scopeConversations'],
-  ['notifications', 'scopeNotifications'],
-  ['users:readonly', 'scopeUsers'],
-  ['presence:readonly', 'scopePresence'],
-  ['routing:readonly', 'scopeRouting'],
-  ['external-contacts:readonly', 'scopeExternalContacts'],
-];
 
 const THEME_LABELS: Record<ThemeChoice, MessageKey> = {
   auto: 'themeAuto',
@@ -180,15 +172,18 @@ export function OptionsPage() {
         <li>
           {t('setupStepScopes')}
           <ul>
-            {SCOPES.map(([scope, why]) => (
+            {ALL_NEEDED_SCOPES.map((scope) => (
               <li key={scope}>
-                <code>{scope}</code> — {t(why)}
+                <code>{scope}</code>
+                {SCOPE_WHY[scope] ? ` — ${t(SCOPE_WHY[scope])}` : null}
               </li>
             ))}
           </ul>
         </li>
         <li>{t('setupStepCopy')}</li>
       </ol>
+
+      <SetupCheckSection configured={model.values.region !== '' && model.values.clientId !== ''} />
     </main>
   );
 }

@@ -37,11 +37,11 @@ describe('CRM messages', () => {
     ).toBeUndefined();
   });
 
-  it('lets the panel use the card and only the options page test CRM settings', () => {
+  it('lets the panel use the card and only the options page test CRM settings (and check the setup)', () => {
     expect(ALLOWED_COMMANDS.panel).toEqual(expect.arrayContaining(['crmRetry', 'crmSearch', 'crmPick']));
     expect(ALLOWED_COMMANDS.panel).not.toContain('crmTest');
     expect(ALLOWED_COMMANDS.popup).not.toContain('crmTest');
-    expect(ALLOWED_COMMANDS.options).toEqual(['crmTest']);
+    expect(ALLOWED_COMMANDS.options).toEqual(['crmTest', 'checkSetup']);
   });
 
   it('checks the card in state messages; links must be http(s)', () => {

@@ -15,6 +15,7 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'diagnostics':
     case 'command':
     case 'crmTestResult':
+    case 'setupCheckResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;

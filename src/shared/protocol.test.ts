@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { parseToClient, parseToWorker, replyTo } = await import('./protocol');
+type ToClient = import('./protocol').ToClient;
 
 describe('protocol schemas', () => {
   it('accepts exactly the known commands', () => {
@@ -40,5 +41,12 @@ describe('request/reply pairing (worker side)', () => {
       replyTo({ type: 'crmTest', settings: {}, sample: { media: 'call' }, requestId: 7 }, diagnostics),
     ).toEqual(diagnostics);
     expect(replyTo({ type: 'signIn' }, diagnostics)).toEqual(diagnostics);
+    const setup: ToClient = {
+      type: 'setupCheckResult',
+      checks: [{ id: 'hosts', status: 'ok' }],
+      report: 'r',
+    };
+    expect(replyTo({ type: 'checkSetup', requestId: 3 }, setup)).toEqual({ ...setup, requestId: 3 });
+    expect(parseToClient({ ...setup, checks: [{ id: 'dns', status: 'ok' }] })).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ import type {
 } from './domain';
 import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
 import { ReasonSchema } from './reasons';
+import { SetupCheckSchema } from './setup/check-result';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
@@ -135,6 +136,13 @@ export const ToClientSchema = v.variant('type', [
     request: optStr,
     requestId,
   }),
+  /** The answer to `checkSetup` (options page): each check, and the redacted report to copy. */
+  v.object({
+    type: v.literal('setupCheckResult'),
+    checks: v.array(SetupCheckSchema),
+    report: str,
+    requestId,
+  }),
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -171,14 +179,16 @@ export const ToWorkerSchema = v.variant('type', [
     }),
     requestId,
   }),
+  /** Options page: "Check setup" for the saved settings (its own sign-in; background/setup-check/). */
+  v.strictObject({ type: v.literal('checkSetup'), requestId }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
   panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick'],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
-  /** The options page may only test CRM settings (it saves them to storage itself). */
-  options: ['crmTest'],
+  /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
+  options: ['crmTest', 'checkSetup'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
@@ -186,6 +196,7 @@ export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 export const REPLIES = {
   getDiagnostics: 'diagnostics',
   crmTest: 'crmTestResult',
+  checkSetup: 'setupCheckResult',
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;

@@ -79,6 +79,16 @@ const REASONS = {
   'crm-test-invalid': ['errors'],
   'crm-test-off': [],
   'crm-test-nothing': [],
+  // The options page's "Check setup" (background/setup-check/).
+  'setup-host-unreachable': ['host', 'region'],
+  'setup-client-unknown': ['clientId', 'region'],
+  'setup-redirect-uri': ['clientId', 'redirectUri'],
+  'setup-authorize-refused': ['status', 'clientId', 'redirectUri'],
+  'setup-sign-in-failed': ['detail', 'redirectUri'],
+  'setup-missing-scopes': ['scope'],
+  'setup-missing-permissions': ['permission'],
+  'setup-skipped': [],
+  'setup-crm-off': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */

@@ -3,12 +3,12 @@
  * looks one sample customer up, without the cache) and shows the card agents would see, or the
  * exact error, and the request Cuecard made. Asks Chrome for the CRM origin in the click first.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ConversationView, CrmView, MediaType } from '../../shared/domain';
 import { mediaLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { connectForRequests, type RequestLink } from '../../shared/request-link';
 import { CrmCard } from '../../shared/ui/crm-card/CrmCard';
+import { useRequestLink } from '../use-request-link';
 import { type CheckedDraft, type Draft, fromDraft } from './crm-draft';
 import { requestOrigins } from './crm-permissions';
 import '../../shared/ui/crm-card/crm.css';
@@ -29,22 +29,7 @@ export function CrmTestLookup({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ crm: CrmView; request?: string | undefined } | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
-  const link = useRef<RequestLink | undefined>(undefined);
-
-  /** The worker link (again after the worker restarted); state messages are of no use here. */
-  const linked = (): RequestLink => {
-    link.current ??= connectForRequests('options', {
-      onMessage: () => undefined,
-      onClose: () => {
-        link.current = undefined;
-      },
-    });
-    return link.current;
-  };
-  useEffect(() => {
-    linked();
-    return () => link.current?.close();
-  }, []);
+  const linked = useRequestLink();
 
   const onTest = (e: Event) => {
     e.preventDefault();
