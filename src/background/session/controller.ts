@@ -4,7 +4,13 @@
  * the clock are injected (session/index.ts binds them to chrome.identity and storage.session), so
  * it runs in Node tests.
  *
- * Single flight: one authorize (interactive or silent) at a time; a second request joins it.
+ * - Single flight: one authorize (interactive or silent) at a time; a second request joins it.
+ * - Sign-out is final on a shared desk: it ends the Genesys login session (best effort), and the
+ *   next interactive authorize asks for `prompt=login`; no silent sign-in is tried until then.
+ * - With complete settings and no token (storage.session is empty after an update, a browser
+ *   restart or a crash), ONE silent sign-in is tried per browser session before asking the agent.
+ * - Failed silent renewals back off (token.ts silentBackoffMs); the watchdog cannot retry every 30 s.
+ * - HIPAA orgs idle a token out: `dateTokenIdles` is read once per token and renewal is due before it.
  */
 
 import { type Reason, reason } from '../../shared/reasons';
@@ -13,7 +19,12 @@ import { diagnose } from '../genesys/diagnose';
 import type { EffectiveSettings } from '../settings-source';
 import { type Gate, type GateInput, initialGate, nextGate } from './gate';
 import { type IssuedToken, SignInCancelled } from './oauth';
-import { renewalDue, type StoredAuth } from './token';
+import { renewalDue, type SessionMarks, silentBackoffMs, type StoredAuth } from './token';
+
+export interface AuthorizeOptions {
+  /** Show Genesys' login page even while a login session is alive (after a sign-out). */
+  forceLogin?: boolean;
+}
 
 export interface TokenStore {
   load(): Promise<StoredAuth | undefined>;
@@ -23,8 +34,14 @@ export interface TokenStore {
 
 export interface SessionDeps {
   /** The OAuth authorize (login window when interactive, silent otherwise). */
-  authorize(settings: Settings, interactive: boolean): Promise<IssuedToken>;
+  authorize(settings: Settings, interactive: boolean, opts?: AuthorizeOptions): Promise<IssuedToken>;
   tokens: TokenStore;
+  /** Where SessionMarks live (signedOut across restarts; the rest for the browser session). */
+  marks: { load(): Promise<SessionMarks>; save(m: SessionMarks): Promise<void> };
+  /** When this token idles out (`GET /api/v2/tokens/me` `dateTokenIdles`), if the org has an idle timeout. */
+  idlesAt?(accessToken: string): Promise<number | undefined>;
+  /** Ends the Genesys login session (best effort, never throws). */
+  endLogin?(settings: Settings): Promise<void>;
   now(): number;
   /** After every write of the gate, changed or not: opening again is how the feed gets nudged. */
   onGate(gate: Gate): void;
@@ -40,6 +57,7 @@ export class Session {
   private auth: StoredAuth | undefined;
   private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
   private signingIn: Promise<void> | undefined;
+  private marks: SessionMarks = {};
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -59,7 +77,7 @@ export class Session {
   /** Start (or wake) with these settings and whatever token storage still holds; then decide. */
   async restore(settings: EffectiveSettings): Promise<void> {
     this.settings = settings;
-    this.auth = await this.deps.tokens.load();
+    [this.auth, this.marks] = await Promise.all([this.deps.tokens.load(), this.deps.marks.load()]);
   }
 
   /** A token belongs to one region and client: a change of either means signing in again. */
@@ -86,6 +104,10 @@ export class Session {
         reason: policy ? reason('unconfigured-policy', { policy }) : reason('unconfigured'),
       });
     } else if (!this.auth) {
+      if (!this.marks.signedOut && !this.marks.silentTried) {
+        await this.mark({ silentTried: true }); // once per browser session, however often evaluated
+        if (await this.renew()) return; // the sign-in evaluated again: open
+      }
       this.set({ type: 'signed-out' });
     } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
@@ -101,14 +123,19 @@ export class Session {
 
   /** Silent renewal: a non-interactive authorize while the Genesys login session is alive. */
   async renew(): Promise<boolean> {
-    if (!isComplete(this.settings.settings)) return false;
+    if (!isComplete(this.settings.settings) || this.marks.signedOut) return false;
+    const now = this.deps.now();
+    if (now < (this.marks.silentNotBefore ?? 0)) return false;
+    let ok = false;
     try {
       await this.authorize(false);
-      return this.auth !== undefined && this.auth.expiresAt > this.deps.now();
+      ok = this.auth !== undefined && this.auth.expiresAt > this.deps.now();
     } catch (e) {
       this.deps.log('silent-renewal-failed', { reason: e instanceof Error ? e.message : String(e) });
-      return false;
     }
+    const failures = ok ? 0 : (this.marks.silentFailures ?? 0) + 1;
+    await this.mark({ silentFailures: failures, silentNotBefore: ok ? 0 : now + silentBackoffMs(failures) });
+    return ok;
   }
 
   /** Watchdog: renew ahead of expiry; once expired without a new token, the agent must sign in. */
@@ -116,7 +143,8 @@ export class Session {
     if (!this.auth || !renewalDue(this.auth, this.deps.now())) return;
     const before = this.auth.accessToken;
     if ((await this.renew()) && this.auth?.accessToken !== before) return;
-    if (this.auth && this.auth.expiresAt <= this.deps.now())
+    const now = this.deps.now();
+    if (this.auth && (this.auth.expiresAt <= now || (this.auth.idlesAt ?? Number.POSITIVE_INFINITY) <= now))
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
   }
 
@@ -129,8 +157,11 @@ export class Session {
     await this.deps.release();
     this.auth = undefined;
     await this.deps.tokens.clear();
+    await this.mark({ signedOut: true, silentFailures: 0, silentNotBefore: 0 });
     this.set({ type: 'signed-out', reason: why });
     this.deps.log('signed-out');
+    const s = this.settings.settings;
+    if (isComplete(s)) await this.deps.endLogin?.(s);
   }
 
   private authorize(interactive: boolean): Promise<void> {
@@ -141,9 +172,12 @@ export class Session {
       // An open gate stays open while a silent renewal (or a stray Sign in) runs.
       if (interactive && this.gate.status !== 'open') this.set({ type: 'signing-in' });
       try {
-        const token = await this.deps.authorize(s, interactive);
-        this.auth = { ...token, region: s.region, clientId: s.clientId };
+        const forceLogin = interactive && this.marks.signedOut === true;
+        const token = await this.deps.authorize(s, interactive, forceLogin ? { forceLogin } : undefined);
+        const idlesAt = await this.deps.idlesAt?.(token.accessToken).catch(() => undefined);
+        this.auth = { ...token, region: s.region, clientId: s.clientId, ...(idlesAt ? { idlesAt } : {}) };
         await this.deps.tokens.save(this.auth);
+        if (this.marks.signedOut) await this.mark({ signedOut: false });
         this.deps.log('signed-in', {
           region: s.region,
           expiresInSec: Math.round((token.expiresAt - this.deps.now()) / 1000),
@@ -158,6 +192,11 @@ export class Session {
       this.signingIn = undefined;
     });
     return this.signingIn;
+  }
+
+  private async mark(m: SessionMarks): Promise<void> {
+    this.marks = { ...this.marks, ...m };
+    await this.deps.marks.save(m);
   }
 
   private set(input: GateInput): void {
