@@ -6,6 +6,13 @@
  * replay after a gap. So: a snapshot never moves a leg backwards (alerting < connected < wrap-up
  * < ended), an ended leg stays ended (a tombstone remembers it), and `reconcile` makes the store
  * equal the REST truth without undoing events that arrived while the request was in flight.
+ *
+ * REST lags behind events (a listing can be seconds old) and may leave out after-call work, so
+ * reconcile is the weaker witness:
+ * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
+ * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
+ *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
+ * - a wrap-up stays until an event ends it, whether the listing omits it or calls it ended.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationView } from '../../shared/domain';
@@ -24,6 +31,8 @@ export interface Entry {
 export interface Tombstone {
   leg: string;
   at: number;
+  /** Removed by a reconcile (not ended by an event): the rank it had then. */
+  ghostRank?: number;
 }
 
 export interface ConversationsState {
@@ -106,7 +115,8 @@ function applyNormalized(
 ): ConversationsState {
   if (n.ended === 'absent' || n.id === '') return state;
   const tomb = state.ended[n.id];
-  if (tomb && tomb.leg === n.leg) return state; // this leg already ended: late or duplicate snapshot
+  // This leg already ended (late or duplicate snapshot), unless a ghost shows progress since.
+  if (tomb && tomb.leg === n.leg && !(tomb.ghostRank !== undefined && n.rank > tomb.ghostRank)) return state;
   const cur = i < 0 ? undefined : state.entries[i];
   if (cur && cur.leg === n.leg && n.rank < cur.rank) return state; // older than what we show
 
@@ -151,8 +161,16 @@ function reconcile(
       entries.set(n.id, cur); // changed by an event newer than this listing
       continue;
     }
-    if (tomb && tomb.at > requestedAt) continue; // ended after the listing was taken
-    if (n.ended) continue;
+    // Ended after the listing was taken, or this leg was ended by an event: never back.
+    if (tomb && (tomb.at > requestedAt || (tomb.leg === n.leg && tomb.ghostRank === undefined))) continue;
+    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup')) {
+      entries.set(n.id, cur); // the listing lags behind, or omits the after-call work
+      continue;
+    }
+    if (n.ended) {
+      if (cur) ended[n.id] = { leg: n.leg, at };
+      continue;
+    }
     const view =
       cur && cur.leg === n.leg
         ? { ...n.view, startedAt: Math.min(cur.view.startedAt, n.view.startedAt) }
@@ -166,9 +184,9 @@ function reconcile(
   for (const cur of state.entries) {
     const id = cur.view.id;
     if (seen.has(id)) continue;
-    if (cur.at > requestedAt)
-      entries.set(id, cur); // appeared after the listing was taken
-    else ended[id] = { leg: cur.leg, at }; // gone on the server: a ghost unless we drop it
+    // Appeared after the listing was taken, or a wrap-up only an event may end.
+    if (cur.at > requestedAt || cur.view.state === 'wrapup') entries.set(id, cur);
+    else ended[id] = { leg: cur.leg, at, ghostRank: cur.rank }; // gone on the server: a ghost unless we drop it
   }
   return { entries: [...entries.values()], ended: boundTombstones(ended) };
 }

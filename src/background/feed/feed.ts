@@ -49,6 +49,8 @@ export interface FeedDeps {
   renewToken(): Promise<boolean>;
   /** The token is gone for good: the session closes the gate. */
   onAuthLost(reason: Reason): void;
+  /** Another agent than the stored one signed in (their conversations were just cleared). */
+  onAgentChanged?(): void;
   /** Something the panel shows changed: the link, the agent or the conversations. */
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
@@ -189,6 +191,7 @@ export class AgentFeed {
     if (this.persisted.agent && this.persisted.agent.id !== userId) {
       // Another agent signed in on this browser: nothing of the previous one may show.
       this.dispatch({ type: 'clear' });
+      this.deps.onAgentChanged?.();
       this.persisted.channel = undefined;
       await this.deps.store.save({ channel: undefined });
     }

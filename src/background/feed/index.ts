@@ -6,7 +6,7 @@ import { sessionFeedStore } from './persist';
 export { AgentFeed } from './feed';
 
 export function createFeed(
-  deps: Pick<FeedDeps, 'renewToken' | 'onAuthLost' | 'onChange' | 'log'>,
+  deps: Pick<FeedDeps, 'renewToken' | 'onAuthLost' | 'onAgentChanged' | 'onChange' | 'log'>,
 ): AgentFeed {
   return new AgentFeed({
     ...deps,
