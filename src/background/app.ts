@@ -167,7 +167,11 @@ export class Background {
   private async idlesAt(token: string): Promise<number | undefined> {
     const s = this.session.effective.settings;
     if (!isComplete(s)) return undefined;
-    const api = createApi({ baseUrl: `https://api.${s.region}`, getToken: async () => token, limiter: this.limiter });
+    const api = createApi({
+      baseUrl: `https://api.${s.region}`,
+      getToken: async () => token,
+      limiter: this.limiter,
+    });
     const info = await api.request<Models.TokenInfo>('GET', '/api/v2/tokens/me', undefined, {
       priority: 'connection',
     });

@@ -5,7 +5,10 @@ import type { Api } from '../genesys/rest';
 import { LISTING_PATH, listConversations, MAX_PAGES, nextPage } from './listing';
 
 /** A fake REST client answering the listing's pages, recording every path asked. */
-function pagedApi(pages: Models.ConversationEntityListing[], byPath: (path: string) => number): Api & { paths: string[] } {
+function pagedApi(
+  pages: Models.ConversationEntityListing[],
+  byPath: (path: string) => number,
+): Api & { paths: string[] } {
   const paths: string[] = [];
   return {
     paths,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BURST, GENESYS_LIMIT_PER_MINUTE, type LimiterClock, RateLimiter, SUSTAINED_PER_MINUTE } from './limiter';
+import {
+  BURST,
+  GENESYS_LIMIT_PER_MINUTE,
+  type LimiterClock,
+  RateLimiter,
+  SUSTAINED_PER_MINUTE,
+} from './limiter';
 
 /** A fake clock whose timers run when time is advanced. */
 function fakeClock() {

@@ -52,7 +52,11 @@ export class RateLimiter {
   private last: number;
   private heldUntil = 0;
   private timer: unknown;
-  private readonly queues: Record<Priority, (() => void)[]> = { connection: [], conversations: [], other: [] };
+  private readonly queues: Record<Priority, (() => void)[]> = {
+    connection: [],
+    conversations: [],
+    other: [],
+  };
   private readonly refillPerMs: number;
   private readonly burst: number;
   /** Calls let through so far (for tests and the bench). */

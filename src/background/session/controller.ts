@@ -19,7 +19,7 @@ import { diagnose } from '../genesys/diagnose';
 import type { EffectiveSettings } from '../settings-source';
 import { type Gate, type GateInput, initialGate, nextGate } from './gate';
 import { type IssuedToken, SignInCancelled } from './oauth';
-import { renewalDue, type SessionMarks, silentBackoffMs, type StoredAuth } from './token';
+import { renewalDue, type SessionMarks, type StoredAuth, silentBackoffMs } from './token';
 
 export interface AuthorizeOptions {
   /** Show Genesys' login page even while a login session is alive (after a sign-out). */

@@ -26,7 +26,9 @@ interface WebAuthFlowDetails {
 }
 
 function launch(details: WebAuthFlowDetails): Promise<string> {
-  return browser.identity.launchWebAuthFlow(details as Parameters<typeof browser.identity.launchWebAuthFlow>[0]);
+  return browser.identity.launchWebAuthFlow(
+    details as Parameters<typeof browser.identity.launchWebAuthFlow>[0],
+  );
 }
 
 export function redirectUri(): string {
@@ -75,7 +77,10 @@ export async function signIn(
 /** Ends the Genesys login session in the auth window's cookies (best effort: never throws). */
 export async function endLoginSession(settings: Settings): Promise<void> {
   const url = logoutUrl(settings.region, settings.clientId, redirectUri());
-  await launch({ url, interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 5_000 }).catch(
-    () => undefined,
-  );
+  await launch({
+    url,
+    interactive: false,
+    abortOnLoadForNonInteractive: false,
+    timeoutMsForNonInteractive: 5_000,
+  }).catch(() => undefined);
 }

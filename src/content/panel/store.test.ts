@@ -50,7 +50,9 @@ describe('panel store', () => {
     const store = createPanelStore();
     const live = { connection: { status: 'live' as const }, conversations: [] };
     store.getState().apply({ type: 'snapshot', state: live });
-    store.getState().apply({ type: 'patch', upsert: [{ ...c('a', 'alerting'), customerName: 'Ana' }, c('z')] });
+    store
+      .getState()
+      .apply({ type: 'patch', upsert: [{ ...c('a', 'alerting'), customerName: 'Ana' }, c('z')] });
     expect(store.getState().announcement?.text).toBe('Incoming Call from Ana');
     store.getState().apply({ type: 'patch', remove: ['z'] });
     expect(store.getState().announcement?.text).toBe('Incoming Call from Ana'); // Ana is still shown
