@@ -230,6 +230,29 @@ describe('session controller', () => {
     expect(c.last()?.status).toBe('signed-out');
   });
 
+  it('Sign in during the startup silent attempt opens its own window; the silent failure cannot undo it', async () => {
+    let failSilent: () => void = () => undefined;
+    const { h, session, last } = harness({
+      marks: {},
+      authorize: (interactive) =>
+        interactive
+          ? Promise.resolve({ accessToken: 'tok-agent', issuedAt: h.now, expiresAt: h.now + HOUR })
+          : new Promise((_, reject) => {
+              failSilent = () => reject(new SignInCancelled('Silent sign-in failed: timed out'));
+            }),
+    });
+    await session.restore(configured);
+    const starting = session.evaluate(); // the silent attempt waits on an SSO page
+    await expect.poll(() => h.authorize.mock.calls.length).toBe(1);
+    await session.signIn();
+    expect(last()).toEqual({ status: 'open' });
+    failSilent();
+    await starting;
+    expect(last()).toEqual({ status: 'open' });
+    expect(session.token?.accessToken).toBe('tok-agent');
+    expect(h.authorize.mock.calls).toEqual([[false], [true]]);
+  });
+
   it('sign-out ends the Genesys login: no silent sign-in after it, the next one shows the login page', async () => {
     const { h, session, last } = harness({ token: stored(), marks: {} });
     await session.restore(configured);

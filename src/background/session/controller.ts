@@ -57,7 +57,10 @@ export class Session {
   private auth: StoredAuth | undefined;
   private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
   private signingIn: Promise<void> | undefined;
+  private renewing: Promise<void> | undefined;
   private marks: SessionMarks = {};
+  /** The Genesys logout after a sign-out; the next authorize waits for it (one auth window at a time). */
+  private loggingOut: Promise<void> | undefined;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -106,7 +109,9 @@ export class Session {
     } else if (!this.auth) {
       if (!this.marks.signedOut && !this.marks.silentTried) {
         await this.mark({ silentTried: true }); // once per browser session, however often evaluated
-        if (await this.renew()) return; // the sign-in evaluated again: open
+        await this.renew();
+        // Signed in silently (evaluated again: open), or the agent clicked Sign in meanwhile.
+        if (this.auth || this.signingIn) return;
       }
       this.set({ type: 'signed-out' });
     } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
@@ -161,23 +166,32 @@ export class Session {
     this.set({ type: 'signed-out', reason: why });
     this.deps.log('signed-out');
     const s = this.settings.settings;
-    if (isComplete(s)) await this.deps.endLogin?.(s);
+    if (isComplete(s) && this.deps.endLogin) this.loggingOut = this.deps.endLogin(s).catch(() => undefined);
   }
 
+  /**
+   * Single flight per kind: a second sign-in joins the first, a renewal joins whatever runs. A
+   * sign-in never waits behind a silent attempt (up to SILENT_TIMEOUT_MS on an SSO page), and a
+   * silent answer that lands after a sign-in began is dropped: the agent's choice wins.
+   */
   private authorize(interactive: boolean): Promise<void> {
-    if (this.signingIn) return this.signingIn;
+    const joined = interactive ? this.signingIn : (this.signingIn ?? this.renewing);
+    if (joined) return joined;
     const s = this.settings.settings;
     if (!isComplete(s)) return this.evaluate();
-    this.signingIn = (async () => {
+    const run = (async () => {
       // An open gate stays open while a silent renewal (or a stray Sign in) runs.
       if (interactive && this.gate.status !== 'open') this.set({ type: 'signing-in' });
       try {
+        await this.loggingOut;
         const forceLogin = interactive && this.marks.signedOut === true;
         const token = await this.deps.authorize(s, interactive, forceLogin ? { forceLogin } : undefined);
+        if (!interactive && this.signingIn) return;
         const idlesAt = await this.deps.idlesAt?.(token.accessToken).catch(() => undefined);
         this.auth = { ...token, region: s.region, clientId: s.clientId, ...(idlesAt ? { idlesAt } : {}) };
         await this.deps.tokens.save(this.auth);
-        if (this.marks.signedOut) await this.mark({ signedOut: false });
+        if (this.marks.signedOut || this.marks.silentFailures)
+          await this.mark({ signedOut: false, silentFailures: 0, silentNotBefore: 0 });
         this.deps.log('signed-in', {
           region: s.region,
           expiresInSec: Math.round((token.expiresAt - this.deps.now()) / 1000),
@@ -189,9 +203,12 @@ export class Session {
         else this.set({ type: 'refused', reason: diagnose(e, s.region).reason });
       }
     })().finally(() => {
-      this.signingIn = undefined;
+      if (interactive) this.signingIn = undefined;
+      else this.renewing = undefined;
     });
-    return this.signingIn;
+    if (interactive) this.signingIn = run;
+    else this.renewing = run;
+    return run;
   }
 
   private async mark(m: SessionMarks): Promise<void> {
