@@ -43,12 +43,12 @@ describe('REST client budget', () => {
 
   it('a 429 holds every later call until its Retry-After has passed', async () => {
     const { api, seen } = client();
-    sim.faults.failNext({ status: 429, count: 1, retryAfterSec: 1, pathPrefix: '/api/v2/users/me' });
+    sim.faults.failNext({ status: 429, count: 1, retryAfterSec: 1, pathPrefix: '/api/v2/tokens/me' });
     const t0 = Date.now();
-    const first = await api.request('GET', '/api/v2/users/me').catch((e: unknown) => e);
+    const first = await api.request('GET', '/api/v2/tokens/me').catch((e: unknown) => e);
     expect(first).toBeInstanceOf(GenesysError);
     expect((first as GenesysError).status).toBe(429);
-    await api.request('GET', '/api/v2/users/me', undefined, { priority: 'connection' });
+    await api.request('GET', '/api/v2/tokens/me', undefined, { priority: 'connection' });
     expect(seen).toHaveLength(2);
     expect((seen[1] as number) - t0).toBeGreaterThanOrEqual(950);
   });
