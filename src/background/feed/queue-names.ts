@@ -6,7 +6,8 @@
  * Budget: at most one request per queue in flight, and at most one per queue per
  * MIN_INTERVAL_MS, however many events arrive. A failure (403, 404, 429, an answer without the
  * name) is remembered per queue: the next try waits FAILURE_BACKOFF_MS doubling up to
- * MAX_BACKOFF_MS, and never less than the answer's Retry-After. Calls go at `other` priority.
+ * MAX_BACKOFF_MS, and never less than the answer's Retry-After. Calls go at `conversations` priority:
+ * the name is part of the conversation's card, and must not queue behind a burst of CRM lookups.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationsState } from '../conversations/reducer';
@@ -75,7 +76,7 @@ export class QueueNames {
         'GET',
         `/api/v2/conversations/${encodeURIComponent(conversationId)}`,
         undefined,
-        { priority: 'other' },
+        { priority: 'conversations' },
       );
       if (this.deps.current && !this.deps.current()) return;
       const name = c.participants?.find((x) => x.queueId === qid && x.queueName)?.queueName;

@@ -7,7 +7,7 @@
  * - At most BURST calls start at once; after that, SUSTAINED_PER_MINUTE (an average of one call
  *   every 400 ms), half of Genesys' limit, so a second tab of the Genesys client fits beside us.
  * - Priorities: a waiting `connection` call (channel, subscriptions, users/me) starts before a
- *   `conversations` one (resync, burst reconcile), which starts before `other` (CRM, queue names).
+ *   `conversations` one (resync, burst reconcile, queue names), which starts before `other` (CRM).
  *   The lower ones also leave a few tokens (RESERVE) unused, so a reconnect never waits behind a
  *   CRM burst.
  * - A 429's Retry-After holds every call until it has passed (Genesys counts them anyway).
