@@ -11,14 +11,20 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+/** A Merged whose every run waits for the test to settle it (`runs[i]`). */
+function mergedOfDeferred() {
+  const runs: ReturnType<typeof deferred>[] = [];
+  const merged = new Merged(() => {
+    const d = deferred();
+    runs.push(d);
+    return d.promise;
+  });
+  return { runs, merged };
+}
+
 describe('Merged (the reconcile: one in flight, one pending)', () => {
   it('a storm of requests costs at most the run in flight and one more', async () => {
-    const runs: ReturnType<typeof deferred>[] = [];
-    const merged = new Merged(() => {
-      const d = deferred();
-      runs.push(d);
-      return d.promise;
-    });
+    const { runs, merged } = mergedOfDeferred();
     const first = merged.request();
     const later = Array.from({ length: 50 }, () => merged.request());
     expect(runs).toHaveLength(1);
@@ -40,12 +46,7 @@ describe('Merged (the reconcile: one in flight, one pending)', () => {
   });
 
   it('a failed run fails its callers; the pending run still starts', async () => {
-    const runs: ReturnType<typeof deferred>[] = [];
-    const merged = new Merged(() => {
-      const d = deferred();
-      runs.push(d);
-      return d.promise;
-    });
+    const { runs, merged } = mergedOfDeferred();
     const first = merged.request();
     const second = merged.request();
     runs[0]?.reject(new Error('503'));
