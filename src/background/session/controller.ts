@@ -107,13 +107,12 @@ export class Session {
         reason: policy ? reason('unconfigured-policy', { policy }) : reason('unconfigured'),
       });
     } else if (!this.auth) {
+      // Sign in stays offered while the silent attempt runs (up to SILENT_TIMEOUT_MS on an SSO page).
+      this.set({ type: 'signed-out' });
       if (!this.marks.signedOut && !this.marks.silentTried) {
         await this.mark({ silentTried: true }); // once per browser session, however often evaluated
-        await this.renew();
-        // Signed in silently (evaluated again: open), or the agent clicked Sign in meanwhile.
-        if (this.auth || this.signingIn) return;
+        await this.renew(); // success evaluates again: open
       }
-      this.set({ type: 'signed-out' });
     } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
     } else {
