@@ -185,7 +185,10 @@ export class Background {
     await this.feed.release();
     this.crm.reset();
     this.api = undefined;
-    if (api) await api.request('DELETE', '/api/v2/tokens/me').catch(() => undefined);
+    if (api)
+      await api
+        .request('DELETE', '/api/v2/tokens/me', undefined, { priority: 'connection' })
+        .catch(() => undefined);
   }
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
