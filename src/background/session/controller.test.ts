@@ -251,6 +251,12 @@ describe('session controller', () => {
     expect(last()).toEqual({ status: 'open' });
     expect(session.token?.accessToken).toBe('tok-agent');
     expect(h.authorize.mock.calls).toEqual([[false], [true]]);
+    // The watchdog's next renewal starts its own attempt: no backoff from the disowned one.
+    expect(h.marks.silentFailures ?? 0).toBe(0);
+    const renewal = session.renew();
+    await expect.poll(() => h.authorize.mock.calls.length).toBe(3);
+    failSilent();
+    expect(await renewal).toBe(false);
   });
 
   it('sign-out ends the Genesys login: no silent sign-in after it, the next one shows the login page', async () => {

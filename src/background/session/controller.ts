@@ -58,6 +58,8 @@ export class Session {
   private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
   private signingIn: Promise<void> | undefined;
   private renewing: Promise<void> | undefined;
+  /** Interactive sign-ins that succeeded: a silent attempt begun before one is no one's business. */
+  private signIns = 0;
   private marks: SessionMarks = {};
   /** The Genesys logout after a sign-out; the next authorize waits for it (one auth window at a time). */
   private loggingOut: Promise<void> | undefined;
@@ -131,12 +133,14 @@ export class Session {
     const now = this.deps.now();
     if (now < (this.marks.silentNotBefore ?? 0)) return false;
     let ok = false;
+    const signIns = this.signIns;
     try {
       await this.authorize(false);
       ok = this.auth !== undefined && this.auth.expiresAt > this.deps.now();
     } catch (e) {
       this.deps.log('silent-renewal-failed', { reason: e instanceof Error ? e.message : String(e) });
     }
+    if (this.signIns !== signIns) return this.auth !== undefined; // the agent signed in meanwhile
     const failures = ok ? 0 : (this.marks.silentFailures ?? 0) + 1;
     await this.mark({ silentFailures: failures, silentNotBefore: ok ? 0 : now + silentBackoffMs(failures) });
     return ok;
@@ -178,17 +182,22 @@ export class Session {
     if (joined) return joined;
     const s = this.settings.settings;
     if (!isComplete(s)) return this.evaluate();
-    const run = (async () => {
+    let run: Promise<void> | undefined;
+    run = (async () => {
       // An open gate stays open while a silent renewal (or a stray Sign in) runs.
       if (interactive && this.gate.status !== 'open') this.set({ type: 'signing-in' });
       try {
         await this.loggingOut;
         const forceLogin = interactive && this.marks.signedOut === true;
         const token = await this.deps.authorize(s, interactive, forceLogin ? { forceLogin } : undefined);
-        if (!interactive && this.signingIn) return;
+        if (!interactive && (this.signingIn || this.renewing !== run)) return; // an interactive sign-in won
         const idlesAt = await this.deps.idlesAt?.(token.accessToken).catch(() => undefined);
         this.auth = { ...token, region: s.region, clientId: s.clientId, ...(idlesAt ? { idlesAt } : {}) };
         await this.deps.tokens.save(this.auth);
+        if (interactive) {
+          this.signIns++;
+          this.renewing = undefined; // a silent attempt still running is disowned: renewals start afresh
+        }
         if (this.marks.signedOut || this.marks.silentFailures)
           await this.mark({ signedOut: false, silentFailures: 0, silentNotBefore: 0 });
         this.deps.log('signed-in', {
@@ -203,7 +212,7 @@ export class Session {
       }
     })().finally(() => {
       if (interactive) this.signingIn = undefined;
-      else this.renewing = undefined;
+      else if (this.renewing === run) this.renewing = undefined;
     });
     if (interactive) this.signingIn = run;
     else this.renewing = run;
