@@ -1,3 +1,4 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import {
   activeViews,
@@ -178,6 +179,39 @@ describe('reconcile with GET /api/v2/conversations', () => {
       1400,
     );
     expect(activeViews(s)).toEqual([]);
+  });
+
+  it('a kept wrap-up ends once its own REST answer shows the after-call work done (an end event lost in a gap)', () => {
+    let s = ev(
+      emptyConversations(),
+      callEvent({ state: 'disconnected', acw: 'pending', wrapupRequired: true }),
+      500,
+    );
+    s = rec(s, [], 1000, 1100);
+    const verify = (conversation: Models.Conversation | undefined, requestedAt: number) =>
+      reduceConversations(s, {
+        type: 'verify-wrapup',
+        id: 'conv-1',
+        conversation,
+        me: ME,
+        requestedAt,
+        at: requestedAt + 50,
+      });
+    /** The REST conversation after the call, with after-call work pending or done. */
+    const afterCall = (done: boolean) => {
+      const c = restCall({ state: 'disconnected' });
+      const agent = c.participants?.[1];
+      if (agent) {
+        agent.wrapupRequired = true;
+        if (done) agent.wrapup = { code: 'Resolved', name: 'Resolved' };
+      }
+      return c;
+    };
+    expect(verify(afterCall(false), 1200)).toBe(s); // still in after-call work: kept
+    const done = afterCall(true);
+    expect(activeViews(verify(done, 1200))).toEqual([]);
+    expect(activeViews(verify(undefined, 1200))).toEqual([]); // 404: gone
+    expect(verify(done, 400)).toBe(s); // asked before the last event: no evidence
   });
 
   it('shows wrap-up from REST when after-call work is pending', () => {

@@ -12,7 +12,9 @@
  * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
  * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
  *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
- * - a wrap-up stays until an event ends it, whether the listing omits it or calls it ended.
+ * - a wrap-up stays until an event ends it, whether the listing omits it or calls it ended, or
+ *   until the conversation's own REST answer (`verify-wrapup`) shows the after-call work done: an
+ *   end event lost in a gap must not leave the card forever.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationView } from '../../shared/domain';
@@ -48,6 +50,18 @@ export interface ConversationsState {
 export type ConversationsAction =
   | { type: 'event'; body: Models.ConversationEventTopicConversation; me: string; at: number }
   | { type: 'reconcile'; conversations: Models.Conversation[]; me: string; requestedAt: number; at: number }
+  /**
+   * One conversation's REST truth (`GET /conversations/{id}`; undefined: 404), checking a wrap-up
+   * the listing left out or called ended: it ends only if this says so too.
+   */
+  | {
+      type: 'verify-wrapup';
+      id: string;
+      conversation: Models.Conversation | undefined;
+      me: string;
+      requestedAt: number;
+      at: number;
+    }
   | { type: 'queue-name'; queueId: string; name: string }
   | { type: 'clear' };
 
@@ -208,6 +222,19 @@ export function reduceConversations(
     }
     case 'reconcile':
       return reconcile(state, action.conversations, action.me.toLowerCase(), action.requestedAt, action.at);
+    case 'verify-wrapup': {
+      const i = indexOf(state.entries, action.id);
+      const cur = state.entries[i];
+      if (!cur || cur.view.state !== 'wrapup' || cur.at > action.requestedAt) return state;
+      const n = action.conversation
+        ? normalizeRest(action.conversation, action.me.toLowerCase(), action.at)
+        : undefined;
+      if (n && n.ended === false && n.leg === cur.leg) return state; // still in after-call work
+      return {
+        entries: state.entries.filter((_, k) => k !== i),
+        ended: boundTombstones({ ...state.ended, [action.id]: { leg: cur.leg, at: action.at } }),
+      };
+    }
     case 'queue-name': {
       let changed = false;
       const entries = state.entries.map((e) => {

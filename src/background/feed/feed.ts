@@ -26,6 +26,7 @@ import { listConversations } from './listing';
 import { Merged } from './merge';
 import { QueueNames } from './queue-names';
 import { emptyPersisted, type FeedStore, type PersistedState } from './store';
+import { WrapupCheck, wrapupsToCheck } from './wrapups';
 
 /**
  * Conversations are written to storage at most this often. Each write serializes the whole store
@@ -64,6 +65,7 @@ export class AgentFeed {
   private settleTimer: unknown;
   private saveTimer: unknown;
   private readonly queueNames: QueueNames;
+  private readonly wrapups: WrapupCheck;
   /** The reconcile of the open connection: one in flight, one pending (feed/merge.ts). */
   private reconciles: Merged | undefined;
   /**
@@ -77,6 +79,11 @@ export class AgentFeed {
       known: () => this.persisted.queueNames,
       save: (queueNames) => void deps.store.save({ queueNames }),
       apply: (queueId, name) => this.dispatch({ type: 'queue-name', queueId, name }),
+      now: () => deps.clock.now(),
+      log: deps.log,
+    });
+    this.wrapups = new WrapupCheck({
+      dispatch: (a) => this.dispatch(a),
       now: () => deps.clock.now(),
       log: deps.log,
     });
@@ -213,13 +220,10 @@ export class AgentFeed {
     const requestedAt = this.deps.clock.now();
     const conversations = await listConversations(api, { priority: 'conversations' });
     if (epoch !== this.epoch || this.persisted.agent?.id !== userId) return; // signed out meanwhile
-    this.dispatch({
-      type: 'reconcile',
-      conversations,
-      me: userId,
-      requestedAt,
-      at: this.deps.clock.now(),
-    });
+    const at = this.deps.clock.now();
+    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at });
+    const toCheck = wrapupsToCheck(this.persisted.conversations, conversations, userId, at);
+    this.wrapups.check(api, toCheck, userId, () => epoch === this.epoch);
   }
 
   private onFrame(f: Frame): void {
