@@ -225,7 +225,7 @@ export function reduceConversations(
     case 'verify-wrapup': {
       const i = indexOf(state.entries, action.id);
       const cur = state.entries[i];
-      if (!cur || cur.view.state !== 'wrapup' || cur.at > action.requestedAt) return state;
+      if (cur?.view.state !== 'wrapup' || cur.at > action.requestedAt) return state;
       const n = action.conversation
         ? normalizeRest(action.conversation, action.me.toLowerCase(), action.at)
         : undefined;
