@@ -110,6 +110,30 @@ export interface LatencyResult {
   /** Panel changes that matched no event sent before them. */
   unexplained: number;
   finalStateExact: boolean;
+  /** Genesys REST calls while measuring (CRM lookups, reconciles, queue names). */
+  rest: RestRate;
+}
+
+export interface RestRate {
+  calls: number;
+  /** Calls per minute over the measured window (a short window's burst extrapolates high). */
+  perMinute: number;
+  /** The most calls in any 60 s of the window: what Genesys' per-minute limit sees. */
+  peak60s: number;
+}
+
+/** REST calls to Genesys (api./login. hosts) recorded since index `from`, over `ms`. */
+export function restRate(s: BenchSession, from: number, ms: number): RestRate {
+  const t = s.requests
+    .slice(from)
+    .filter((r) => r.host.startsWith('api.') || r.host.startsWith('login.'))
+    .map((r) => r.t);
+  let peak = 0;
+  for (let i = 0, j = 0; j < t.length; j++) {
+    while ((t[j] as number) - (t[i] as number) >= 60_000) i++;
+    peak = Math.max(peak, j - i + 1);
+  }
+  return { calls: t.length, perMinute: round((t.length * 60_000) / Math.max(ms, 1)), peak60s: peak };
 }
 
 function latencyOf(sent: StateAt[], shown: StateAt[]) {
@@ -140,10 +164,12 @@ export async function steadyLatency(
   await s.startRecording();
   s.frames.length = 0;
   s.recordFrames = true;
+  const requestsBefore = s.requests.length;
   const t0 = Date.now();
   await paced(opts.rate, opts.seconds * 1000, (k) => driver.step(k % driver.slots.length, 0.25));
   const duration = Date.now() - t0;
   const exact = await settle(s, 5_000);
+  const rest = restRate(s, requestsBefore, Date.now() - t0);
   s.recordFrames = false;
   const sent = s.takeSentStates();
   const rec = await s.takeRecorded();
@@ -158,6 +184,7 @@ export async function steadyLatency(
     neverShown: sent.length - values.length,
     unexplained: m.unexplained,
     finalStateExact: exact,
+    rest,
   };
 }
 
@@ -212,9 +239,8 @@ export async function storm(
   const cpuPercent = cpuShares(c0, cpuSnapshot());
   const exact = await settle(s, 15_000);
   s.recordFrames = false;
-  const restCalls = s.requests
-    .slice(requestsBefore)
-    .filter((r) => r.host.startsWith('api.') || r.host.startsWith('login.')).length;
+  const rest = restRate(s, requestsBefore, Date.now() - t0);
+  const restCalls = rest.calls;
   const sent = s.takeSentStates();
   const rec = await s.takeRecorded();
   const { m, values } = latencyOf(sent, rec.shown);
@@ -260,6 +286,7 @@ export async function storm(
         mean: round(renders.reduce((a, b) => a + b, 0) / renders.length, 1),
       },
       restCalls,
+      rest,
       cpuPercent,
       setupMs,
     },

@@ -15,11 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIST } from '../e2e/chromium';
 import { seeded } from '../e2e/soak-runner';
+import { BURST, GENESYS_LIMIT_PER_MINUTE, SUSTAINED_PER_MINUTE } from '../src/background/genesys/limiter';
 import { BenchSession, sleep } from './browser';
 import { runHerd } from './herd';
 import { idleHourFakeClock, idleWindowChromium } from './idle-rest';
 import { pageWithoutPanelHeap, soakMemory } from './memory';
-import { steadyLatency, storm } from './panel-latency';
+import { type RestRate, steadyLatency, storm } from './panel-latency';
 import { reducerThroughput } from './reducer-throughput';
 import { restartTrials } from './restart';
 import { round } from './stats';
@@ -189,6 +190,20 @@ try {
     target: '≤ 2',
     measured: `${fakeHour.restCalls} in a fake-clock hour (${fakeHour.pingsSent} socket pings); ${idleWindow.restCalls} in ${idleWindow.seconds} s of Chromium`,
     ok: fakeHour.restCalls <= 2 && idleWindow.perHour <= 2 && fakeHour.liveAtEnd && fakeHour.reconnects === 0,
+  });
+  const restBudget = SUSTAINED_PER_MINUTE + BURST;
+  const perMin = (name: string, r: RestRate) =>
+    `${name} ${r.perMinute}/min (${r.calls} calls, peak 60 s ${r.peak60s})`;
+  rows.push({
+    metric: 'REST calls per minute, per scenario',
+    target: `peak 60 s ≤ ${restBudget} (${SUSTAINED_PER_MINUTE}/min + burst ${BURST}; Genesys ${GENESYS_LIMIT_PER_MINUTE})`,
+    measured: [
+      perMin('20 ev/s', steady.rest),
+      perMin('storm 1,000 ev/s', B.rest),
+      perMin('500 ev/s', H.rest),
+      `herd ${round(herd.requestsDuringRecovery / Math.max(herd.clients, 1), 1)}/client in recovery`,
+    ].join('; '),
+    ok: [steady.rest, B.rest, H.rest].every((r) => r.peak60s <= restBudget),
   });
   rows.push({
     metric: 'worker heap after the storm',

@@ -4,12 +4,14 @@
  * the chrome.* hooks (index.ts) and dispatches the clients' commands. No business logic here.
  * Everything held in memory can be rebuilt from storage, so eviction loses nothing.
  */
+import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
+import { RateLimiter } from './genesys/limiter';
 import { type Api, createApi } from './genesys/rest';
 import { diagnostics, log } from './log';
 import { PanelView } from './panel-view';
@@ -22,23 +24,32 @@ import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
-/** The watchdog renews tokens ahead of expiry and revives a dead socket (Chrome's minimum: 30 s). */
+/**
+ * The watchdog renews tokens ahead of expiry (or idling out) and revives a dead socket. It runs
+ * only while the session holds a token. 30 s is Chrome's minimum since Chrome 120 (the manifest's
+ * minimum_chrome_version); an older Chrome would stretch it to a minute.
+ */
 const WATCHDOG_PERIOD_MIN = 0.5;
 
 export class Background {
   /** The REST client of the open gate (undefined while it is closed). */
   private api: Api | undefined;
+  /** The REST budget, shared by every client of every token this worker makes (genesys/limiter.ts). */
+  private readonly limiter = new RateLimiter();
   readonly ready: Promise<void>;
   readonly relay: Relay;
   private readonly session = createSession({
     onGate: (g) => this.onGate(g),
     release: () => this.release(),
+    idlesAt: (token) => this.idlesAt(token),
     log,
   });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
+    // Another agent on this browser: nothing cached for the previous one may show.
+    onAgentChanged: () => this.crm.reset(),
     onChange: () => this.refresh(),
     log,
   });
@@ -73,9 +84,15 @@ export class Background {
     const [settings] = await Promise.all([loadSettings(), this.feed.restore()]);
     await this.session.restore(settings);
     this.refresh();
-    if (!(await browser.alarms.get(WATCHDOG_ALARM)))
-      await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: WATCHDOG_PERIOD_MIN });
     await this.session.evaluate();
+  }
+
+  /** The watchdog alarm exists exactly while the session holds a token. */
+  private async syncAlarm(): Promise<void> {
+    const exists = (await browser.alarms.get(WATCHDOG_ALARM)) !== undefined;
+    if (this.session.token && !exists)
+      await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: WATCHDOG_PERIOD_MIN });
+    else if (!this.session.token && exists) await browser.alarms.clear(WATCHDOG_ALARM);
   }
 
   // Lifecycle hooks, called from index.ts listeners.
@@ -144,21 +161,43 @@ export class Background {
       this.api ??= createApi({
         baseUrl: `https://api.${s.region}`,
         getToken: async () => this.session.token?.accessToken,
+        limiter: this.limiter,
       });
       this.feed.open(this.api, s.region);
     } else {
       this.feed.close();
       this.api = undefined;
     }
+    void this.syncAlarm();
     this.refresh();
+  }
+
+  /** `dateTokenIdles` of a fresh token (HIPAA idle timeout), once per sign-in or renewal. */
+  private async idlesAt(token: string): Promise<number | undefined> {
+    const s = this.session.effective.settings;
+    if (!isComplete(s)) return undefined;
+    const api = createApi({
+      baseUrl: `https://api.${s.region}`,
+      getToken: async () => token,
+      limiter: this.limiter,
+    });
+    const info = await api.request<Models.TokenInfo>('GET', '/api/v2/tokens/me', undefined, {
+      priority: 'connection',
+    });
+    const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
+    return Number.isNaN(at) ? undefined : at;
   }
 
   /** Before sign-out forgets the token: free the channel and revoke the token server-side (best effort). */
   private async release(): Promise<void> {
     const api = this.api;
     await this.feed.release();
+    this.crm.reset();
     this.api = undefined;
-    if (api) await api.request('DELETE', '/api/v2/tokens/me').catch(() => undefined);
+    if (api)
+      await api
+        .request('DELETE', '/api/v2/tokens/me', undefined, { priority: 'connection' })
+        .catch(() => undefined);
   }
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */

@@ -1,3 +1,4 @@
+import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import {
   activeViews,
@@ -134,6 +135,83 @@ describe('reconcile with GET /api/v2/conversations', () => {
     s = ev(s, callEvent({ state: 'disconnected' }), 1500);
     s = rec(s, [restCall({ state: 'connected' })], 1000, 2000);
     expect(activeViews(s)).toEqual([]);
+  });
+
+  it('a lagging listing never lowers a leg: an event said connected, the listing still says alerting', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting' }), 500);
+    s = ev(s, callEvent({ state: 'connected' }), 800);
+    s = rec(s, [restCall({ state: 'alerting' })], 1000, 2000);
+    expect(activeViews(s)[0]?.state).toBe('connected');
+  });
+
+  it('never brings back a leg an event ended, even from a listing requested after the end', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 500);
+    s = ev(s, callEvent({ state: 'disconnected' }), 800);
+    s = rec(s, [restCall({ state: 'connected' })], 1000, 2000); // REST lags the disconnect
+    expect(activeViews(s)).toEqual([]);
+    // A new leg (transferred back to this agent) is newer evidence: it shows.
+    const back = restCall({ state: 'connected' });
+    const agent = back.participants?.[1];
+    if (agent) agent.id = 'p-agent-2';
+    expect(activeViews(rec(s, [back], 3000))[0]?.state).toBe('connected');
+  });
+
+  it('a ghost comes back only on newer evidence: a later listing, or an event of a higher rank', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting' }), 500);
+    s = rec(s, [], 1000, 1100); // the listing lagged behind the alert: removed as a ghost
+    expect(activeViews(s)).toEqual([]);
+    expect(activeViews(rec(s, [restCall({ state: 'alerting' })], 900, 1200))).toEqual([]); // older listing
+    expect(activeViews(ev(s, callEvent({ state: 'alerting' }), 1300))).toEqual([]); // same rank: a late copy
+    expect(activeViews(ev(s, callEvent({ state: 'connected' }), 1300))[0]?.state).toBe('connected');
+    expect(activeViews(rec(s, [restCall({ state: 'alerting' })], 1500, 1600))[0]?.state).toBe('alerting');
+  });
+
+  it('keeps a wrap-up the listing omits or calls ended, until an event ends it', () => {
+    let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 500);
+    s = ev(s, callEvent({ state: 'disconnected', acw: 'pending', wrapupRequired: true }), 800);
+    s = rec(s, [], 1000, 1100); // the listing leaves out after-call work
+    expect(activeViews(s)[0]?.state).toBe('wrapup');
+    s = rec(s, [restCall({ state: 'disconnected' })], 1200, 1300); // ended, as REST sees it without ACW
+    expect(activeViews(s)[0]?.state).toBe('wrapup');
+    s = ev(
+      s,
+      callEvent({ state: 'disconnected', acw: 'complete', wrapupRequired: true, wrapupCode: 'Resolved' }),
+      1400,
+    );
+    expect(activeViews(s)).toEqual([]);
+  });
+
+  it('a kept wrap-up ends once its own REST answer shows the after-call work done (an end event lost in a gap)', () => {
+    let s = ev(
+      emptyConversations(),
+      callEvent({ state: 'disconnected', acw: 'pending', wrapupRequired: true }),
+      500,
+    );
+    s = rec(s, [], 1000, 1100);
+    const verify = (conversation: Models.Conversation | undefined, requestedAt: number) =>
+      reduceConversations(s, {
+        type: 'verify-wrapup',
+        id: 'conv-1',
+        conversation,
+        me: ME,
+        requestedAt,
+        at: requestedAt + 50,
+      });
+    /** The REST conversation after the call, with after-call work pending or done. */
+    const afterCall = (done: boolean) => {
+      const c = restCall({ state: 'disconnected' });
+      const agent = c.participants?.[1];
+      if (agent) {
+        agent.wrapupRequired = true;
+        if (done) agent.wrapup = { code: 'Resolved', name: 'Resolved' };
+      }
+      return c;
+    };
+    expect(verify(afterCall(false), 1200)).toBe(s); // still in after-call work: kept
+    const done = afterCall(true);
+    expect(activeViews(verify(done, 1200))).toEqual([]);
+    expect(activeViews(verify(undefined, 1200))).toEqual([]); // 404: gone
+    expect(verify(done, 400)).toBe(s); // asked before the last event: no evidence
   });
 
   it('shows wrap-up from REST when after-call work is pending', () => {

@@ -6,6 +6,15 @@
  * replay after a gap. So: a snapshot never moves a leg backwards (alerting < connected < wrap-up
  * < ended), an ended leg stays ended (a tombstone remembers it), and `reconcile` makes the store
  * equal the REST truth without undoing events that arrived while the request was in flight.
+ *
+ * REST lags behind events (a listing can be seconds old) and may leave out after-call work, so
+ * reconcile is the weaker witness:
+ * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
+ * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
+ *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
+ * - a wrap-up stays until an event ends it, whether the listing omits it or calls it ended, or
+ *   until the conversation's own REST answer (`verify-wrapup`) shows the after-call work done: an
+ *   end event lost in a gap must not leave the card forever.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationView } from '../../shared/domain';
@@ -24,6 +33,8 @@ export interface Entry {
 export interface Tombstone {
   leg: string;
   at: number;
+  /** Removed by a reconcile (not ended by an event): the rank it had then. */
+  ghostRank?: number;
 }
 
 export interface ConversationsState {
@@ -39,6 +50,18 @@ export interface ConversationsState {
 export type ConversationsAction =
   | { type: 'event'; body: Models.ConversationEventTopicConversation; me: string; at: number }
   | { type: 'reconcile'; conversations: Models.Conversation[]; me: string; requestedAt: number; at: number }
+  /**
+   * One conversation's REST truth (`GET /conversations/{id}`; undefined: 404), checking a wrap-up
+   * the listing left out or called ended: it ends only if this says so too.
+   */
+  | {
+      type: 'verify-wrapup';
+      id: string;
+      conversation: Models.Conversation | undefined;
+      me: string;
+      requestedAt: number;
+      at: number;
+    }
   | { type: 'queue-name'; queueId: string; name: string }
   | { type: 'clear' };
 
@@ -106,7 +129,8 @@ function applyNormalized(
 ): ConversationsState {
   if (n.ended === 'absent' || n.id === '') return state;
   const tomb = state.ended[n.id];
-  if (tomb && tomb.leg === n.leg) return state; // this leg already ended: late or duplicate snapshot
+  // This leg already ended (late or duplicate snapshot), unless a ghost shows progress since.
+  if (tomb && tomb.leg === n.leg && !(tomb.ghostRank !== undefined && n.rank > tomb.ghostRank)) return state;
   const cur = i < 0 ? undefined : state.entries[i];
   if (cur && cur.leg === n.leg && n.rank < cur.rank) return state; // older than what we show
 
@@ -151,8 +175,16 @@ function reconcile(
       entries.set(n.id, cur); // changed by an event newer than this listing
       continue;
     }
-    if (tomb && tomb.at > requestedAt) continue; // ended after the listing was taken
-    if (n.ended) continue;
+    // Ended after the listing was taken, or this leg was ended by an event: never back.
+    if (tomb && (tomb.at > requestedAt || (tomb.leg === n.leg && tomb.ghostRank === undefined))) continue;
+    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup')) {
+      entries.set(n.id, cur); // the listing lags behind, or omits the after-call work
+      continue;
+    }
+    if (n.ended) {
+      if (cur) ended[n.id] = { leg: n.leg, at };
+      continue;
+    }
     const view =
       cur && cur.leg === n.leg
         ? { ...n.view, startedAt: Math.min(cur.view.startedAt, n.view.startedAt) }
@@ -166,9 +198,9 @@ function reconcile(
   for (const cur of state.entries) {
     const id = cur.view.id;
     if (seen.has(id)) continue;
-    if (cur.at > requestedAt)
-      entries.set(id, cur); // appeared after the listing was taken
-    else ended[id] = { leg: cur.leg, at }; // gone on the server: a ghost unless we drop it
+    // Appeared after the listing was taken, or a wrap-up only an event may end.
+    if (cur.at > requestedAt || cur.view.state === 'wrapup') entries.set(id, cur);
+    else ended[id] = { leg: cur.leg, at, ghostRank: cur.rank }; // gone on the server: a ghost unless we drop it
   }
   return { entries: [...entries.values()], ended: boundTombstones(ended) };
 }
@@ -190,6 +222,19 @@ export function reduceConversations(
     }
     case 'reconcile':
       return reconcile(state, action.conversations, action.me.toLowerCase(), action.requestedAt, action.at);
+    case 'verify-wrapup': {
+      const i = indexOf(state.entries, action.id);
+      const cur = state.entries[i];
+      if (cur?.view.state !== 'wrapup' || cur.at > action.requestedAt) return state;
+      const n = action.conversation
+        ? normalizeRest(action.conversation, action.me.toLowerCase(), action.at)
+        : undefined;
+      if (n && n.ended === false && n.leg === cur.leg) return state; // still in after-call work
+      return {
+        entries: state.entries.filter((_, k) => k !== i),
+        ended: boundTombstones({ ...state.ended, [action.id]: { leg: cur.leg, at: action.at } }),
+      };
+    }
     case 'queue-name': {
       let changed = false;
       const entries = state.entries.map((e) => {

@@ -42,7 +42,7 @@ function stubCrm() {
 
 function setup(
   synced: Record<string, unknown> = { ...DEMO_CRM_PRESET },
-  opts: { api?: Api; now?: () => number } = {},
+  opts: { api?: Api; now?: () => number; wrapFetch?: (f: typeof fetch) => typeof fetch } = {},
 ) {
   const crm = stubCrm();
   let changes = 0;
@@ -50,7 +50,7 @@ function setup(
     getApi: () => opts.api,
     loadSettings: async () => mergeCrmSettings(synced, {}),
     hasPermission: async () => true,
-    fetch: crm.fetch,
+    fetch: opts.wrapFetch ? opts.wrapFetch(crm.fetch) : crm.fetch,
     onChange: () => changes++,
     timeoutMs: 200,
     now: opts.now,
@@ -68,6 +68,31 @@ const view = (id: string, o: Partial<ConversationView> = {}): ConversationView =
 });
 
 describe('CrmService', () => {
+  it("another agent never sees the previous one's CRM data: reset drops the cache and late answers", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let hold = true;
+    const { s, crm } = setup(undefined, {
+      wrapFetch: (plain) => async (input, init) => {
+        if (hold) await held;
+        return plain(input, init);
+      },
+    });
+    await s.ready;
+    const v = view('a');
+    expect(s.present([v])[0]?.crm?.status).toBe('loading'); // the first agent's lookup, in flight
+    s.reset(); // signed out; the next agent signs in
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.stats).toMatchObject({ entries: 0, cached: 0, inflight: 0 });
+    hold = false;
+    expect(s.present([v])[0]?.crm?.status).toBe('loading'); // asked again, not taken from a cache
+    await expect.poll(() => s.present([v])[0]?.crm?.status).toBe('found');
+    expect(crm.calls).toHaveLength(2);
+  });
+
   it('looks a conversation up once, as it alerts, whatever events follow', async () => {
     const { s, crm } = setup();
     await s.ready;

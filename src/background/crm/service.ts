@@ -56,6 +56,9 @@ export class CrmService {
   private readonly cache: Lru<LookupResult>;
   private lastApi: Api | undefined;
   private lastViews: ConversationView[] = [];
+  /** Lookup numbers (unique across entries) and the session reset() bumps: late answers never match. */
+  private lastSeq = 0;
+  private session = 0;
   readonly ready: Promise<void>;
 
   private readonly connectorDeps: ConnectorDeps;
@@ -110,8 +113,16 @@ export class CrmService {
   private syncSession(): void {
     const api = this.deps.getApi();
     if (api === this.lastApi) return;
-    if (!api) this.cache.clear();
+    if (!api) this.reset();
     this.lastApi = api;
+  }
+
+  /** Signed out, or another agent: forget every card, result and lookup (a late answer is dropped). */
+  reset(): void {
+    this.session++;
+    this.cache.clear();
+    this.inflight.clear();
+    this.entries.clear();
   }
 
   private ensureLookup(v: ConversationView): void {
@@ -137,7 +148,8 @@ export class CrmService {
     const eff = this.effective;
     const connector = this.connector;
     if (!eff || !connector) return;
-    const seq = (this.entries.get(id)?.seq ?? 0) + 1;
+    const seq = ++this.lastSeq;
+    const session = this.session;
     const base = this.base(lookup);
     const set = (view: Omit<CrmView, keyof typeof base>, extra: Partial<Entry> = {}) =>
       this.entries.set(id, { key, lookup, seq, view: { ...base, ...view }, ...extra });
@@ -165,7 +177,7 @@ export class CrmService {
       .run(key, () => connector.lookup(lookup))
       .then(
         (r) => {
-          this.cache.set(key, r);
+          if (session === this.session) this.cache.set(key, r); // not an ended session's
           this.finish(id, seq, resultView(r, 'lookup'));
         },
         (e: unknown) => this.fail(id, seq, e),
@@ -236,7 +248,8 @@ export class CrmService {
     const cur = this.entries.get(id);
     const connector = this.connector;
     if (!cur || !connector) return;
-    const seq = cur.seq + 1;
+    const seq = ++this.lastSeq;
+    const session = this.session;
     const base = { ...this.base(cur.lookup), query };
     if (!connector.canSearch) {
       this.entries.set(id, {
@@ -268,7 +281,7 @@ export class CrmService {
       .run(key, () => connector.search(query))
       .then(
         (r) => {
-          this.cache.set(key, r);
+          if (session === this.session) this.cache.set(key, r); // not an ended session's
           this.finish(id, seq, resultView(r, 'search'));
         },
         (e: unknown) => this.fail(id, seq, e),

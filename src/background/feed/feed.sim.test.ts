@@ -9,6 +9,34 @@ import { type Sim, startSim } from '../../../sim/index';
 import { live, sleep } from '../../../sim/test-helpers';
 import type { SocketLike } from '../connection/connection';
 import { SETTLE_AFTER_MS } from '../conversations/settle';
+import type { Api } from '../genesys/rest';
+import { SAVE_CONVERSATIONS_MS } from './feed';
+
+/** The agent's REST client with the conversations listing held until `release()`: an answer in flight. */
+function holdListing(api: Api) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const held = { waiting: 0, release };
+  const wrapped: Api = {
+    request: async (method, path, body, opts) => {
+      if (
+        method === 'GET' &&
+        path.startsWith('/api/v2/conversations') &&
+        !path.includes('/api/v2/conversations/')
+      ) {
+        held.waiting++;
+        const answer = await api.request(method, path, body, opts); // taken now, delivered late
+        await gate;
+        return answer as never;
+      }
+      return api.request(method, path, body, opts);
+    },
+    head: (path, opts) => api.head(path, opts),
+  };
+  return { api: wrapped, held };
+}
 
 let sim: Sim;
 const agents: NodeAgent[] = [];
@@ -156,5 +184,54 @@ describe('agent feed against the simulator', () => {
     expect(agent.views()[0]?.state).toBe('connected');
     expect(agent.channel).toBe(channel);
     expect(agent.channelsCreated).toEqual([channel]);
+  });
+
+  it('sign-out is final: a listing still in flight when the agent signs out touches nothing', async () => {
+    const { user, agent } = await liveAgent('Signing-out Agent');
+    const call = sim.startConversation({
+      userId: user.id,
+      media: 'call',
+      customer: { address: '+13175550205', name: 'Pat Private' },
+    });
+    await expect.poll(() => agent.views().map((v) => v.id), { timeout: 4_000 }).toEqual([call]);
+
+    // Reconnect with the listing held: the resync's answer (with the call) is in flight.
+    const slow = holdListing(agent.api);
+    agent.feed.close();
+    agent.feed.open(slow.api, 'local');
+    await expect.poll(() => slow.held.waiting, { timeout: 4_000 }).toBe(1);
+    await agent.feed.release(); // the agent signs out
+    expect(agent.views()).toEqual([]);
+    slow.held.release();
+    await sleep(SAVE_CONVERSATIONS_MS + 200);
+    expect(agent.views()).toEqual([]);
+    expect(agent.feed.agent).toBeUndefined();
+    expect(JSON.stringify(agent.store.saved)).not.toContain('Pat Private');
+    expect(agent.store.saved.conversations).toBeUndefined();
+  });
+
+  it('merges burst reconciles: a storm on many conversations costs about one listing per settle window, not one per event', async () => {
+    const { user, agent } = await liveAgent('Storm Agent');
+    const calls = Array.from({ length: 8 }, (_, i) =>
+      sim.startConversation({ userId: user.id, media: 'call', customer: { address: `+1317555030${i}` } }),
+    );
+    await expect.poll(() => agent.views().length, { timeout: 4_000 }).toBe(calls.length);
+    await sleep(SETTLE_AFTER_MS + 500);
+    const lists = count(
+      user.id,
+      'GET',
+      (p) => p.startsWith('/api/v2/conversations') && !p.includes('conversations/'),
+    );
+    const t0 = Date.now();
+    for (let round = 0; round < 6; round++) {
+      for (const c of calls) sim.act(c, { type: round % 2 ? 'unhold' : round === 0 ? 'answer' : 'hold' });
+      await sleep(150);
+    }
+    await sleep(SETTLE_AFTER_MS + 1_000);
+    const seconds = (Date.now() - t0) / 1000;
+    // Per event it would be ~48 listings; merged, about one per settle window.
+    expect(lists.paths.length).toBeGreaterThan(0);
+    expect(lists.paths.length).toBeLessThanOrEqual(Math.ceil(seconds / (SETTLE_AFTER_MS / 1000)) + 1);
+    expect(agent.views().map((v) => v.state)).toEqual(calls.map(() => 'connected'));
   });
 });

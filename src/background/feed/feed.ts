@@ -22,9 +22,12 @@ import {
 } from '../conversations/reducer';
 import { SettleTracker } from '../conversations/settle';
 import type { Frame } from '../genesys/frames';
-import type { Api } from '../genesys/rest';
+import { type Api, withPriority } from '../genesys/rest';
+import { listConversations } from './listing';
+import { Merged } from './merge';
 import { QueueNames } from './queue-names';
 import { emptyPersisted, type FeedStore, type PersistedState } from './store';
+import { WrapupCheck, wrapupsToCheck } from './wrapups';
 
 /**
  * Conversations are written to storage at most this often. Each write serializes the whole store
@@ -52,6 +55,8 @@ export interface FeedDeps {
   renewToken(): Promise<boolean>;
   /** The token is gone for good: the session closes the gate. */
   onAuthLost(reason: Reason): void;
+  /** Another agent than the stored one signed in (their conversations were just cleared). */
+  onAgentChanged?(): void;
   /** Something the panel shows changed: the link, the agent or the conversations. */
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
@@ -65,12 +70,26 @@ export class AgentFeed {
   private settleTimer: unknown;
   private saveTimer: unknown;
   private readonly queueNames: QueueNames;
+  private readonly wrapups: WrapupCheck;
+  /** The reconcile of the open connection: one in flight, one pending (feed/merge.ts). */
+  private reconciles: Merged | undefined;
+  /**
+   * Bumped whenever the gate closes: an answer (listing, queue name) that began in an earlier
+   * epoch is dropped, so nothing that arrives after sign-out touches the new state.
+   */
+  private epoch = 0;
 
   constructor(private readonly deps: FeedDeps) {
     this.queueNames = new QueueNames({
       known: () => this.persisted.queueNames,
       save: (queueNames) => void deps.store.save({ queueNames }),
       apply: (queueId, name) => this.dispatch({ type: 'queue-name', queueId, name }),
+      now: () => deps.clock.now(),
+      log: deps.log,
+    });
+    this.wrapups = new WrapupCheck({
+      dispatch: (a) => this.dispatch(a),
+      now: () => deps.clock.now(),
       log: deps.log,
     });
   }
@@ -107,10 +126,14 @@ export class AgentFeed {
     this.close();
     this.api = api;
     const { clock, store } = this.deps;
+    const epoch = this.epoch;
+    const reconciles = new Merged(() => this.resync(api, epoch));
+    this.reconciles = reconciles;
+    const linkApi = withPriority(api, 'connection');
     this.connection = new Connection({
-      api,
+      api: linkApi,
       region,
-      identify: () => this.identify(api, region),
+      identify: () => this.identify(linkApi, region, epoch),
       openSocket: this.deps.openSocket,
       loadChannel: async () => this.persisted.channel,
       saveChannel: async (channel) => {
@@ -124,7 +147,7 @@ export class AgentFeed {
       },
       hints: this.deps.hints,
       tokenExpiresAt: () => this.deps.tokenExpiresAt?.(),
-      resync: () => this.resync(api),
+      resync: () => reconciles.request(),
       onFrame: (f) => this.onFrame(f),
       onState: () => this.deps.onChange(),
       renewToken: this.deps.renewToken,
@@ -154,6 +177,9 @@ export class AgentFeed {
     had?.stop();
     this.connection = undefined;
     this.api = undefined;
+    this.reconciles = undefined;
+    this.epoch++;
+    this.queueNames.reset();
     this.clearTimer('settleTimer');
     if (had) this.deps.onChange();
   }
@@ -166,7 +192,9 @@ export class AgentFeed {
     this.clearTimer('saveTimer');
     if (api && channel)
       await api
-        .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`)
+        .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`, undefined, {
+          priority: 'connection',
+        })
         .catch(() => undefined);
     await this.deps.store.clear();
     await this.deps.hints?.save(undefined);
@@ -175,13 +203,15 @@ export class AgentFeed {
   }
 
   /** `GET /users/me`: who is signed in, with presence and routing status fresh after any gap. */
-  private async identify(api: Api, region: string): Promise<string> {
+  private async identify(api: Api, region: string, epoch: number): Promise<string> {
     const me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
     const userId = (me.id ?? '').toLowerCase();
     if (!userId) throw new Error('users/me answered without an id');
+    if (epoch !== this.epoch) throw new Error('signed out while identifying');
     if (this.persisted.agent && this.persisted.agent.id !== userId) {
       // Another agent signed in on this browser: nothing of the previous one may show.
       this.dispatch({ type: 'clear' });
+      this.deps.onAgentChanged?.();
       this.persisted.channel = undefined;
       await this.deps.store.save({ channel: undefined });
     }
@@ -195,19 +225,18 @@ export class AgentFeed {
     return userId;
   }
 
-  private async resync(api: Api): Promise<void> {
+  /** The listing (every page) reconciled into the store, unless the gate closed meanwhile. */
+  private async resync(api: Api, epoch: number): Promise<void> {
     const userId = this.persisted.agent?.id;
-    if (!userId) return;
+    if (!userId || epoch !== this.epoch) return;
     this.settle.settled();
     const requestedAt = this.deps.clock.now();
-    const list = await api.request<Models.ConversationEntityListing>('GET', '/api/v2/conversations');
-    this.dispatch({
-      type: 'reconcile',
-      conversations: list.entities ?? [],
-      me: userId,
-      requestedAt,
-      at: this.deps.clock.now(),
-    });
+    const conversations = await listConversations(api, { priority: 'conversations' });
+    if (epoch !== this.epoch || this.persisted.agent?.id !== userId) return; // signed out meanwhile
+    const at = this.deps.clock.now();
+    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at });
+    const toCheck = wrapupsToCheck(this.persisted.conversations, conversations, userId, at);
+    this.wrapups.check(api, toCheck, userId, () => epoch === this.epoch);
   }
 
   private onFrame(f: Frame): void {
@@ -237,9 +266,9 @@ export class AgentFeed {
     this.clearTimer('settleTimer');
     this.settleTimer = this.deps.clock.setTimeout(() => {
       this.settleTimer = undefined;
-      const api = this.api;
-      if (!api || this.link.status !== 'live') return; // the reconnect's own resync covers it
-      this.resync(api).catch((e: unknown) => this.deps.log?.('settle-failed', { reason: String(e) }));
+      const reconciles = this.reconciles;
+      if (!reconciles || this.link.status !== 'live') return; // the reconnect's own resync covers it
+      reconciles.request().catch((e: unknown) => this.deps.log?.('settle-failed', { reason: String(e) }));
     }, delayMs);
   }
 

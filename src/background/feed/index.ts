@@ -7,7 +7,10 @@ import { sessionFeedStore } from './persist';
 export { AgentFeed } from './feed';
 
 export function createFeed(
-  deps: Pick<FeedDeps, 'renewToken' | 'onAuthLost' | 'onChange' | 'log' | 'tokenExpiresAt'>,
+  deps: Pick<
+    FeedDeps,
+    'renewToken' | 'onAuthLost' | 'onAgentChanged' | 'onChange' | 'log' | 'tokenExpiresAt'
+  >,
 ): AgentFeed {
   return new AgentFeed({
     ...deps,

@@ -4,7 +4,13 @@
  * the clock are injected (session/index.ts binds them to chrome.identity and storage.session), so
  * it runs in Node tests.
  *
- * Single flight: one authorize (interactive or silent) at a time; a second request joins it.
+ * - Single flight: one authorize (interactive or silent) at a time; a second request joins it.
+ * - Sign-out is final on a shared desk: it ends the Genesys login session (best effort), and the
+ *   next interactive authorize asks for `prompt=login`; no silent sign-in is tried until then.
+ * - With complete settings and no token (storage.session is empty after an update, a browser
+ *   restart or a crash), ONE silent sign-in is tried per browser session before asking the agent.
+ * - Failed silent renewals back off (token.ts silentBackoffMs); the watchdog cannot retry every 30 s.
+ * - HIPAA orgs idle a token out: `dateTokenIdles` is read once per token and renewal is due before it.
  */
 
 import { type Reason, reason } from '../../shared/reasons';
@@ -13,7 +19,12 @@ import { diagnose } from '../genesys/diagnose';
 import type { EffectiveSettings } from '../settings-source';
 import { type Gate, type GateInput, initialGate, nextGate } from './gate';
 import { type IssuedToken, SignInCancelled } from './oauth';
-import { renewalDue, type StoredAuth } from './token';
+import { renewalDue, type SessionMarks, type StoredAuth, silentBackoffMs } from './token';
+
+export interface AuthorizeOptions {
+  /** Show Genesys' login page even while a login session is alive (after a sign-out). */
+  forceLogin?: boolean;
+}
 
 export interface TokenStore {
   load(): Promise<StoredAuth | undefined>;
@@ -23,8 +34,14 @@ export interface TokenStore {
 
 export interface SessionDeps {
   /** The OAuth authorize (login window when interactive, silent otherwise). */
-  authorize(settings: Settings, interactive: boolean): Promise<IssuedToken>;
+  authorize(settings: Settings, interactive: boolean, opts?: AuthorizeOptions): Promise<IssuedToken>;
   tokens: TokenStore;
+  /** Where SessionMarks live (signedOut across restarts; the rest for the browser session). */
+  marks: { load(): Promise<SessionMarks>; save(m: SessionMarks): Promise<void> };
+  /** When this token idles out (`GET /api/v2/tokens/me` `dateTokenIdles`), if the org has an idle timeout. */
+  idlesAt?(accessToken: string): Promise<number | undefined>;
+  /** Ends the Genesys login session (best effort, never throws). */
+  endLogin?(settings: Settings): Promise<void>;
   now(): number;
   /** After every write of the gate, changed or not: opening again is how the feed gets nudged. */
   onGate(gate: Gate): void;
@@ -40,6 +57,12 @@ export class Session {
   private auth: StoredAuth | undefined;
   private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
   private signingIn: Promise<void> | undefined;
+  private renewing: Promise<void> | undefined;
+  /** Interactive sign-ins that succeeded: a silent attempt begun before one is no one's business. */
+  private signIns = 0;
+  private marks: SessionMarks = {};
+  /** The Genesys logout after a sign-out; the next authorize waits for it (one auth window at a time). */
+  private loggingOut: Promise<void> | undefined;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -59,7 +82,7 @@ export class Session {
   /** Start (or wake) with these settings and whatever token storage still holds; then decide. */
   async restore(settings: EffectiveSettings): Promise<void> {
     this.settings = settings;
-    this.auth = await this.deps.tokens.load();
+    [this.auth, this.marks] = await Promise.all([this.deps.tokens.load(), this.deps.marks.load()]);
   }
 
   /** A token belongs to one region and client: a change of either means signing in again. */
@@ -86,7 +109,12 @@ export class Session {
         reason: policy ? reason('unconfigured-policy', { policy }) : reason('unconfigured'),
       });
     } else if (!this.auth) {
+      // Sign in stays offered while the silent attempt runs (up to SILENT_TIMEOUT_MS on an SSO page).
       this.set({ type: 'signed-out' });
+      if (!this.marks.signedOut && !this.marks.silentTried) {
+        await this.mark({ silentTried: true }); // once per browser session, however often evaluated
+        await this.renew(); // success evaluates again: open
+      }
     } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
     } else {
@@ -101,14 +129,21 @@ export class Session {
 
   /** Silent renewal: a non-interactive authorize while the Genesys login session is alive. */
   async renew(): Promise<boolean> {
-    if (!isComplete(this.settings.settings)) return false;
+    if (!isComplete(this.settings.settings) || this.marks.signedOut) return false;
+    const now = this.deps.now();
+    if (now < (this.marks.silentNotBefore ?? 0)) return false;
+    let ok = false;
+    const signIns = this.signIns;
     try {
       await this.authorize(false);
-      return this.auth !== undefined && this.auth.expiresAt > this.deps.now();
+      ok = this.auth !== undefined && this.auth.expiresAt > this.deps.now();
     } catch (e) {
       this.deps.log('silent-renewal-failed', { reason: e instanceof Error ? e.message : String(e) });
-      return false;
     }
+    if (this.signIns !== signIns) return this.auth !== undefined; // the agent signed in meanwhile
+    const failures = ok ? 0 : (this.marks.silentFailures ?? 0) + 1;
+    await this.mark({ silentFailures: failures, silentNotBefore: ok ? 0 : now + silentBackoffMs(failures) });
+    return ok;
   }
 
   /** Watchdog: renew ahead of expiry; once expired without a new token, the agent must sign in. */
@@ -116,7 +151,8 @@ export class Session {
     if (!this.auth || !renewalDue(this.auth, this.deps.now())) return;
     const before = this.auth.accessToken;
     if ((await this.renew()) && this.auth?.accessToken !== before) return;
-    if (this.auth && this.auth.expiresAt <= this.deps.now())
+    const now = this.deps.now();
+    if (this.auth && (this.auth.expiresAt <= now || (this.auth.idlesAt ?? Number.POSITIVE_INFINITY) <= now))
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
   }
 
@@ -129,21 +165,41 @@ export class Session {
     await this.deps.release();
     this.auth = undefined;
     await this.deps.tokens.clear();
+    await this.mark({ signedOut: true, silentFailures: 0, silentNotBefore: 0 });
     this.set({ type: 'signed-out', reason: why });
     this.deps.log('signed-out');
+    const s = this.settings.settings;
+    if (isComplete(s) && this.deps.endLogin) this.loggingOut = this.deps.endLogin(s).catch(() => undefined);
   }
 
+  /**
+   * Single flight per kind: a second sign-in joins the first, a renewal joins whatever runs. A
+   * sign-in never waits behind a silent attempt (up to SILENT_TIMEOUT_MS on an SSO page), and a
+   * silent answer that lands after a sign-in began is dropped: the agent's choice wins.
+   */
   private authorize(interactive: boolean): Promise<void> {
-    if (this.signingIn) return this.signingIn;
+    const joined = interactive ? this.signingIn : (this.signingIn ?? this.renewing);
+    if (joined) return joined;
     const s = this.settings.settings;
     if (!isComplete(s)) return this.evaluate();
-    this.signingIn = (async () => {
+    let run: Promise<void> | undefined;
+    run = (async () => {
       // An open gate stays open while a silent renewal (or a stray Sign in) runs.
       if (interactive && this.gate.status !== 'open') this.set({ type: 'signing-in' });
       try {
-        const token = await this.deps.authorize(s, interactive);
-        this.auth = { ...token, region: s.region, clientId: s.clientId };
+        await this.loggingOut;
+        const forceLogin = interactive && this.marks.signedOut === true;
+        const token = await this.deps.authorize(s, interactive, forceLogin ? { forceLogin } : undefined);
+        if (!interactive && (this.signingIn || this.renewing !== run)) return; // an interactive sign-in won
+        const idlesAt = await this.deps.idlesAt?.(token.accessToken).catch(() => undefined);
+        this.auth = { ...token, region: s.region, clientId: s.clientId, ...(idlesAt ? { idlesAt } : {}) };
         await this.deps.tokens.save(this.auth);
+        if (interactive) {
+          this.signIns++;
+          this.renewing = undefined; // a silent attempt still running is disowned: renewals start afresh
+        }
+        if (this.marks.signedOut || this.marks.silentFailures)
+          await this.mark({ signedOut: false, silentFailures: 0, silentNotBefore: 0 });
         this.deps.log('signed-in', {
           region: s.region,
           expiresInSec: Math.round((token.expiresAt - this.deps.now()) / 1000),
@@ -155,9 +211,17 @@ export class Session {
         else this.set({ type: 'refused', reason: diagnose(e, s.region).reason });
       }
     })().finally(() => {
-      this.signingIn = undefined;
+      if (interactive) this.signingIn = undefined;
+      else if (this.renewing === run) this.renewing = undefined;
     });
-    return this.signingIn;
+    if (interactive) this.signingIn = run;
+    else this.renewing = run;
+    return run;
+  }
+
+  private async mark(m: SessionMarks): Promise<void> {
+    this.marks = { ...this.marks, ...m };
+    await this.deps.marks.save(m);
   }
 
   private set(input: GateInput): void {

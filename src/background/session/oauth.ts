@@ -25,6 +25,12 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+/** Genesys' browser logout: ends the login session, then back to `redirectUri` (the extension's). */
+export function logoutUrl(region: string, clientId: string, redirectUri: string): string {
+  const q = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri });
+  return `https://login.${region}/logout?${q}`;
+}
+
 function server(region: string): oauth.AuthorizationServer {
   const login = `https://login.${region}`;
   return {
@@ -34,10 +40,12 @@ function server(region: string): oauth.AuthorizationServer {
   };
 }
 
+/** `prompt: 'login'`: Genesys shows its login page even while a login session is alive. */
 export async function beginAuthorization(
   region: string,
   clientId: string,
   redirectUri: string,
+  opts: { prompt?: 'login' } = {},
 ): Promise<PendingAuthorization> {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
@@ -49,6 +57,7 @@ export async function beginAuthorization(
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
+    ...(opts.prompt ? { prompt: opts.prompt } : {}),
   }).toString();
   return { url: url.toString(), verifier, state };
 }

@@ -46,6 +46,24 @@ describe('panel store', () => {
     expect(store.getState().announcement).toEqual({ text: 'Incoming Call from +1b', seq: 2 });
   });
 
+  it('clears the announcement once the conversation it names is gone (sign-out): no customer name stays', () => {
+    const store = createPanelStore();
+    const live = { connection: { status: 'live' as const }, conversations: [] };
+    store.getState().apply({ type: 'snapshot', state: live });
+    store
+      .getState()
+      .apply({ type: 'patch', upsert: [{ ...c('a', 'alerting'), customerName: 'Ana' }, c('z')] });
+    expect(store.getState().announcement?.text).toBe('Incoming Call from Ana');
+    store.getState().apply({ type: 'patch', remove: ['z'] });
+    expect(store.getState().announcement?.text).toBe('Incoming Call from Ana'); // Ana is still shown
+    store.getState().apply({
+      type: 'snapshot',
+      state: { connection: { status: 'signed-out' as const }, conversations: [] },
+    });
+    expect(store.getState().announcement).toBeUndefined();
+    expect(store.getState().announcedIds).toEqual([]);
+  });
+
   it('the toggle command flips collapsed and asks for focus; other messages leave UI state alone', () => {
     const store = createPanelStore();
     store.getState().apply({ type: 'command', name: 'toggle-panel' });

@@ -24,6 +24,11 @@ export interface PanelStore extends PanelState {
   placement: Placement;
   theme: ThemeChoice;
   announcement: Announcement | undefined;
+  /**
+   * The conversations the announcement names. Once none is shown any more (ended, signed out)
+   * the announcement is cleared, so no customer name stays in the page's live region.
+   */
+  announcedIds: string[];
   /** Bumped when keyboard focus should move into the panel (the toggle command opened it). */
   focusRequest: number;
   apply(m: ToClient): void;
@@ -76,6 +81,7 @@ export const createPanelStore = () =>
     placement: DEFAULT_PLACEMENT,
     theme: 'auto',
     announcement: undefined,
+    announcedIds: [],
     focusRequest: 0,
     apply: (m) =>
       set((s) => {
@@ -89,6 +95,8 @@ export const createPanelStore = () =>
         }
         const next = applyToClient(s, m);
         const fresh = newAlerting(s.conversations, next.conversations);
+        const announced = fresh.length > 0 ? fresh.map((c) => c.id) : s.announcedIds;
+        const stillShown = next.conversations.some((c) => announced.includes(c.id));
         return {
           ...next,
           linked: true,
@@ -99,7 +107,10 @@ export const createPanelStore = () =>
                   text: fresh.map(announcementFor).join('. '),
                   seq: (s.announcement?.seq ?? 0) + 1,
                 }
-              : s.announcement,
+              : stillShown
+                ? s.announcement
+                : undefined,
+          announcedIds: stillShown ? announced : [],
         };
       }),
     setLinked: (linked) => set({ linked }),

@@ -12,6 +12,8 @@
  * - LEG CHOICE: after a transfer back to the same agent there are several legs of ours; the last
  *   live one counts, else the last one. `leg` is that participant's id: a new leg is a new card.
  * - STATE: the session's state through LIVE_STATES; `held` on a connected session is `held`.
+ *   `contacting` on an outbound session is the agent's own call ringing the customer: `dialing`,
+ *   never `alerting` (which the panel announces as an incoming call).
  *   `disconnected`/`terminated` (or no state at all) is wrap-up while after-call work is pending,
  *   else ended. Any other state (email `none`, a state Genesys adds later) is UNKNOWN_STATE_IS,
  *   in both paths: the REST listing only holds conversations still active for the agent, so a
@@ -111,6 +113,7 @@ function stateOf(leg: Leg): InteractionState | 'ended' {
   const raw = rawState(leg);
   const live = LIVE_STATES.get(raw);
   if (live === 'connected' && leg.session.held) return 'held';
+  if (raw === 'contacting' && leg.session.direction?.toLowerCase() === 'outbound') return 'dialing';
   if (live) return live;
   if (raw !== '' && !ENDED_STATES.has(raw)) return UNKNOWN_STATE_IS;
   return wrapupPending(leg) ? 'wrapup' : 'ended';

@@ -55,6 +55,16 @@ describe('shared rules: the same conversation gives the same view from both shap
     expect(rest).toEqual({ ...event, view: { ...viewOf(event), startedAt: REST_START } });
   });
 
+  it("the agent's own outbound call ringing the customer (contacting) is dialing, never alerting", () => {
+    const out = both({ agents: [agent({ calls: [{ state: 'contacting', direction: 'outbound' }] })] });
+    expect(viewOf(out.event)).toMatchObject({ state: 'dialing', direction: 'outbound' });
+    expect(viewOf(out.rest)?.state).toBe('dialing');
+    const offered = both({ agents: [agent({ callbacks: [{ state: 'alerting', direction: 'outbound' }] })] });
+    expect(viewOf(offered.event)?.state).toBe('alerting'); // a callback offered to the agent still rings
+    const inbound = both({ agents: [agent({ calls: [{ state: 'contacting', direction: 'inbound' }] })] });
+    expect(viewOf(inbound.event)?.state).toBe('alerting');
+  });
+
   it('disconnected is wrap-up while after-call work is pending, ended once it is done', () => {
     const pending = both({
       agents: [agent({ calls: [{ state: 'disconnected', afterCallWork: { state: 'pending' } }] })],
