@@ -6,7 +6,7 @@ import manifest from './manifest.json' with { type: 'json' };
 export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
-    target: 'chrome116',
+    target: 'chrome123',
     sourcemap: false,
     emptyOutDir: true,
   },
