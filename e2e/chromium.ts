@@ -54,6 +54,11 @@ export async function launchWithExtension(
     viewport?: { width: number; height: number };
     /** More command-line switches, e.g. `--lang=de` for the UI language chrome.i18n follows. */
     extraArgs?: string[];
+    /**
+     * Lets `chrome.runtime.reload()` bring the extension back, as an update does: with Playwright's
+     * default `--disable-extensions` a reloaded extension stays unloaded.
+     */
+    reloadable?: boolean;
   } = {},
 ): Promise<BrowserContext> {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
@@ -63,6 +68,7 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     args: [...chromiumArgs(port), ...(opts.extraArgs ?? [])],
+    ...(opts.reloadable ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1400, height: 900 },
   });

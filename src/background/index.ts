@@ -3,11 +3,13 @@
  * that wakes an evicted worker is delivered; the Worker restores its state from storage.
  */
 import browser from 'webextension-polyfill';
+import { reinjectAfterInstall } from './inject';
 import { Worker } from './worker';
 
 const worker = new Worker();
 
-browser.runtime.onInstalled.addListener(() => undefined);
+// After an install or update, open Genesys tabs get the new panel without a page reload.
+browser.runtime.onInstalled.addListener((details) => void reinjectAfterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => undefined);
 browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));
 browser.runtime.onConnect.addListener((port) => worker.onConnect(port));

@@ -42,7 +42,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  document.documentElement.querySelectorAll(HOST_TAG).forEach((e) => e.remove());
+  for (const e of document.querySelectorAll(HOST_TAG)) e.remove();
 });
 
 const hosts = () => document.querySelectorAll(HOST_TAG);
