@@ -11,7 +11,7 @@ const manifest = { ...manifestSource, version: pkg.version };
 export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
-    target: 'chrome116',
+    target: 'chrome123',
     sourcemap: false,
     emptyOutDir: true,
   },

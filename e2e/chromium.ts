@@ -56,6 +56,11 @@ export async function launchWithExtension(
     extraArgs?: string[];
     /** The unpacked extension to load (default DIST), e.g. the Web Store zip's contents. */
     extensionDir?: string;
+    /**
+     * Lets `chrome.runtime.reload()` bring the extension back, as an update does: with Playwright's
+     * default `--disable-extensions` a reloaded extension stays unloaded.
+     */
+    reloadable?: boolean;
   } = {},
 ): Promise<BrowserContext> {
   const extensionDir = opts.extensionDir ?? DIST;
@@ -66,6 +71,7 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     args: [...chromiumArgs(port, extensionDir), ...(opts.extraArgs ?? [])],
+    ...(opts.reloadable ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1400, height: 900 },
   });

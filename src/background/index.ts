@@ -4,12 +4,14 @@
  */
 import browser from 'webextension-polyfill';
 import { Background } from './app';
+import { reinjectAfterInstall } from './inject';
 import { closeSettingsToContentScripts } from './storage-access';
 
 void closeSettingsToContentScripts();
 const background = new Background();
 
-browser.runtime.onInstalled.addListener(() => undefined);
+// After an install or update, open Genesys tabs get the new panel without a page reload.
+browser.runtime.onInstalled.addListener((details) => void reinjectAfterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => undefined);
 browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm.name));
 browser.runtime.onConnect.addListener((port) => background.onConnect(port));

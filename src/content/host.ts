@@ -8,14 +8,14 @@
  * the host, so the Genesys page's hotkeys (listening on document or window) never see them.
  * Events of the page itself never pass through this element, so they are untouched.
  */
-export function createHost(tag: string): HTMLElement {
+export function createHost(tag: string, signal?: AbortSignal): HTMLElement {
   const host = document.createElement(tag);
   host.setAttribute(
     'style',
     'all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483000 !important;',
   );
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-    host.addEventListener(type, (e) => e.stopPropagation());
+    host.addEventListener(type, (e) => e.stopPropagation(), { signal });
   }
   return host;
 }

@@ -4,13 +4,17 @@
  * followed live when another tab changes it), the theme shared with the popup and options page.
  */
 import { parseTheme, THEME_KEY, type ThemeChoice } from '../shared/theme';
+import type { Lifetime } from './lifetime';
 import { placementKey, samePlacement, sanitizePlacement } from './panel/prefs';
 import type { PanelStoreApi } from './panel/store';
 
 /** Which user's placement to show before the worker has said who is signed in. */
 const LAST_USER_KEY = 'cuecard.ui.lastUser';
 
-export async function syncPrefs(store: PanelStoreApi): Promise<{ saveTheme(theme: ThemeChoice): void }> {
+export async function syncPrefs(
+  store: PanelStoreApi,
+  life: Lifetime,
+): Promise<{ saveTheme(theme: ThemeChoice): void }> {
   const local = chrome.storage.local;
   let key = placementKey(undefined);
   let saved = store.getState().placement;
@@ -35,7 +39,7 @@ export async function syncPrefs(store: PanelStoreApi): Promise<{ saveTheme(theme
   await load(typeof lastUser === 'string' ? lastUser : undefined);
   let userId = typeof lastUser === 'string' ? lastUser : undefined;
 
-  store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s) => {
     const id = s.agent?.id;
     if (id && id !== userId) {
       userId = id;
@@ -49,7 +53,9 @@ export async function syncPrefs(store: PanelStoreApi): Promise<{ saveTheme(theme
     }
   });
 
-  chrome.storage.onChanged.addListener((changes, area) => {
+  life.onEnd(unsubscribe);
+
+  life.listen(chrome.storage.onChanged, (changes, area) => {
     if (area !== 'local') return;
     if (THEME_KEY in changes) store.getState().setTheme(parseTheme(changes[THEME_KEY]?.newValue));
     const p = changes[key];

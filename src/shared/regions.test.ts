@@ -28,15 +28,15 @@ describe('regions (from genesys-cloud-service-discovery-web)', () => {
     });
   });
 
-  it('manifest.json covers exactly these regions: api/login/streaming hosts and apps pages', () => {
+  it('manifest.json covers exactly these regions: api/apps/login/streaming hosts and apps pages', () => {
     const domains = listRegions().map((r) => r.domain);
     const expectedHosts = domains.flatMap((d) =>
-      ['api', 'login', 'streaming'].map((h) => `https://${h}.${d}/*`),
+      ['api', 'apps', 'login', 'streaming'].map((h) => `https://${h}.${d}/*`),
     );
     expect([...manifest.host_permissions].sort()).toEqual(expectedHosts.sort());
     expect([...(manifest.content_scripts[0]?.matches ?? [])].sort()).toEqual(
       domains.map((d) => `https://apps.${d}/*`).sort(),
     );
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'identity', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'identity', 'scripting', 'storage']);
   });
 });

@@ -34,7 +34,7 @@ export function watchTheme(onTheme: (t: ThemeChoice) => void): () => void {
   return () => chrome.storage.onChanged.removeListener(listener);
 }
 
-/** Extension pages (popup, options): `data-theme` on <html> overrides the media query in page.css. */
+/** Extension pages (popup, options): `data-theme` on <html> picks the color-scheme in tokens.css. */
 export function applyPageTheme(): void {
   watchTheme((theme) => {
     if (theme === 'auto') delete document.documentElement.dataset.theme;

@@ -52,11 +52,18 @@ export function throttledRenderer(clock: RenderClock): (process: () => void) => 
   };
 }
 
-/** Installs the scheduler for this context's Preact (the content script has its own copy). */
-export function renderAtMostOncePerFrame(): void {
+/**
+ * Installs the scheduler for this context's Preact (the content script has its own copy);
+ * returns the undo, which puts back what was there.
+ */
+export function renderAtMostOncePerFrame(): () => void {
+  const previous = options.debounceRendering;
   options.debounceRendering = throttledRenderer({
     now: () => performance.now(),
     setTimeout: (cb, ms) => setTimeout(cb, ms),
     queueMicrotask: (cb) => queueMicrotask(cb),
   });
+  return () => {
+    options.debounceRendering = previous;
+  };
 }
