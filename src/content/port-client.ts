@@ -4,7 +4,8 @@
  * gone (reloaded, updated, disabled: no `chrome.runtime.id`), this instance ends its lifetime and
  * leaves the page; after an update the worker injects the new content script in its place.
  */
-import { connectToWorker, type ToWorker, type WorkerLink } from '../shared/protocol';
+import { connectToWorker, type PortLink, parseToPanel } from '../shared/panel-protocol';
+import type { ToPanel, ToWorker } from '../shared/protocol';
 import { extensionAlive, type Lifetime } from './lifetime';
 import type { PanelStoreApi } from './panel/store';
 
@@ -17,13 +18,14 @@ const FIRST_RETRY_MS = 200;
 const MAX_RETRY_MS = 5_000;
 
 export function linkPanel(store: PanelStoreApi, life: Lifetime): PanelLink {
-  let link: WorkerLink | undefined;
+  let link: PortLink<ToWorker> | undefined;
   let attempt = 0;
 
   const open = () => {
     if (!extensionAlive()) return life.end();
     try {
-      link = connectToWorker('panel', {
+      link = connectToWorker<ToPanel, ToWorker>('panel', {
+        parse: parseToPanel,
         onMessage: (m) => {
           attempt = 0;
           store.getState().apply(m);

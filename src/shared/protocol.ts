@@ -6,128 +6,36 @@
  * Data flows one way: the worker owns the truth and pushes it to clients over a Port (a snapshot
  * on connect, then patches). Clients only send commands; a few commands are requests (REPLIES)
  * that get one reply, to the asking client only, paired with it by a request id (the relay
- * stamps it with `replyTo`; pages ask with `connectForRequests`, request-link.ts).
+ * stamps it with `replyTo`; pages ask with `connectForRequests`, request-link.ts). What the panel
+ * receives, and the Port itself, are declared in panel-protocol.ts and re-exported from here.
  */
 import * as v from 'valibot';
-import type {
-  AgentView,
-  ConnectionView,
-  ConversationView,
-  CrmLabeled,
-  CrmRecord,
-  CrmView,
-  PanelState,
-} from './domain';
-import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
-import { ReasonSchema } from './reasons';
+import { MEDIA_TYPES } from './domain';
+import {
+  type ClientKind,
+  CommandMessage,
+  CrmViewSchema,
+  optStr,
+  PatchMessage,
+  PORT_NAMES,
+  type PortLink,
+  SnapshotMessage,
+  str,
+} from './panel-protocol';
 import { SetupCheckSchema } from './setup/check-result';
 
-/** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
-export const PANEL_COMMANDS = ['toggle-panel'] as const;
+export * from './panel-protocol';
 
-export const PORT_NAMES = {
-  panel: 'cuecard.panel',
-  popup: 'cuecard.popup',
-  options: 'cuecard.options',
-} as const;
-export type ClientKind = keyof typeof PORT_NAMES;
-
-const str = v.string();
-const optStr = v.optional(v.string());
-const optNum = v.optional(v.number());
 /** Set by `WorkerLink.request` on a request, echoed by the worker on its reply. */
 const requestId = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)));
 
-/** Links the panel renders: http(s) only (the worker checks them too). */
-const httpUrl = v.optional(
-  v.pipe(
-    v.string(),
-    v.check((u) => /^https?:\/\//i.test(u)),
-    v.url(),
-  ),
-);
-
-const CrmLabeledSchema = v.object({ label: str, value: str }) satisfies v.GenericSchema<unknown, CrmLabeled>;
-
-const CrmRecordSchema = v.object({
-  id: optStr,
-  name: optStr,
-  company: optStr,
-  title: optStr,
-  phone: optStr,
-  email: optStr,
-  tier: optStr,
-  openCases: optStr,
-  lastContact: optStr,
-  fields: v.optional(v.array(CrmLabeledSchema)),
-  url: httpUrl,
-}) satisfies v.GenericSchema<unknown, CrmRecord>;
-
-const CrmViewSchema = v.object({
-  status: v.picklist(CRM_STATUSES),
-  crmName: str,
-  query: optStr,
-  source: v.picklist(['lookup', 'search']),
-  records: v.array(CrmRecordSchema),
-  selected: optNum,
-  error: v.optional(ReasonSchema),
-  homeUrl: httpUrl,
-  canSearch: v.boolean(),
-}) satisfies v.GenericSchema<unknown, CrmView>;
-
-const ConversationViewSchema = v.object({
-  id: str,
-  media: v.picklist(MEDIA_TYPES),
-  direction: v.optional(v.picklist(['inbound', 'outbound'])),
-  state: v.picklist(INTERACTION_STATES),
-  customerName: optStr,
-  customerAddress: optStr,
-  queueId: optStr,
-  queueName: optStr,
-  subject: optStr,
-  externalContactId: optStr,
-  startedAt: v.number(),
-  connectedAt: optNum,
-  heldSince: optNum,
-  endedAt: optNum,
-  crm: v.optional(CrmViewSchema),
-  participantData: v.optional(v.array(CrmLabeledSchema)),
-}) satisfies v.GenericSchema<unknown, ConversationView>;
-
-const ConnectionViewSchema = v.object({
-  status: v.picklist(CONNECTION_STATUSES),
-  reason: v.optional(ReasonSchema),
-  retryAt: optNum,
-}) satisfies v.GenericSchema<unknown, ConnectionView>;
-
-const AgentViewSchema = v.object({
-  id: str,
-  name: str,
-  region: str,
-  presence: optStr,
-  routingStatus: optStr,
-}) satisfies v.GenericSchema<unknown, AgentView>;
-
-const PanelStateSchema = v.object({
-  connection: ConnectionViewSchema,
-  agent: v.optional(AgentViewSchema),
-  conversations: v.array(ConversationViewSchema),
-}) satisfies v.GenericSchema<unknown, PanelState>;
-
 /** Worker → client. */
 export const ToClientSchema = v.variant('type', [
-  v.object({ type: v.literal('snapshot'), state: PanelStateSchema }),
-  v.object({
-    type: v.literal('patch'),
-    connection: v.optional(ConnectionViewSchema),
-    agent: v.optional(v.nullable(AgentViewSchema)),
-    upsert: v.optional(v.array(ConversationViewSchema)),
-    remove: v.optional(v.array(str)),
-  }),
+  SnapshotMessage,
+  PatchMessage,
   /** The answer to `getDiagnostics`, sent only to the asking client. */
   v.object({ type: v.literal('diagnostics'), text: str, requestId }),
-  /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
-  v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) }),
+  CommandMessage,
   /** The answer to `crmTest` (options page): the card the lookup produced, and what was requested. */
   v.object({
     type: v.literal('crmTestResult'),
@@ -222,42 +130,10 @@ export function parseToClient(raw: unknown): ToClient | undefined {
   return r.success ? r.output : undefined;
 }
 
+/** Worker side: which kind of client opened a port, from its name (unknown names are refused). */
 export function clientKindOf(portName: string): ClientKind | undefined {
   return (Object.keys(PORT_NAMES) as ClientKind[]).find((k) => PORT_NAMES[k] === portName);
 }
 
-export interface WorkerLink {
-  send(message: ToWorker): void;
-  close(): void;
-}
-
-/**
- * Client side: opens a port to the worker. `onMessage` gets only messages that pass the schema;
- * `onClose` fires when the worker goes away (evicted, reloaded) so the caller can reconnect.
- */
-export function connectToWorker(
-  kind: ClientKind,
-  handlers: { onMessage: (m: ToClient) => void; onClose: () => void },
-): WorkerLink {
-  // chrome.* directly: the content script carries no webextension-polyfill (bundle budget).
-  const port = chrome.runtime.connect({ name: PORT_NAMES[kind] });
-  let open = true;
-  port.onMessage.addListener((raw: unknown) => {
-    const m = parseToClient(raw);
-    if (m) handlers.onMessage(m);
-    else console.warn('[cuecard] ignored a malformed message from the worker');
-  });
-  port.onDisconnect.addListener(() => {
-    open = false;
-    handlers.onClose();
-  });
-  return {
-    send(message) {
-      if (open) port.postMessage(message);
-    },
-    close() {
-      open = false;
-      port.disconnect();
-    },
-  };
-}
+/** A page's end of its Port to the worker: it sends commands. */
+export type WorkerLink = PortLink<ToWorker>;

@@ -7,11 +7,13 @@ import {
   type ClientKind,
   connectToWorker,
   isReply,
+  parseToClient,
   REPLIES,
   type Reply,
   type ReplyOf,
   type RequestCommand,
   type ToClient,
+  type ToWorker,
   type WorkerLink,
 } from './protocol';
 
@@ -36,7 +38,8 @@ export function connectForRequests(
   const pending = new Map<number, { type: Reply['type']; settle(m?: Reply): void }>();
   let lastId = 0;
   const settle = (id: number, m?: Reply) => pending.get(id)?.settle(m);
-  const link = connectToWorker(kind, {
+  const link: WorkerLink = connectToWorker<ToClient, ToWorker>(kind, {
+    parse: parseToClient,
     onMessage: (m) => {
       if (!isReply(m)) handlers.onMessage(m);
       else if (m.requestId !== undefined && pending.get(m.requestId)?.type === m.type) settle(m.requestId, m);
