@@ -15,8 +15,11 @@ import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { Conversations } from './org/conversations';
-import { eventSnapshot } from './org/snapshots';
+import type { ConversationModel } from './org/model';
+import { eventSnapshot, restConversation } from './org/snapshots';
 import { Users } from './org/users';
+import { ListingHistory } from './rest/listing-history';
+import { RateWindows } from './rest/rate-limit';
 import { SIM_ORG } from './seed';
 import { Timers } from './timers';
 import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
@@ -33,6 +36,9 @@ export class Core {
   readonly clients = new Clients();
   readonly auth: AuthStore;
   readonly timers = new Timers();
+  readonly rateWindows = new RateWindows();
+  /** Past versions for the lagging `GET /api/v2/conversations` (`restLagMs`). */
+  readonly listing = new ListingHistory();
   readonly channels: Channels;
   /** The fault switches the servers read. */
   readonly faultState: FaultState;
@@ -88,13 +94,21 @@ export class Core {
       userName: (id) => this.users.get(id)?.name,
       changed: (conv) => {
         const body = eventSnapshot(conv, this.iso);
-        for (const userId of this.conversations.agentUserIds(conv))
+        for (const userId of this.conversations.agentUserIds(conv)) {
           this.publish(userId, `v2.users.${userId}.conversations`, body);
+          if (this.opts.restLagMs > 0) this.recordListing(userId, conv);
+        }
       },
     });
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();
+
+  private recordListing(userId: string, conv: ConversationModel): void {
+    const state = this.conversations.truth(userId).find((t) => t.id === conv.id)?.state;
+    const rest = restConversation(conv, this.iso, this.opts.restParticipantState);
+    this.listing.record(userId, conv.id, this.now(), { state, media: conv.media, conv: rest });
+  }
 
   publish(userId: string, topic: string, body: unknown): void {
     this.streaming.publish(userId, topic, body);

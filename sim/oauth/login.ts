@@ -64,7 +64,7 @@ async function authorize(rc: RequestContext, q: URLSearchParams, fromLoginForm: 
       `Unknown OAuth client: client_id "${clientId}" is not registered in this organization.`,
     );
   const redirectUri = q.get('redirect_uri') ?? '';
-  if (!redirectAllowed(client, redirectUri)) {
+  if (!redirectAllowed(client, redirectUri, core.opts.redirectUriMatch)) {
     return errorPage(rc, `The redirect_uri "${redirectUri}" is not registered for OAuth client ${clientId}.`);
   }
   const state = q.get('state');
@@ -219,7 +219,7 @@ function logout(rc: RequestContext) {
   const clear = { 'Set-Cookie': sessionCookie(rc, '', 0) };
   const client = rc.core.clients.get(rc.url.searchParams.get('client_id') ?? '');
   const back = rc.url.searchParams.get('redirect_uri');
-  if (client && back && redirectAllowed(client, back)) return redirect(rc.res, back, clear);
+  if (client && back && redirectAllowed(client, back, rc.core.opts.redirectUriMatch)) return redirect(rc.res, back, clear);
   sendHtml(
     rc.res,
     200,

@@ -13,10 +13,8 @@ export interface TokenRecord {
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
+  /** Last authenticated REST call (the HIPAA idle timeout counts from here; sockets do not count). */
   lastUsed: number;
-  /** Rate-limit window. */
-  windowStart: number;
-  windowCount: number;
 }
 
 export interface CodeRecord {
@@ -55,8 +53,6 @@ export class AuthStore {
       expiresAt: t + lifetimeSec * 1000,
       revoked: false,
       lastUsed: t,
-      windowStart: t,
-      windowCount: 0,
     };
     this.tokens.set(rec.token, rec);
     this.issued++;
@@ -73,6 +69,17 @@ export class AuthStore {
 
   isExpired(rec: TokenRecord): boolean {
     return this.now() >= rec.expiresAt;
+  }
+
+  /** Unused for `idleSec` (the HIPAA idle timeout; 0 = none). */
+  isIdle(rec: TokenRecord, idleSec: number): boolean {
+    return idleSec > 0 && this.now() - rec.lastUsed >= idleSec * 1000;
+  }
+
+  /** The token no longer works: unknown, revoked, expired or idled out. */
+  isDead(token: string, idleSec: number): boolean {
+    const rec = this.tokens.get(token);
+    return !rec || rec.revoked || this.isExpired(rec) || this.isIdle(rec, idleSec);
   }
 
   issueCode(c: Omit<CodeRecord, 'code'>): CodeRecord {
