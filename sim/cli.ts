@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FAULT_NAMES } from './faults/table';
 import {
-  DEMO_CLIENT_ID,
   CUECARD_REDIRECT_URI,
+  DEMO_CLIENT_ID,
   hostResolverRules,
   runScript,
   type ScriptStep,

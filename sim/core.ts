@@ -64,6 +64,8 @@ export class Core {
       ids: this.ids,
       maxChannels: () => this.opts.maxChannels,
       lifetimeMs: () => this.opts.channelLifetimeMs,
+      killedByToken: (token) =>
+        this.opts.channelDiesWithToken && this.auth.isDead(token, this.opts.tokenIdleTimeoutSec),
       onGone: (ch, reason) => this.streaming.announceGone(ch, reason),
     });
     this.faultState = new FaultState(this.timers);

@@ -1,9 +1,14 @@
 /**
  * Notification channels: at most `maxChannels` per user per OAuth client (the least recently used,
- * unconnected first, is evicted), a lifetime each subscription call extends, and `onGone` when one ends.
+ * unconnected first, is evicted), a lifetime each subscription call extends, death with the token that
+ * created it (`channelDiesWithToken` [S]: expired, idled out or revoked), and `onGone` when one ends.
+ * The sweeper (sim/index.ts, every second) finds the ones the clock or a token ended.
  */
 import type { WebSocket } from 'ws';
 import type { Ids } from '../ids';
+
+/** Why a channel died with its token (the text of its 404 result frame). */
+const TOKEN_GONE = 'is gone: the token that created it expired or was revoked';
 
 export interface ChannelRecord {
   id: string;
@@ -26,6 +31,8 @@ export interface ChannelDeps {
   ids: Ids;
   maxChannels: () => number;
   lifetimeMs: () => number;
+  /** The token that created a channel no longer works and channels die with it (`channelDiesWithToken`). */
+  killedByToken: (token: string) => boolean;
   /** A channel stopped existing (expired, evicted, faulted): announce it to its sockets. */
   onGone: (ch: ChannelRecord, reason: string) => void;
 }
@@ -87,6 +94,10 @@ export class Channels {
       this.kill(ch, 'expired');
       return undefined;
     }
+    if (this.deps.killedByToken(ch.token)) {
+      this.kill(ch, TOKEN_GONE);
+      return undefined;
+    }
     return ch;
   }
 
@@ -117,6 +128,9 @@ export class Channels {
 
   sweep(): void {
     const t = this.deps.now();
-    for (const ch of this.live()) if (t >= ch.expiresAt) this.kill(ch, 'expired');
+    for (const ch of this.live()) {
+      if (t >= ch.expiresAt) this.kill(ch, 'expired');
+      else if (this.deps.killedByToken(ch.token)) this.kill(ch, TOKEN_GONE);
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The auth store: access tokens (bound to user, client and region; expiry, revocation, idle timeout),
- * one-time authorization codes and login sessions. The owner of every token record.
+ * one-time authorization codes, login sessions and the identity provider's one-time SSO tickets. The owner of every token record.
  */
 import { secret } from '../ids';
 
@@ -27,6 +27,18 @@ export interface CodeRecord {
   expiresAt: number;
 }
 
+/** A silent authorize waiting for the identity provider's form post (`sso`): what the code will be for. */
+export interface SsoTicket {
+  id: string;
+  userId: string;
+  domain: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  state: string | null;
+  expiresAt: number;
+}
+
 export interface SessionRecord {
   id: string;
   userId: string;
@@ -38,6 +50,7 @@ export class AuthStore {
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly codes = new Map<string, CodeRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
+  private readonly ssoTickets = new Map<string, SsoTicket>();
   issued = 0;
 
   constructor(private readonly now: () => number) {}
@@ -93,6 +106,19 @@ export class AuthStore {
     const rec = this.codes.get(code);
     if (rec) this.codes.delete(code);
     return rec;
+  }
+
+  issueSsoTicket(t: Omit<SsoTicket, 'id'>): SsoTicket {
+    const rec: SsoTicket = { ...t, id: secret(24) };
+    this.ssoTickets.set(rec.id, rec);
+    return rec;
+  }
+
+  /** One-time, like codes; undefined when unknown, used or expired. */
+  takeSsoTicket(id: string): SsoTicket | undefined {
+    const rec = this.ssoTickets.get(id);
+    this.ssoTickets.delete(id);
+    return rec && this.now() < rec.expiresAt ? rec : undefined;
   }
 
   createSession(userId: string, domain: string): SessionRecord {

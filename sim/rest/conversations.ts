@@ -48,7 +48,10 @@ export function listConversations(c: ApiRequestContext): void {
     .filter((r) => opts.restListsAfterCallWork || r.state !== 'wrapup')
     .filter((r) => !type || MEDIA_OF_TYPE[type] === undefined || r.media === MEDIA_OF_TYPE[type])
     .map((r) => r.conv);
-  const pageSize = Math.min(positiveInt(q.get('pageSize')) ?? opts.conversationsPageSize, opts.conversationsPageSize);
+  const pageSize = Math.min(
+    positiveInt(q.get('pageSize')) ?? opts.conversationsPageSize,
+    opts.conversationsPageSize,
+  );
   const pageNumber = positiveInt(q.get('pageNumber')) ?? 1;
   const pageCount = Math.ceil(all.length / pageSize);
   const uri = (n: number) => {
