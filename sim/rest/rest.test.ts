@@ -247,7 +247,12 @@ describe('conversations', () => {
   it('GET /conversations lists the active conversations in the REST shape', async () => {
     // The flat participant and a live listing (listing.test.ts has the strict lag, ACW and paging).
     await sim.close();
-    sim = await testSim({ now: clock.now, rateLimitPerMinute: 1000, restParticipantState: true, restLagMs: 0 });
+    sim = await testSim({
+      now: clock.now,
+      rateLimitPerMinute: 1000,
+      restParticipantState: true,
+      restLagMs: 0,
+    });
     token = sim.issueToken({ userId: alex }).access_token;
     const id = sim.startConversation({
       userId: alex,
