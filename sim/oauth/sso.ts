@@ -1,8 +1,9 @@
 /**
  * Single sign-on through an identity provider (`sso`, default on [S]): when an org signs in through
  * an IdP, a silent authorize (login session alive, no `prompt=login`) does not redirect at once. It
- * answers 200 with the IdP's page, whose script posts a form back to the login host
- * (`POST /oauth/sso`), which then redirects to the redirect URI with the code. A non-interactive
+ * answers 200 with the IdP's page, whose script posts a form back to the login host once the page
+ * has loaded (`POST /oauth/sso`, like SAML's HTTP-POST binding: `<body onload>`), which then
+ * redirects to the redirect URI with the code. A non-interactive
  * `chrome.identity.launchWebAuthFlow` with `abortOnLoadForNonInteractive: true` (Chrome's default)
  * fails on that page load; a client must allow it (`abortOnLoadForNonInteractive: false` and a
  * `timeoutMsForNonInteractive`).
@@ -26,9 +27,8 @@ export function ssoPage(rc: RequestContext, t: Omit<SsoTicket, 'id' | 'expiresAt
     rc.res,
     200,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in (simulated identity provider)</title></head>
-<body><p id="sso-progress">Signing you in with your organization's identity provider…</p>
-<form method="post" action="${SSO_RETURN_PATH}" id="sso-form"><input type="hidden" name="ticket" value="${escapeHtml(ticket.id)}"></form>
-<script>document.getElementById('sso-form').submit();</script></body></html>`,
+<body onload="document.forms[0].submit()"><p id="sso-progress">Signing you in with your organization's identity provider…</p>
+<form method="post" action="${SSO_RETURN_PATH}" id="sso-form"><input type="hidden" name="ticket" value="${escapeHtml(ticket.id)}"></form></body></html>`,
   );
 }
 
