@@ -150,7 +150,7 @@ export interface SimOptions {
   rateLimitScope?: 'user-client' | 'token';
   /**
    * The org signs in through an identity provider: a silent authorize (login session alive) answers 200
-   * with a page whose script posts a form back to the login host, which then redirects with the code
+   * with a page whose script posts a form back to the login host on load, which then redirects with the code
    * (default true). [S]
    */
   sso?: boolean;

@@ -24,7 +24,7 @@ async function silentAuthorize(cookie: string, host?: string) {
 }
 
 describe('SSO (sso, default on)', () => {
-  it('a silent authorize answers 200 with a page whose script posts the form back; the post redirects with the code', async () => {
+  it('a silent authorize answers 200 with a page that posts the form back on load; the post redirects with the code', async () => {
     sim = await testSim();
     const { cookie } = await getCode(sim, alex);
     const { res, verifier } = await silentAuthorize(cookie);
