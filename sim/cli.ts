@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FAULT_NAMES } from './faults/table';
 import {
+  CUECARD_REDIRECT_URI,
   DEMO_CLIENT_ID,
-  DEMO_REDIRECT_URI,
   hostResolverRules,
   runScript,
   type ScriptStep,
@@ -66,7 +66,7 @@ Path-routed on ${sim.url}: /oauth/*, /login, /logout, /api/v2/*, /channels/*, /c
 
 Seeded agents:
 ${agents}
-Demo OAuth client: ${DEMO_CLIENT_ID}  (redirect URIs under ${DEMO_REDIRECT_URI})
+Demo OAuth client: ${DEMO_CLIENT_ID}  (redirect URI ${CUECARD_REDIRECT_URI})
 
 Chromium flags:
   --host-resolver-rules="${hostResolverRules(target)}" --ignore-certificate-errors

@@ -15,9 +15,12 @@ import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { Conversations } from './org/conversations';
+import type { ConversationModel } from './org/model';
 import { Routing } from './org/routing';
-import { eventSnapshot } from './org/snapshots';
+import { eventSnapshot, restConversation } from './org/snapshots';
 import { Users } from './org/users';
+import { ListingHistory } from './rest/listing-history';
+import { RateWindows } from './rest/rate-limit';
 import { SIM_ORG } from './seed';
 import { Timers } from './timers';
 import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
@@ -34,6 +37,9 @@ export class Core {
   readonly clients = new Clients();
   readonly auth: AuthStore;
   readonly timers = new Timers();
+  readonly rateWindows = new RateWindows();
+  /** Past versions for the lagging `GET /api/v2/conversations` (`restLagMs`). */
+  readonly listing = new ListingHistory();
   readonly channels: Channels;
   /** The fault switches the servers read. */
   readonly faultState: FaultState;
@@ -64,11 +70,8 @@ export class Core {
       ids: this.ids,
       maxChannels: () => this.opts.maxChannels,
       lifetimeMs: () => this.opts.channelLifetimeMs,
-      tokenDead: (token) => {
-        if (!this.opts.channelDiesWithToken) return false;
-        const rec = this.auth.token(token);
-        return !rec || rec.revoked || this.auth.isExpired(rec);
-      },
+      killedByToken: (token) =>
+        this.opts.channelDiesWithToken && this.auth.isDead(token, this.opts.tokenIdleTimeoutSec),
       onGone: (ch, reason) => this.streaming.announceGone(ch, reason),
     });
     this.faultState = new FaultState(this.timers);
@@ -99,8 +102,10 @@ export class Core {
       userName: (id) => this.users.get(id)?.name,
       changed: (conv) => {
         const body = eventSnapshot(conv, this.iso);
-        for (const userId of this.conversations.agentUserIds(conv))
+        for (const userId of this.conversations.agentUserIds(conv)) {
           this.publish(userId, `v2.users.${userId}.conversations`, body);
+          if (this.opts.restLagMs > 0) this.recordListing(userId, conv);
+        }
         this.routing.conversationChanged(conv);
       },
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
@@ -118,6 +123,12 @@ export class Core {
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();
+
+  private recordListing(userId: string, conv: ConversationModel): void {
+    const state = this.conversations.truth(userId).find((t) => t.id === conv.id)?.state;
+    const rest = restConversation(conv, this.iso, this.opts.restParticipantState);
+    this.listing.record(userId, conv.id, this.now(), { state, media: conv.media, conv: rest });
+  }
 
   publish(userId: string, topic: string, body: unknown): void {
     this.streaming.publish(userId, topic, body);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Core } from './core';
 import { LOCAL_DOMAIN } from './hosts';
 import { requestHandler, upgradeHandler } from './router';
-import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, SEED_USERS } from './seed';
+import { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, SEED_USERS } from './seed';
 import { makeCert } from './tls';
 import type {
   AddUser,
@@ -26,7 +26,7 @@ export type { FailRule, FaultName, Faults, MalformedKind } from './faults/table'
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
 export type { ScriptStep } from './scenario-script';
 export { runScript, shiftChange } from './scenario-script';
-export { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
+export { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
 export type * from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
@@ -36,7 +36,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     core.clients.register({
       clientId: DEMO_CLIENT_ID,
       name: 'Cuecard (demo)',
-      redirectUris: [DEMO_REDIRECT_URI],
+      redirectUris: [CUECARD_REDIRECT_URI],
     });
   }
   let server: Server;

@@ -25,4 +25,7 @@ export const SEED_USERS = {
 /** The Cuecard extension's stable id (from its manifest key). */
 export const EXTENSION_ID = 'kfbechgeiejhobemlmfjcinonmadiagl';
 export const DEMO_CLIENT_ID = '0e3c5c1a-9f0b-4a53-9d1e-2f8c7b6a5d40';
+/** The extension's redirect origin (`chrome.identity.getRedirectURL()`). */
 export const DEMO_REDIRECT_URI = `https://${EXTENSION_ID}.chromiumapp.org/`;
+/** The exact redirect URI Cuecard sends (`getRedirectURL('oauth2')`), the one the demo client registers. */
+export const CUECARD_REDIRECT_URI = `${DEMO_REDIRECT_URI}oauth2`;

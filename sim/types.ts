@@ -137,18 +137,37 @@ export interface SimOptions {
   maxTopicsPerChannel?: number;
   /** Channel lifetime, extended by each subscription call (default 24 h). [S] */
   channelLifetimeMs?: number;
-  /** A channel dies (`{"result":"404"}` frame, close) when the token that created it expires or is revoked (default true). [S] */
-  channelDiesWithToken?: boolean;
   /** Status of POST /notifications/channels (default 200). [?] */
   createChannelStatus?: 200 | 201;
   /** Status of DELETE .../subscriptions (default 204). [?] */
   deleteSubscriptionsStatus?: 200 | 204;
-  /** REST participants carry a flat `state` (default true; the SDK typings lack it). [?] */
+  /** REST participants carry the non-SDK flat `state`/`direction`/`externalContact` (default false: the SDK's `Participant`). [?] */
   restParticipantState?: boolean;
-  /** HIPAA-style idle timeout: a token unused this long stops working; `GET /tokens/me` shows `dateTokenIdles` (default off). */
+  /**
+   * HIPAA idle timeout: a token unused this long stops working; `GET /tokens/me` shows `dateTokenIdles`
+   * (default 900 = the HIPAA 15 min [V]; 0 = off).
+   */
   tokenIdleTimeoutSec?: number;
   /** Routing status guesses (see SimRoutingOptions). */
   routing?: SimRoutingOptions;
+  /** A channel dies (404 result frame, close) when the token that created it expires, idles out or is revoked (default true). [S] */
+  channelDiesWithToken?: boolean;
+  /** `GET /api/v2/conversations` shows the conversations as they were this long ago (default 1500 ms; 0 = live). [?] */
+  restLagMs?: number;
+  /** `GET /api/v2/conversations` lists conversations in after-call work (default false: it leaves them out). [?] */
+  restListsAfterCallWork?: boolean;
+  /** Largest page of `GET /api/v2/conversations` (default 25; `pageSize` may ask for less). [?] */
+  conversationsPageSize?: number;
+  /** Redirect URI rule: the exact registered URI (default), or also any URI under a registered one ending in `/`. [V] */
+  redirectUriMatch?: 'exact' | 'prefix';
+  /** What the rate limit counts: per user per OAuth client (default; renewal does not reset it) or per token. [S] */
+  rateLimitScope?: 'user-client' | 'token';
+  /**
+   * The org signs in through an identity provider: a silent authorize (login session alive) answers 200
+   * with a page whose script posts a form back to the login host on load, which then redirects with the code
+   * (default true). [S]
+   */
+  sso?: boolean;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
 }

@@ -15,7 +15,7 @@ export interface FaultDeps extends FrameDeps {
   state: FaultState;
   timers: Timers;
   streaming: Pick<Streaming, 'socketsOf' | 'send' | 'systemMessage' | 'tokensRevoked'>;
-  channels: Pick<Channels, 'live' | 'kill'>;
+  channels: Pick<Channels, 'live' | 'kill' | 'sweep'>;
   auth: Pick<AuthStore, 'tokensOf' | 'endSessionsOf'>;
 }
 
@@ -83,6 +83,7 @@ export function faultActions(d: FaultDeps): FaultImpl {
     expireTokens(userId) {
       const t = d.now();
       for (const rec of auth.tokensOf(userId)) rec.expiresAt = Math.min(rec.expiresAt, t);
+      channels.sweep();
     },
     revokeTokens(userId) {
       const revoked = new Set<string>();

@@ -59,12 +59,13 @@ export const FAULTS = {
   },
   expireTokens: {
     params: [userId],
-    effect: 'tokens expire now (REST 401)',
+    effect:
+      'tokens expire now (REST 401); with `channelDiesWithToken` (default) their channels get the 404 result frame and close',
   },
   revokeTokens: {
     params: [userId],
     effect:
-      'revoke; connected channels created with them get `v2.system.token_revoked.<channelId>` (socket stays open)',
+      'revoke; connected channels created with them get `v2.system.token_revoked.<channelId>`, then with `channelDiesWithToken` (default) the 404 result frame and close (else the socket stays open)',
   },
   failNext: {
     params: [

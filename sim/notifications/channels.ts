@@ -1,9 +1,14 @@
 /**
  * Notification channels: at most `maxChannels` per user per OAuth client (the least recently used,
- * unconnected first, is evicted), a lifetime each subscription call extends, and `onGone` when one ends.
+ * unconnected first, is evicted), a lifetime each subscription call extends, death with the token that
+ * created it (`channelDiesWithToken` [S]: expired, idled out or revoked), and `onGone` when one ends.
+ * The sweeper (sim/index.ts, every second) finds the ones the clock or a token ended.
  */
 import type { WebSocket } from 'ws';
 import type { Ids } from '../ids';
+
+/** Why a channel died with its token (the text of its 404 result frame). */
+const TOKEN_GONE = 'is gone: the token that created it expired or was revoked';
 
 export interface ChannelRecord {
   id: string;
@@ -26,8 +31,8 @@ export interface ChannelDeps {
   ids: Ids;
   maxChannels: () => number;
   lifetimeMs: () => number;
-  /** The token that created a channel stopped working (expired, revoked): the channel dies with it. */
-  tokenDead: (token: string) => boolean;
+  /** The token that created a channel no longer works and channels die with it (`channelDiesWithToken`). */
+  killedByToken: (token: string) => boolean;
   /** A channel stopped existing (expired, evicted, faulted): announce it to its sockets. */
   onGone: (ch: ChannelRecord, reason: string) => void;
 }
@@ -85,9 +90,12 @@ export class Channels {
   get(id: string): ChannelRecord | undefined {
     const ch = this.byId.get(id);
     if (!ch || ch.gone) return undefined;
-    const why = this.deadWhy(ch);
-    if (why) {
-      this.kill(ch, why);
+    if (this.deps.now() >= ch.expiresAt) {
+      this.kill(ch, 'expired');
+      return undefined;
+    }
+    if (this.deps.killedByToken(ch.token)) {
+      this.kill(ch, TOKEN_GONE);
       return undefined;
     }
     return ch;
@@ -119,15 +127,10 @@ export class Channels {
   }
 
   sweep(): void {
+    const t = this.deps.now();
     for (const ch of this.live()) {
-      const why = this.deadWhy(ch);
-      if (why) this.kill(ch, why);
+      if (t >= ch.expiresAt) this.kill(ch, 'expired');
+      else if (this.deps.killedByToken(ch.token)) this.kill(ch, TOKEN_GONE);
     }
-  }
-
-  private deadWhy(ch: ChannelRecord): string | undefined {
-    if (this.deps.now() >= ch.expiresAt) return 'expired';
-    if (this.deps.tokenDead(ch.token)) return 'died with the token that created it';
-    return undefined;
   }
 }

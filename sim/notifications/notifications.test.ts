@@ -24,7 +24,8 @@ let token: string;
 
 beforeEach(async () => {
   clock = testClock();
-  sim = await testSim({ now: clock.now, tokenLifetimeSec: 10 * 86_400 });
+  // Tokens outlive the channels here (no expiry, no HIPAA idle-out), so channel lifetimes are seen alone.
+  sim = await testSim({ now: clock.now, tokenLifetimeSec: 10 * 86_400, tokenIdleTimeoutSec: 0 });
   token = sim.issueToken({ userId: alex }).access_token;
 });
 afterEach(() => sim.close());

@@ -166,13 +166,17 @@ export class Streaming {
     for (const ws of ch.sockets) this.send(ch, ws, text);
   }
 
-  /** Tokens were revoked: tell the connected channels created with them (`v2.system.token_revoked`). */
+  /**
+   * Tokens were revoked: tell the connected channels created with them (`v2.system.token_revoked`);
+   * with `channelDiesWithToken` the sweep then ends those channels (404 result frame, close).
+   */
   tokensRevoked(tokens: Set<string>): void {
     for (const ch of this.d.channels.live()) {
       if (tokens.has(ch.token) && ch.sockets.size > 0) {
         this.systemMessage(ch, 'token_revoked', 'The token that created this channel was revoked');
       }
     }
+    this.d.channels.sweep();
   }
 
   /** The channel is gone: tell its sockets with the `{"result":"404"}` frame and close them. */

@@ -1,5 +1,5 @@
 /**
- * Registered OAuth clients and the redirect URI rule (exact, or under a registered URI ending in `/`).
+ * Registered OAuth clients and the redirect URI rule (exact; or, as a switch, under a registered URI ending in `/`).
  */
 import type { RegisterClient } from '../types';
 
@@ -12,11 +12,12 @@ export interface OAuthClient {
 }
 
 /**
- * Redirect URI check. Real Genesys requires an exact registered redirect URI. The simulator accepts an
- * exact match, or (so one registration covers `https://<ext-id>.chromiumapp.org/any/path`) any URI under a
- * registered URI that ends with `/` with the same origin. Never redirects anywhere else.
+ * Redirect URI check. Real Genesys requires the exact registered redirect URI [V] (`redirectUriMatch:
+ * 'exact'`, the default). With `'prefix'` the simulator also accepts, so one registration covers
+ * `https://<ext-id>.chromiumapp.org/any/path`, any URI under a registered URI that ends with `/` with
+ * the same origin. Never redirects anywhere else.
  */
-export function redirectAllowed(client: OAuthClient, uri: string): boolean {
+export function redirectAllowed(client: OAuthClient, uri: string, match: 'exact' | 'prefix'): boolean {
   let parsed: URL;
   try {
     parsed = new URL(uri);
@@ -25,7 +26,7 @@ export function redirectAllowed(client: OAuthClient, uri: string): boolean {
   }
   return client.redirectUris.some((reg) => {
     if (reg === uri) return true;
-    if (!reg.endsWith('/')) return false;
+    if (match === 'exact' || !reg.endsWith('/')) return false;
     try {
       const r = new URL(reg);
       return r.origin === parsed.origin && parsed.pathname.startsWith(r.pathname) && uri.startsWith(reg);

@@ -1,11 +1,13 @@
 /**
  * OAuth on the login host: authorize with PKCE (S256 only), the login page and its session cookie,
- * the token endpoint (one-time codes bound to client, redirect URI, challenge and region), logout.
+ * the silent path (a 302 with the code, or with `sso` the identity provider's page, sso.ts), the
+ * token endpoint (one-time codes bound to client, redirect URI, challenge and region), logout.
  */
 import { escapeHtml, parseCookies, redirect, sendHtml, sendJson } from '../http';
 import type { RequestContext } from '../request-context';
 import { type OAuthClient, redirectAllowed } from './clients';
 import { CHALLENGE_RE, s256, VERIFIER_RE } from './pkce';
+import { type Grant, SSO_RETURN_PATH, ssoPage, ssoReturn } from './sso';
 
 export const SESSION_COOKIE = 'gcsim_session';
 
@@ -17,6 +19,12 @@ export async function handleLogin(rc: RequestContext): Promise<void> {
     return authorize(rc, new URLSearchParams(await rc.body()), true);
   if (path === '/login' && rc.method === 'GET') return authorize(rc, rc.url.searchParams, true);
   if (path === '/oauth/token' && rc.method === 'POST') return token(rc);
+  if (path === SSO_RETURN_PATH && rc.method === 'POST')
+    return ssoReturn(
+      rc,
+      (t) => grantCode(rc, t),
+      (message) => errorPage(rc, message),
+    );
   if (path === '/logout' && rc.method === 'GET') return logout(rc);
   sendHtml(rc.res, 404, page('Not found', '<p>There is nothing here.</p>'));
 }
@@ -64,7 +72,7 @@ async function authorize(rc: RequestContext, q: URLSearchParams, fromLoginForm: 
       `Unknown OAuth client: client_id "${clientId}" is not registered in this organization.`,
     );
   const redirectUri = q.get('redirect_uri') ?? '';
-  if (!redirectAllowed(client, redirectUri)) {
+  if (!redirectAllowed(client, redirectUri, core.opts.redirectUriMatch)) {
     return errorPage(rc, `The redirect_uri "${redirectUri}" is not registered for OAuth client ${clientId}.`);
   }
   const state = q.get('state');
@@ -77,17 +85,9 @@ async function authorize(rc: RequestContext, q: URLSearchParams, fromLoginForm: 
   if (q.get('code_challenge_method') !== 'S256')
     return fail('invalid_request', 'code_challenge_method must be S256');
 
-  const grant = (userId: string, extraHeaders: Record<string, string> = {}) => {
-    const code = core.auth.issueCode({
-      clientId,
-      redirectUri,
-      challenge,
-      userId,
-      domain: rc.info.domain,
-      expiresAt: core.now() + core.opts.codeLifetimeSec * 1000,
-    });
-    redirect(rc.res, withParams(redirectUri, { code: code.code, state }), extraHeaders);
-  };
+  const request = { clientId, redirectUri, challenge, state, domain: rc.info.domain };
+  const grant = (userId: string, extraHeaders: Record<string, string> = {}) =>
+    grantCode(rc, { ...request, userId }, extraHeaders);
 
   if (fromLoginForm && (q.get('deny') || q.get('userId'))) {
     if (q.get('deny')) return fail('access_denied', 'The user denied the request');
@@ -106,9 +106,22 @@ async function authorize(rc: RequestContext, q: URLSearchParams, fromLoginForm: 
     q.get('prompt') !== 'login'
   ) {
     rc.userId = session.userId;
+    if (core.opts.sso) return ssoPage(rc, { ...request, userId: session.userId });
     return grant(session.userId);
   }
   loginPage(rc, client, q);
+}
+
+/** The code redirect back to the client for an authorize request the user passed. */
+function grantCode(
+  rc: RequestContext,
+  t: Parameters<Grant>[0],
+  extraHeaders: Record<string, string> = {},
+): void {
+  const { core } = rc;
+  const { state, ...bound } = t;
+  const code = core.auth.issueCode({ ...bound, expiresAt: core.now() + core.opts.codeLifetimeSec * 1000 });
+  redirect(rc.res, withParams(t.redirectUri, { code: code.code, state }), extraHeaders);
 }
 
 function loginPage(rc: RequestContext, client: OAuthClient, q: URLSearchParams): void {
@@ -219,7 +232,8 @@ function logout(rc: RequestContext) {
   const clear = { 'Set-Cookie': sessionCookie(rc, '', 0) };
   const client = rc.core.clients.get(rc.url.searchParams.get('client_id') ?? '');
   const back = rc.url.searchParams.get('redirect_uri');
-  if (client && back && redirectAllowed(client, back)) return redirect(rc.res, back, clear);
+  if (client && back && redirectAllowed(client, back, rc.core.opts.redirectUriMatch))
+    return redirect(rc.res, back, clear);
   sendHtml(
     rc.res,
     200,

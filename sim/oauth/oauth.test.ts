@@ -75,6 +75,9 @@ describe('GET /oauth/authorize', () => {
   });
 
   it('with a session cookie redirects straight back with a code (silent flow), unless prompt=login', async () => {
+    // The org without single sign-on (sso.test.ts has the identity provider's page).
+    await sim.close();
+    sim = await testSim({ now: clock.now, sso: false });
     const first = await getCode(sim, alex);
     expect(first.cookie).toMatch(/^gcsim_session=/);
     const { challenge } = pkcePair();
@@ -196,7 +199,11 @@ describe('POST /oauth/token', () => {
   });
 
   it('uses the client token lifetime', async () => {
-    sim.registerClient({ clientId: 'short', redirectUris: [DEMO_REDIRECT_URI], tokenLifetimeSec: 300 });
+    sim.registerClient({
+      clientId: 'short',
+      redirectUris: [`${DEMO_REDIRECT_URI}cb`],
+      tokenLifetimeSec: 300,
+    });
     const o = { clientId: 'short', redirectUri: `${DEMO_REDIRECT_URI}cb` };
     const { code, verifier } = await getCode(sim, alex, o);
     expect((await redeem(sim, code, verifier, o)).json()).toMatchObject({ expires_in: 300 });

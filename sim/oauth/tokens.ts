@@ -1,6 +1,6 @@
 /**
  * The auth store: access tokens (bound to user, client and region; expiry, revocation, idle timeout),
- * one-time authorization codes and login sessions. The owner of every token record.
+ * one-time authorization codes, login sessions and the identity provider's one-time SSO tickets. The owner of every token record.
  */
 import { secret } from '../ids';
 
@@ -13,10 +13,8 @@ export interface TokenRecord {
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
+  /** Last authenticated REST call (the HIPAA idle timeout counts from here; sockets do not count). */
   lastUsed: number;
-  /** Rate-limit window. */
-  windowStart: number;
-  windowCount: number;
 }
 
 export interface CodeRecord {
@@ -26,6 +24,18 @@ export interface CodeRecord {
   challenge: string;
   userId: string;
   domain: string;
+  expiresAt: number;
+}
+
+/** A silent authorize waiting for the identity provider's form post (`sso`): what the code will be for. */
+export interface SsoTicket {
+  id: string;
+  userId: string;
+  domain: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  state: string | null;
   expiresAt: number;
 }
 
@@ -40,6 +50,7 @@ export class AuthStore {
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly codes = new Map<string, CodeRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
+  private readonly ssoTickets = new Map<string, SsoTicket>();
   issued = 0;
 
   constructor(private readonly now: () => number) {}
@@ -55,8 +66,6 @@ export class AuthStore {
       expiresAt: t + lifetimeSec * 1000,
       revoked: false,
       lastUsed: t,
-      windowStart: t,
-      windowCount: 0,
     };
     this.tokens.set(rec.token, rec);
     this.issued++;
@@ -75,6 +84,17 @@ export class AuthStore {
     return this.now() >= rec.expiresAt;
   }
 
+  /** Unused for `idleSec` (the HIPAA idle timeout; 0 = none). */
+  isIdle(rec: TokenRecord, idleSec: number): boolean {
+    return idleSec > 0 && this.now() - rec.lastUsed >= idleSec * 1000;
+  }
+
+  /** The token no longer works: unknown, revoked, expired or idled out. */
+  isDead(token: string, idleSec: number): boolean {
+    const rec = this.tokens.get(token);
+    return !rec || rec.revoked || this.isExpired(rec) || this.isIdle(rec, idleSec);
+  }
+
   issueCode(c: Omit<CodeRecord, 'code'>): CodeRecord {
     const rec: CodeRecord = { ...c, code: secret(24) };
     this.codes.set(rec.code, rec);
@@ -86,6 +106,19 @@ export class AuthStore {
     const rec = this.codes.get(code);
     if (rec) this.codes.delete(code);
     return rec;
+  }
+
+  issueSsoTicket(t: Omit<SsoTicket, 'id'>): SsoTicket {
+    const rec: SsoTicket = { ...t, id: secret(24) };
+    this.ssoTickets.set(rec.id, rec);
+    return rec;
+  }
+
+  /** One-time, like codes; undefined when unknown, used or expired. */
+  takeSsoTicket(id: string): SsoTicket | undefined {
+    const rec = this.ssoTickets.get(id);
+    this.ssoTickets.delete(id);
+    return rec && this.now() < rec.expiresAt ? rec : undefined;
   }
 
   createSession(userId: string, domain: string): SessionRecord {

@@ -155,6 +155,8 @@ describe('inbound call lifecycle', () => {
   });
 
   it('REST participant has a flat state; restParticipantState:false drops it', async () => {
+    await sim.close();
+    sim = await testSim({ now: clock.now, restParticipantState: true });
     const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: '+13175550101' } });
     sim.act(id, { type: 'answer' });
     const t = sim.issueToken({ userId: alex }).access_token;

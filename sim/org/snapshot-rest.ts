@@ -5,10 +5,10 @@
  * The REST shape adds `startTime`, `queueName`, `ani`/`dnis`, `participantType`, `userUri`, the
  * session's `startAlertingTime` (and a chat `direction`), lists only the conversation's own media
  * array, and spells `disconnectType` `endpoint.donotdisturb` where events say `endpoint.dnd`.
- * The SDK's `Models.Participant` has no `state`/`direction`/`externalContact`, but the Cuecard facts
- * describe a flat participant `state` (and the per-media topics carry `externalContact {id}`), so
- * the simulator adds them (`withState`, the `restParticipantState` option) and clients must
- * tolerate both.
+ * The SDK's `Models.Participant` has no `state`/`direction`/`externalContact`, and by default (strict)
+ * neither has the simulator's; the Cuecard facts describe a flat participant `state` (and the
+ * per-media topics carry `externalContact {id}`), so `restParticipantState: true` (`withState`) adds
+ * them, and clients must tolerate both.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ConversationModel } from './model';
@@ -116,10 +116,9 @@ export function restParticipant(leg: LegDesc, withState: boolean): RestParticipa
     endAcwTime: leg.endAcwTime,
     ...restMedia(leg),
   };
-  if (withState) {
-    rp.state = leg.session.common.state;
-    rp.direction = leg.session.direction;
-  }
+  if (!withState) return rp;
+  rp.state = leg.session.common.state;
+  rp.direction = leg.session.direction;
   if (p.externalContactId)
     rp.externalContact = {
       id: p.externalContactId,

@@ -1,6 +1,6 @@
 /**
- * The api host's gatekeeping, in order: bearer token (region, expiry, revocation), rate limit per
- * token per 60 s window (429 with Retry-After), client scopes, user permissions. Each check answers
+ * The api host's gatekeeping, in order: bearer token (region, expiry, revocation, HIPAA
+ * idle timeout), rate limit per user per OAuth client per 60 s window (rate-limit.ts; 429 with Retry-After), client scopes, user permissions. Each check answers
  * the error itself.
  */
 import { sendError } from '../http';
@@ -47,18 +47,11 @@ export function authenticate(rc: RequestContext): ApiRequestContext | undefined 
   if (!user) return void badCredentials();
   rc.userId = user.id;
   const now = core.now();
-  const idle = core.opts.tokenIdleTimeoutSec;
-  if (idle !== undefined && now - token.lastUsed >= idle * 1000) return void badCredentials();
+  if (core.auth.isIdle(token, core.opts.tokenIdleTimeoutSec)) return void badCredentials();
   token.lastUsed = now;
-  if (now - token.windowStart >= 60_000) {
-    token.windowStart = now;
-    token.windowCount = 0;
-  }
-  token.windowCount++;
-  if (token.windowCount > core.opts.rateLimitPerMinute) {
-    sendTooMany(rc, Math.max(1, Math.ceil((token.windowStart + 60_000 - now) / 1000)));
-    return undefined;
-  }
+  const { rateLimitScope, rateLimitPerMinute } = core.opts;
+  const retryAfter = core.rateWindows.take(token, rateLimitScope, rateLimitPerMinute, now);
+  if (retryAfter !== undefined) return void sendTooMany(rc, retryAfter);
   return Object.assign(rc, { token, user, client: core.clients.get(token.clientId) });
 }
 

@@ -1,8 +1,16 @@
-/** REST conversations: the signed-in user's active ones (= `truth()`) and one by id. */
+/**
+ * REST conversations: the signed-in user's active ones (`GET /api/v2/conversations`) and one by id.
+ *
+ * The listing is what a real org may answer, strictly: it trails the event stream by `restLagMs`
+ * (listing-history.ts), leaves conversations in after-call work out unless `restListsAfterCallWork`,
+ * and pages (`conversationsPageSize`, default 25; `pageSize`/`pageNumber` query, `nextUri`/`pageCount`
+ * of the SDK's `ConversationEntityListing`), so a client must follow `nextUri`.
+ */
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendError, sendJson } from '../http';
 import { restConversation } from '../org/snapshots';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
+import type { ListingRow } from './listing-history';
 
 const MEDIA_OF_TYPE: Record<string, string> = {
   call: 'call',
@@ -12,24 +20,57 @@ const MEDIA_OF_TYPE: Record<string, string> = {
   message: 'message',
 };
 
-/** GET /api/v2/conversations: the signed-in user's active conversations. */
-export function listConversations(c: ApiRequestContext): void {
+const LISTING_PATH = '/api/v2/conversations';
+
+/** The user's rows: as of `restLagMs` ago, or live when the lag is 0. */
+function rows(c: ApiRequestContext): ListingRow[] {
   const { core } = c;
-  const type = c.url.searchParams.get('communicationType')?.toLowerCase();
-  const convs = core.conversations
-    .activeFor(c.user.id)
-    .filter((conv) => !type || MEDIA_OF_TYPE[type] === undefined || conv.media === MEDIA_OF_TYPE[type]);
-  const entities = convs.map((conv) => restConversation(conv, core.iso, core.opts.restParticipantState));
-  const listing: Models.ConversationEntityListing = {
-    entities,
-    pageSize: Math.max(25, entities.length),
-    pageNumber: 1,
-    total: entities.length,
-    pageCount: 1,
-    firstUri: '/api/v2/conversations?pageSize=25&pageNumber=1',
-    lastUri: '/api/v2/conversations?pageSize=25&pageNumber=1',
-    selfUri: '/api/v2/conversations?pageSize=25&pageNumber=1',
+  if (core.opts.restLagMs > 0) return core.listing.asOf(c.user.id, core.now() - core.opts.restLagMs);
+  const states = new Map(core.conversations.truth(c.user.id).map((t) => [t.id, t.state]));
+  return core.conversations.activeFor(c.user.id).map((conv) => ({
+    state: states.get(conv.id),
+    media: conv.media,
+    conv: restConversation(conv, core.iso, core.opts.restParticipantState),
+  }));
+}
+
+function positiveInt(v: string | null): number | undefined {
+  const n = Number(v);
+  return v !== null && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** GET /api/v2/conversations: the signed-in user's active conversations, one page. */
+export function listConversations(c: ApiRequestContext): void {
+  const { opts } = c.core;
+  const q = c.url.searchParams;
+  const type = q.get('communicationType')?.toLowerCase();
+  const all = rows(c)
+    .filter((r) => opts.restListsAfterCallWork || r.state !== 'wrapup')
+    .filter((r) => !type || MEDIA_OF_TYPE[type] === undefined || r.media === MEDIA_OF_TYPE[type])
+    .map((r) => r.conv);
+  const pageSize = Math.min(
+    positiveInt(q.get('pageSize')) ?? opts.conversationsPageSize,
+    opts.conversationsPageSize,
+  );
+  const pageNumber = positiveInt(q.get('pageNumber')) ?? 1;
+  const pageCount = Math.ceil(all.length / pageSize);
+  const uri = (n: number) => {
+    const u = new URLSearchParams({ pageSize: String(pageSize), pageNumber: String(n) });
+    if (q.get('communicationType')) u.set('communicationType', q.get('communicationType') ?? '');
+    return `${LISTING_PATH}?${u}`;
   };
+  const listing: Models.ConversationEntityListing = {
+    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    pageSize,
+    pageNumber,
+    total: all.length,
+    pageCount,
+    firstUri: uri(1),
+    lastUri: uri(Math.max(1, pageCount)),
+    selfUri: uri(pageNumber),
+  };
+  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
+  if (pageNumber > 1) listing.previousUri = uri(Math.min(pageNumber - 1, Math.max(1, pageCount)));
   sendJson(c.res, 200, listing);
 }
 

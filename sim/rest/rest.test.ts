@@ -100,7 +100,7 @@ describe('authentication', () => {
 
 describe('rate limit', () => {
   it('429 with Retry-After after the per-token budget, resets after the window', async () => {
-    const s2 = await testSim({ now: clock.now, rateLimitPerMinute: 3 });
+    const s2 = await testSim({ now: clock.now, rateLimitPerMinute: 3, rateLimitScope: 'token' });
     try {
       const t = s2.issueToken({ userId: alex }).access_token;
       for (let i = 0; i < 3; i++)
@@ -154,7 +154,7 @@ describe('permissions and scopes', () => {
   it('a client registered with scopes gets 403 missing.scopes outside them', async () => {
     sim.registerClient({
       clientId: 'scoped',
-      redirectUris: [DEMO_REDIRECT_URI],
+      redirectUris: [`${DEMO_REDIRECT_URI}cb`],
       scopes: ['users:readonly', 'notifications'],
     });
     const t = await signIn(sim, alex, { clientId: 'scoped', redirectUri: `${DEMO_REDIRECT_URI}cb` });
@@ -255,6 +255,15 @@ describe('users', () => {
 
 describe('conversations', () => {
   it('GET /conversations lists the active conversations in the REST shape', async () => {
+    // The flat participant and a live listing (listing.test.ts has the strict lag, ACW and paging).
+    await sim.close();
+    sim = await testSim({
+      now: clock.now,
+      rateLimitPerMinute: 1000,
+      restParticipantState: true,
+      restLagMs: 0,
+    });
+    token = sim.issueToken({ userId: alex }).access_token;
     sim.setPresence(alex, 'On Queue');
     const id = sim.startConversation({
       userId: alex,

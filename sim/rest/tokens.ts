@@ -21,7 +21,7 @@ export function getTokenMe(c: ApiRequestContext): void {
     },
   };
   const idle = core.opts.tokenIdleTimeoutSec;
-  if (idle !== undefined) info.dateTokenIdles = core.iso(c.token.lastUsed + idle * 1000);
+  if (idle > 0) info.dateTokenIdles = core.iso(c.token.lastUsed + idle * 1000);
   sendJson(c.res, 200, info);
 }
 

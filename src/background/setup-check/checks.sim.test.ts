@@ -5,7 +5,7 @@
  * itself is Chrome's (e2e covers it); here the simulator issues the check's token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, SEED_USERS, type Sim, startSim } from '../../../sim/index';
+import { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, SEED_USERS, type Sim, startSim } from '../../../sim/index';
 import { DEMO_CRM_PRESET } from '../../shared/crm/presets';
 import { type CrmSettings, DEFAULT_CRM_SETTINGS } from '../../shared/crm/settings';
 import { reason } from '../../shared/reasons';
@@ -50,7 +50,7 @@ function deps(o: {
   const crm = o.crm ?? (DEFAULT_CRM_SETTINGS as CrmSettings);
   return {
     settings: { region: REGION, clientId },
-    redirectUri: DEMO_REDIRECT_URI,
+    redirectUri: CUECARD_REDIRECT_URI,
     features: enabledFeatures(crm.crmConnector),
     fetch: o.fetch ?? simFetch,
     authorize: async () => {
@@ -127,7 +127,7 @@ describe('check setup against the simulator', () => {
     expect(byId(checks, 'client')).toEqual({
       id: 'client',
       status: 'failed',
-      reason: reason('setup-redirect-uri', { clientId, redirectUri: DEMO_REDIRECT_URI }),
+      reason: reason('setup-redirect-uri', { clientId, redirectUri: CUECARD_REDIRECT_URI }),
     });
     expect(tokens).toEqual([]);
     expect(statuses(checks)).toMatchObject({ hosts: 'ok', scopes: 'skipped', permissions: 'skipped' });
@@ -146,7 +146,7 @@ describe('check setup against the simulator', () => {
     const clientId = '1c0ffee0-0000-4000-8000-00000000a002';
     sim.registerClient({
       clientId,
-      redirectUris: [DEMO_REDIRECT_URI],
+      redirectUris: [CUECARD_REDIRECT_URI],
       scopes: ['conversations:readonly', 'notifications', 'users', 'routing:readonly'],
     });
     const checks = await runSetupCheck(deps({ clientId }));
