@@ -98,6 +98,7 @@ describe('session controller', () => {
     const b = harness();
     await b.session.restore(configured);
     await b.session.evaluate();
+    await b.session.settled;
     expect(b.last()?.status).toBe('signed-out');
   });
 
@@ -212,6 +213,7 @@ describe('session controller', () => {
     const a = harness({ marks: {} });
     await a.session.restore(configured);
     await a.session.evaluate();
+    await a.session.settled; // the start does not wait for the silent attempt; the test does
     expect(a.h.authorize).toHaveBeenCalledExactlyOnceWith(false);
     expect(a.last()).toEqual({ status: 'open' });
 
@@ -219,6 +221,7 @@ describe('session controller', () => {
     const b = harness({ marks: {}, authorize: fails });
     await b.session.restore(configured);
     await b.session.evaluate();
+    await b.session.settled;
     expect(b.last()?.status).toBe('signed-out');
     // The worker restarts within the same browser session: the mark stays, no second try.
     const c = harness({ marks: b.h.marks, authorize: fails });

@@ -58,6 +58,8 @@ export class Session {
   private settings: EffectiveSettings = { settings: {}, locked: [], policyErrors: {} };
   private signingIn: Promise<void> | undefined;
   private renewing: Promise<void> | undefined;
+  /** The one silent sign-in tried at start without a token (tests await it through `settled`). */
+  private silentStart: Promise<boolean> | undefined;
   /** Interactive sign-ins that succeeded: a silent attempt begun before one is no one's business. */
   private signIns = 0;
   private marks: SessionMarks = {};
@@ -113,13 +115,20 @@ export class Session {
       this.set({ type: 'signed-out' });
       if (!this.marks.signedOut && !this.marks.silentTried) {
         await this.mark({ silentTried: true }); // once per browser session, however often evaluated
-        await this.renew(); // success evaluates again: open
+        // Not awaited: the worker's start (and so every panel's first snapshot) must not wait up to
+        // SILENT_TIMEOUT_MS on a login or SSO page. Success evaluates again: open.
+        this.silentStart = this.renew();
       }
     } else if (this.auth.expiresAt <= this.deps.now() && !(await this.renew())) {
       this.set({ type: 'auth-required', reason: SESSION_EXPIRED });
     } else {
       this.set({ type: 'open' });
     }
+  }
+
+  /** Resolves when the start's silent sign-in (if any) has finished. */
+  get settled(): Promise<unknown> {
+    return this.silentStart ?? Promise.resolve();
   }
 
   /** The agent asked to sign in (panel or popup). */
