@@ -10,23 +10,22 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { AgentView, ConversationView } from '../../shared/domain';
-import type { Reason } from '../../shared/reasons';
-import { Connection, type SocketLike } from '../connection/connection';
+import { Connection } from '../connection/connection';
 import { initialLink, type LinkState } from '../connection/machine';
-import type { ChannelHintStore } from '../connection/rediscover';
 import {
   activeViews,
   type ConversationsAction,
   type ConversationsState,
   reduceConversations,
 } from '../conversations/reducer';
-import { SettleTracker } from '../conversations/settle';
 import type { Frame } from '../genesys/frames';
 import { type Api, withPriority } from '../genesys/rest';
+import type { FeedDeps } from './deps';
 import { listConversations } from './listing';
 import { Merged } from './merge';
 import { QueueNames } from './queue-names';
-import { emptyPersisted, type FeedStore, type PersistedState } from './store';
+import { SettleReconcile } from './settle-reconcile';
+import { emptyPersisted, type PersistedState } from './store';
 import { WrapupCheck, wrapupsToCheck } from './wrapups';
 
 /**
@@ -36,38 +35,13 @@ import { WrapupCheck, wrapupsToCheck } from './wrapups';
  */
 export const SAVE_CONVERSATIONS_MS = 500;
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface FeedDeps {
-  store: FeedStore;
-  clock: Clock;
-  random(): number;
-  openSocket(url: string): SocketLike;
-  /** Expiry of the session's current token (the connection hands its channel over to a newer one). */
-  tokenExpiresAt?(): number | undefined;
-  /** storage.local's hint to this browser's channel, found again after a browser restart. */
-  hints?: ChannelHintStore;
-  /** Silent token renewal (the session's); true when a fresh token is there. */
-  renewToken(): Promise<boolean>;
-  /** The token is gone for good: the session closes the gate. */
-  onAuthLost(reason: Reason): void;
-  /** Another agent than the stored one signed in (their conversations were just cleared). */
-  onAgentChanged?(): void;
-  /** Something the panel shows changed: the link, the agent or the conversations. */
-  onChange(): void;
-  log?(event: string, detail?: Record<string, unknown>): void;
-}
+export type { Clock, FeedDeps } from './deps';
 
 export class AgentFeed {
   private persisted: PersistedState = emptyPersisted();
   private connection: Connection | undefined;
   private api: Api | undefined;
-  private readonly settle = new SettleTracker();
-  private settleTimer: unknown;
+  private readonly settle: SettleReconcile;
   private saveTimer: unknown;
   private readonly queueNames: QueueNames;
   private readonly wrapups: WrapupCheck;
@@ -90,6 +64,13 @@ export class AgentFeed {
     this.wrapups = new WrapupCheck({
       dispatch: (a) => this.dispatch(a),
       now: () => deps.clock.now(),
+      log: deps.log,
+    });
+    this.settle = new SettleReconcile({
+      setTimeout: (fn, ms) => deps.clock.setTimeout(fn, ms),
+      clearTimeout: (handle) => deps.clock.clearTimeout(handle),
+      // Only on a live link: the reconnect's own resync covers the rest.
+      reconcile: () => (this.link.status === 'live' ? this.reconciles?.request() : undefined),
       log: deps.log,
     });
   }
@@ -180,7 +161,7 @@ export class AgentFeed {
     this.reconciles = undefined;
     this.epoch++;
     this.queueNames.reset();
-    this.clearTimer('settleTimer');
+    this.settle.cancel();
     if (had) this.deps.onChange();
   }
 
@@ -189,7 +170,7 @@ export class AgentFeed {
     const api = this.api;
     const channel = this.persisted.channel;
     this.close();
-    this.clearTimer('saveTimer');
+    this.clearSaveTimer();
     if (api && channel)
       await api
         .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`, undefined, {
@@ -246,8 +227,7 @@ export class AgentFeed {
       case 'conversation': {
         const now = this.deps.clock.now();
         this.dispatch({ type: 'event', body: f.body, me: agent.id, at: now });
-        const due = this.settle.arrived(f.body.id ?? '', now);
-        if (due !== undefined) this.scheduleSettle(due - now);
+        this.settle.arrived(f.body.id ?? '', now);
         return;
       }
       case 'presence':
@@ -259,17 +239,6 @@ export class AgentFeed {
       default:
         return;
     }
-  }
-
-  /** Reconcile once a burst of events has settled (see conversations/settle.ts). */
-  private scheduleSettle(delayMs: number): void {
-    this.clearTimer('settleTimer');
-    this.settleTimer = this.deps.clock.setTimeout(() => {
-      this.settleTimer = undefined;
-      const reconciles = this.reconciles;
-      if (!reconciles || this.link.status !== 'live') return; // the reconnect's own resync covers it
-      reconciles.request().catch((e: unknown) => this.deps.log?.('settle-failed', { reason: String(e) }));
-    }, delayMs);
   }
 
   private setAgent(agent: AgentView): void {
@@ -296,8 +265,8 @@ export class AgentFeed {
     }, SAVE_CONVERSATIONS_MS);
   }
 
-  private clearTimer(which: 'settleTimer' | 'saveTimer'): void {
-    if (this[which] !== undefined) this.deps.clock.clearTimeout(this[which]);
-    this[which] = undefined;
+  private clearSaveTimer(): void {
+    if (this.saveTimer !== undefined) this.deps.clock.clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
   }
 }

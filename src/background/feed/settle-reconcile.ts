@@ -1,0 +1,49 @@
+/**
+ * Reconcile after a burst: each conversation event is noted, and once the conversation's events
+ * have settled (the quiet window is conversations/settle.ts's) one REST reconcile is asked for.
+ * One timer at most: a newer burst moves it. The feed says whether a reconcile may run now; when
+ * it may not (no open connection, link not live) the reconnect's own resync covers it.
+ *
+ * Chrome-free: the timer functions are injected (the feed's clock).
+ */
+import { SettleTracker } from '../conversations/settle';
+
+export interface SettleReconcileDeps {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** The reconcile, or undefined when none may run now. */
+  reconcile(): Promise<void> | undefined;
+  log?(event: string, detail?: Record<string, unknown>): void;
+}
+
+export class SettleReconcile {
+  private readonly tracker = new SettleTracker();
+  private timer: unknown;
+
+  constructor(private readonly deps: SettleReconcileDeps) {}
+
+  /** An event on this conversation arrived at `now` (ms). */
+  arrived(conversationId: string, now: number): void {
+    const due = this.tracker.arrived(conversationId, now);
+    if (due !== undefined) this.schedule(due - now);
+  }
+
+  /** A full resync is starting: every burst so far is covered by it. */
+  settled(): void {
+    this.tracker.settled();
+  }
+
+  /** The gate closed: no reconcile is due any more. */
+  cancel(): void {
+    if (this.timer !== undefined) this.deps.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delayMs: number): void {
+    this.cancel();
+    this.timer = this.deps.setTimeout(() => {
+      this.timer = undefined;
+      this.deps.reconcile()?.catch((e: unknown) => this.deps.log?.('settle-failed', { reason: String(e) }));
+    }, delayMs);
+  }
+}
