@@ -20,8 +20,6 @@ afterEach(async () => {
 async function run(o: SimOptions): Promise<void> {
   const s = await startSim({
     heartbeatMs: 300,
-    // strict: restLagMs off until the product handles it (issue 12 §3)
-    restLagMs: 0,
     ...o,
   });
   sim = s;

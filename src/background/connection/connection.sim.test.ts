@@ -32,8 +32,6 @@ async function settled() {
 beforeAll(async () => {
   sim = await startSim({
     heartbeatMs: 300,
-    // strict: restLagMs off until the product reconciles against a lagging listing (issue 12 §3)
-    restLagMs: 0,
     // strict: restListsAfterCallWork off until the product handles it (issue 12 §3)
     restListsAfterCallWork: true,
   });

@@ -18,8 +18,6 @@ const closers: (() => void)[] = [];
 beforeAll(async () => {
   sim = await startSim({
     heartbeatMs: 300, // channelDiesWithToken is on by default
-    // strict: restLagMs off until the product reconciles against a lagging listing (issue 12 §3)
-    restLagMs: 0,
   });
 });
 afterEach(() => {

@@ -29,6 +29,13 @@ import { emptyPersisted, type PersistedState } from './store';
 import { WrapupCheck, wrapupsToCheck } from './wrapups';
 
 /**
+ * The conversations listing trails the event stream by up to a few seconds (the simulator's strict
+ * default is 1.5 s): after every (re)connect, one more reconcile this long after the first confirms
+ * what rang or ended during the gap. One listing per reconnect, never one per event.
+ */
+export const LISTING_LAG_MS = 3_000;
+
+/**
  * Conversations are written to storage at most this often. Each write serializes the whole store
  * (in the worker and again in the browser process): every 50 ms that was a third of the worker's
  * time in a storm. A restart resyncs with REST anyway; the copy only fills the panel until then.
@@ -128,7 +135,11 @@ export class AgentFeed {
       },
       hints: this.deps.hints,
       tokenExpiresAt: () => this.deps.tokenExpiresAt?.(),
-      resync: () => reconciles.request(),
+      resync: () => {
+        // What rang or ended while the socket was down may reach the listing only later.
+        this.settle.confirmAfter(LISTING_LAG_MS);
+        return reconciles.request();
+      },
       onFrame: (f) => this.onFrame(f),
       onState: () => this.deps.onChange(),
       renewToken: this.deps.renewToken,

@@ -33,6 +33,11 @@ export class SettleReconcile {
     this.tracker.settled();
   }
 
+  /** One more reconcile `delayMs` from now (it takes the one timer, like a burst would). */
+  confirmAfter(delayMs: number): void {
+    this.schedule(delayMs);
+  }
+
   /** The gate closed: no reconcile is due any more. */
   cancel(): void {
     if (this.timer !== undefined) this.deps.clearTimeout(this.timer);
