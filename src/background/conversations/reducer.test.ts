@@ -130,6 +130,23 @@ describe('reconcile with GET /api/v2/conversations', () => {
     expect(activeViews(s).map((v) => v.id)).toEqual(['new']);
   });
 
+  it('a listing that trails the events by lagMs keeps what rang within the lag, and drops it once older', () => {
+    const lagged = (st: ConversationsState, requestedAt: number) =>
+      reduceConversations(st, {
+        type: 'reconcile',
+        conversations: [],
+        me: ME,
+        requestedAt,
+        at: requestedAt + 100,
+        lagMs: 3000,
+      });
+    let s = ev(emptyConversations(), callEvent({ id: 'new', state: 'alerting' }), 1000);
+    s = lagged(s, 2500); // rang 1.5 s before the listing was asked for: the listing may not show it yet
+    expect(activeViews(s).map((v) => v.id)).toEqual(['new']);
+    s = lagged(s, 4500); // the confirming listing, 3.5 s after the last event: gone on the server
+    expect(activeViews(s)).toEqual([]);
+  });
+
   it('does not bring back a conversation that ended after the listing was requested', () => {
     let s = ev(emptyConversations(), callEvent({ state: 'connected' }), 500);
     s = ev(s, callEvent({ state: 'disconnected' }), 1500);

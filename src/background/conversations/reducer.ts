@@ -12,6 +12,8 @@
  * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
  * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
  *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
+ * - absence is judged as of `requestedAt - lagMs`: a conversation whose last event came within the
+ *   listing's lag is not removed for being absent (the feed confirms with a second listing);
  * - a wrap-up stays until an event ends it, whether the listing omits it or calls it ended, or
  *   until the conversation's own REST answer (`verify-wrapup`) shows the after-call work done: an
  *   end event lost in a gap must not leave the card forever.
@@ -49,7 +51,15 @@ export interface ConversationsState {
 
 export type ConversationsAction =
   | { type: 'event'; body: Models.ConversationEventTopicConversation; me: string; at: number }
-  | { type: 'reconcile'; conversations: Models.Conversation[]; me: string; requestedAt: number; at: number }
+  | {
+      type: 'reconcile';
+      conversations: Models.Conversation[];
+      me: string;
+      requestedAt: number;
+      at: number;
+      /** How far the listing may trail the events (ms): absence proves nothing about what is younger. */
+      lagMs?: number;
+    }
   /**
    * One conversation's REST truth (`GET /conversations/{id}`; undefined: 404), checking a wrap-up
    * the listing left out or called ended: it ends only if this says so too.
@@ -160,6 +170,7 @@ function reconcile(
   me: string,
   requestedAt: number,
   at: number,
+  lagMs: number,
 ): ConversationsState {
   const before = new Map(state.entries.map((e) => [e.view.id, e]));
   const entries = new Map<string, Entry>();
@@ -198,8 +209,9 @@ function reconcile(
   for (const cur of state.entries) {
     const id = cur.view.id;
     if (seen.has(id)) continue;
-    // Appeared after the listing was taken, or a wrap-up only an event may end.
-    if (cur.at > requestedAt || cur.view.state === 'wrapup') entries.set(id, cur);
+    // Appeared after the listing's view of the world (it trails by lagMs), or a wrap-up only an
+    // event may end.
+    if (cur.at > requestedAt - lagMs || cur.view.state === 'wrapup') entries.set(id, cur);
     else ended[id] = { leg: cur.leg, at, ghostRank: cur.rank }; // gone on the server: a ghost unless we drop it
   }
   return { entries: [...entries.values()], ended: boundTombstones(ended) };
@@ -221,7 +233,14 @@ export function reduceConversations(
       );
     }
     case 'reconcile':
-      return reconcile(state, action.conversations, action.me.toLowerCase(), action.requestedAt, action.at);
+      return reconcile(
+        state,
+        action.conversations,
+        action.me.toLowerCase(),
+        action.requestedAt,
+        action.at,
+        action.lagMs ?? 0,
+      );
     case 'verify-wrapup': {
       const i = indexOf(state.entries, action.id);
       const cur = state.entries[i];

@@ -45,7 +45,8 @@ const closers: (() => void)[] = [];
 beforeAll(async () => {
   sim = await startSim({
     heartbeatMs: 300,
-    // strict: restLagMs off until the product handles it (issue 12 §3)
+    // strict: restLagMs off here: these tests count listings exactly, and with the lag every reconnect
+    // adds its confirming listing (LISTING_LAG_MS); connection.sim.test.ts runs the feed with the lag on
     restLagMs: 0,
   });
 });

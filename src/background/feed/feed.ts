@@ -30,8 +30,9 @@ import { WrapupCheck, wrapupsToCheck } from './wrapups';
 
 /**
  * The conversations listing trails the event stream by up to a few seconds (the simulator's strict
- * default is 1.5 s): after every (re)connect, one more reconcile this long after the first confirms
- * what rang or ended during the gap. One listing per reconnect, never one per event.
+ * default is 1.5 s). A reconcile judges the listing as of this long before it was asked for (what
+ * an event changed since is kept), and after every (re)connect one more reconcile this long after
+ * the first confirms what rang or ended during the gap. One listing per reconnect, none per event.
  */
 export const LISTING_LAG_MS = 3_000;
 
@@ -226,7 +227,7 @@ export class AgentFeed {
     const conversations = await listConversations(api, { priority: 'conversations' });
     if (epoch !== this.epoch || this.persisted.agent?.id !== userId) return; // signed out meanwhile
     const at = this.deps.clock.now();
-    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at });
+    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at, lagMs: LISTING_LAG_MS });
     const toCheck = wrapupsToCheck(this.persisted.conversations, conversations, userId, at);
     this.wrapups.check(api, toCheck, userId, () => epoch === this.epoch);
   }
