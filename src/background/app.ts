@@ -26,8 +26,8 @@ import { migrateStorage } from './storage-migration';
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /**
  * The watchdog renews tokens ahead of expiry (or idling out) and revives a dead socket. It runs
- * only while the session holds a token. 30 s is Chrome's minimum since Chrome 120 (the manifest's
- * minimum_chrome_version); an older Chrome would stretch it to a minute.
+ * only while the session holds a token. 30 s is Chrome's minimum since Chrome 120 (the manifest
+ * asks for 123, for light-dark()); an older Chrome would stretch it to a minute.
  */
 const WATCHDOG_PERIOD_MIN = 0.5;
 
