@@ -3,9 +3,6 @@ import { expect, goOnQueue, startSignedIn, test } from './fixtures';
 
 const alex = SEED_USERS.alex;
 
-// strict: restLagMs off until the product handles it (issue 12 §3)
-test.use({ simOptions: { restLagMs: 0 } });
-
 test('a new agent signs in from the panel; a call and a chat appear, update live and leave after wrap-up', async ({
   context,
   serviceWorker,

@@ -8,12 +8,6 @@ const alex = SEED_USERS.alex;
 test.use({
   simOptions: {
     tokenLifetimeSec: 20,
-    // strict: channelDiesWithToken off until the product handles it (issue 12 §3)
-    channelDiesWithToken: false,
-    // strict: sso off until the product handles it (issue 12 §3)
-    sso: false,
-    // strict: restLagMs off until the product handles it (issue 12 §3)
-    restLagMs: 0,
   },
 });
 
