@@ -75,6 +75,9 @@ async function control(sim: Sim, name: string, a: Args, body: unknown): Promise<
       return sim.externalContacts();
     case 'crmActivities':
       return sim.crmActivities();
+    case 'setStation':
+      sim.setStation(String(a.userId), a.station !== false && a.hasStation !== false);
+      return { ok: true };
     case 'runScript': {
       const steps = (Array.isArray(body) ? body : a.steps) as ScriptStep[];
       const run = runScript(sim, steps, { speed: num(a.speed, 1) });

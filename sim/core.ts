@@ -53,6 +53,8 @@ export class Core {
   /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
   readonly routing: Routing;
   readonly customers: DemoCustomer[];
+  /** Agents with no station (phone) selected: they cannot place calls (`sim.setStation`). */
+  readonly noStation = new Set<string>();
   /** The demo CRM's activity log (`POST /api/activities`). */
   readonly crmActivities = new ActivityLog();
   /** External Contacts: seeded, created, their notes and conversation associations. */

@@ -97,6 +97,11 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     stats: () => core.stats(),
     externalContacts: () => core.externalContacts.truth(),
     crmActivities: () => core.crmActivities.truth(),
+    setStation: (userId: string, hasStation: boolean) => {
+      core.users.require(userId);
+      if (hasStation) core.noStation.delete(userId);
+      else core.noStation.add(userId);
+    },
     issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {
       core.users.require(o.userId);
       const clientId = o.clientId ?? DEMO_CLIENT_ID;

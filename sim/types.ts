@@ -55,6 +55,8 @@ export interface StartConversation {
   wrapupRequired?: boolean;
   /** Simulator extension: fixed conversation id. */
   id?: string;
+  /** Simulator extension: an outbound call's far end starts `dialing` (a placed call) or `contacting` (default). */
+  farEnd?: 'dialing' | 'contacting';
 }
 
 export type ConversationAction =
@@ -69,6 +71,8 @@ export type ConversationAction =
   | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
   | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
   | { type: 'setAttributes'; attributes: Record<string, string> }
+  /** A placed call's far end starts ringing: its `dialing` call becomes `contacting`. */
+  | { type: 'farEndRinging' }
   /** The conversation's customer is associated with an External Contact (none: disassociated). */
   | { type: 'associate'; externalContactId?: string };
 
@@ -177,6 +181,11 @@ export interface SimOptions {
   noSeed?: boolean;
   /** Add two customers sharing one phone number, `SHARED_PHONE` (CRM records and External Contacts; default false). */
   sharedNumber?: boolean;
+  /**
+   * The permission `POST /api/v2/conversations/calls` enforces: the SDK's `conversation:conference:add`
+   * (default) or `conversation:call:add` ("Conversation > Call > Add" in the Resource Center). [?]
+   */
+  dialPermission?: 'conversation:conference:add' | 'conversation:call:add';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */
@@ -198,6 +207,8 @@ export interface Sim {
   externalContacts(): ExternalContactsTruth;
   /** Ground truth of the demo CRM's activity writes: stored records and write attempts (issue 14). */
   crmActivities(): CrmActivitiesTruth;
+  /** Whether the agent has a station (phone) selected; without one, placing a call fails (default true). */
+  setStation(userId: string, hasStation: boolean): void;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;
   stats(): SimStats;

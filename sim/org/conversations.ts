@@ -72,7 +72,11 @@ export class Conversations {
     };
     const customerName = o.customer.name ?? o.customer.address;
     const customerState =
-      direction === 'inbound' ? (o.media === 'callback' ? 'scheduled' : 'connected') : 'contacting';
+      direction === 'inbound'
+        ? o.media === 'callback'
+          ? 'scheduled'
+          : 'connected'
+        : (o.farEnd ?? 'contacting');
     const customer: ParticipantModel = {
       id: newId(),
       purpose: 'customer',
@@ -236,6 +240,12 @@ export class Conversations {
           pending.media.afterCallWork = { ...pending.media.afterCallWork, state: 'complete', endTime: t };
           pending.endAcwTime = t;
         }
+        break;
+      }
+      case 'farEndRinging': {
+        // A placed call: the number is dialed, then the far end rings (contacting) until it answers.
+        for (const q of conv.participants)
+          if (q.purpose === 'customer' && q.media.state === 'dialing') q.media.state = 'contacting';
         break;
       }
       case 'associate': {

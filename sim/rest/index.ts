@@ -5,6 +5,7 @@
 import { sendError } from '../http';
 import type { RequestContext } from '../request-context';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';
+import { placeCall } from './calls';
 import { getConversation, listConversations } from './conversations';
 import { getContact, reverseLookup, searchContacts } from './external-contacts';
 import { associateConversation, createContact, createNote, listNotes } from './external-contacts-write';
@@ -45,6 +46,7 @@ const ROUTES: Route[] = [
   route('PUT /api/v2/users/{id}/routingstatus', putRoutingStatus),
   route('GET /api/v2/conversations', listConversations),
   route('GET /api/v2/conversations/{id}', getConversation),
+  route('POST /api/v2/conversations/calls', placeCall),
   route('POST /api/v2/notifications/channels', createChannel),
   route('GET /api/v2/notifications/channels', listChannels),
   route('HEAD /api/v2/notifications/channels/{id}', headChannel),

@@ -29,6 +29,7 @@ export const ENDPOINT_SCOPES = {
   'GET /api/v2/routing/wrapupcodes': ['routing', 'routing:readonly'],
   'GET /api/v2/routing/wrapupcodes/{id}': ['routing', 'routing:readonly'],
   'GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes': ['conversations', 'conversations:readonly'],
+  'POST /api/v2/conversations/calls': ['conversations'],
   'GET /api/v2/tokens/me': [],
   'DELETE /api/v2/tokens/me': [],
 } as const satisfies Record<string, readonly string[]>;
