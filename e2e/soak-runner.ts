@@ -211,12 +211,6 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const sim = await startSim({
     tls: true,
     heartbeatMs: 5_000,
-    // strict: restLagMs off until the product handles it (issue 12 §3)
-    restLagMs: 0,
-    // strict: restListsAfterCallWork off until the product handles it (issue 12 §3)
-    restListsAfterCallWork: true,
-    // strict: sso off until the product handles it (issue 12 §3)
-    sso: false,
   });
   const context = await launchWithExtension(sim.port);
   const user = SEED_USERS.alex.id;

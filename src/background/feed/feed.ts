@@ -20,8 +20,8 @@ import {
 } from '../conversations/reducer';
 import type { Frame } from '../genesys/frames';
 import { type Api, withPriority } from '../genesys/rest';
+import { listWithAbsent } from './absent';
 import type { FeedDeps } from './deps';
-import { listConversations } from './listing';
 import { Merged } from './merge';
 import { QueueNames } from './queue-names';
 import { SettleReconcile } from './settle-reconcile';
@@ -79,6 +79,8 @@ export class AgentFeed {
       clearTimeout: (handle) => deps.clock.clearTimeout(handle),
       // Only on a live link: the reconnect's own resync covers the rest.
       reconcile: () => (this.link.status === 'live' ? this.reconciles?.request() : undefined),
+      lagMs: LISTING_LAG_MS,
+      now: () => deps.clock.now(),
       log: deps.log,
     });
   }
@@ -224,10 +226,16 @@ export class AgentFeed {
     if (!userId || epoch !== this.epoch) return;
     this.settle.settled();
     const requestedAt = this.deps.clock.now();
-    const conversations = await listConversations(api, { priority: 'conversations' });
+    const { conversations, unconfirmed } = await listWithAbsent(api, {
+      me: userId,
+      state: () => this.persisted.conversations,
+      requestedAt,
+      lagMs: LISTING_LAG_MS,
+    });
     if (epoch !== this.epoch || this.persisted.agent?.id !== userId) return; // signed out meanwhile
     const at = this.deps.clock.now();
-    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at, lagMs: LISTING_LAG_MS });
+    const lagMs = LISTING_LAG_MS;
+    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at, lagMs, unconfirmed });
     const toCheck = wrapupsToCheck(this.persisted.conversations, conversations, userId, at);
     this.wrapups.check(api, toCheck, userId, () => epoch === this.epoch);
   }
