@@ -107,7 +107,13 @@ function compare(shown: Shown[], truth: Shown[]) {
   const lost = truth.filter((c) => !s.has(c.id)).length;
   const ghost = shown.filter((c) => !t.has(c.id)).length;
   const wrongState = shown.filter((c) => t.has(c.id) && t.get(c.id) !== c.state).length;
-  return { lost, ghost, wrongState, equal: lost + ghost + wrongState === 0 };
+  const differ = [
+    ...truth
+      .filter((c) => s.get(c.id) !== c.state)
+      .map((c) => `${c.id.slice(0, 8)} ${s.get(c.id) ?? '-'}≠${c.state}`),
+    ...shown.filter((c) => !t.has(c.id)).map((c) => `${c.id.slice(0, 8)} ${c.state}≠-`),
+  ];
+  return { lost, ghost, wrongState, equal: lost + ghost + wrongState === 0, differ };
 }
 
 /** The worker's own redacted report, as an agent would copy it from the popup. */
@@ -283,7 +289,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
           totals.ghost += last.ghost;
           totals.wrongState += last.wrongState;
           log(
-            `checkpoint ${i} after ${fault}: status ${view.status}, lost ${last.lost}, ghost ${last.ghost}, wrong state ${last.wrongState}`,
+            `checkpoint ${i} after ${fault}: status ${view.status}, lost ${last.lost}, ghost ${last.ghost}, wrong state ${last.wrongState} (shown≠truth: ${last.differ.join(', ')})`,
           );
           log(await diagnosticsOf(context, new URL(sw.url()).host));
           recoveredAt = Date.now();
