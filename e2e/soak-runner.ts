@@ -25,6 +25,7 @@ export const FAULTS = [
   'malformed-frames',
   'oversized-frame',
   'no-longer-subscribed',
+  'refuse-handshake',
 ] as const;
 export type FaultName = (typeof FAULTS)[number];
 
@@ -43,8 +44,11 @@ const DISRUPTIVE = new Set<FaultName>([
   'server-503',
   'expire-token',
   'no-longer-subscribed',
+  'refuse-handshake',
 ]);
 const QUIET_AFTER_DISRUPTION_MS = 3_500;
+/** A HIPAA org's token idle timeout for the soak: renewals (through SSO) about every 2 minutes. */
+const IDLE_TIMEOUT_SEC = 240;
 
 export interface SoakOptions {
   faults: number;
@@ -61,6 +65,8 @@ export interface SoakResult {
   conversations: number;
   reconnects: number;
   channelsCreated: number;
+  /** Tokens the simulator issued after the sign-in: silent renewals (each through the SSO page). */
+  renewals: number;
   checkpoints: number;
   failedCheckpoints: number;
   lost: number;
@@ -156,7 +162,10 @@ async function inject(fault: FaultName, sim: Sim, context: BrowserContext, userI
       f.failNext({ status: 503, count: 3 });
       return f.dropSockets(userId);
     case 'expire-token':
-      f.expireTokens(userId);
+      // The channel dies with its token (404 frame, close); the silent renewal passes the SSO page.
+      return f.expireTokens(userId);
+    case 'refuse-handshake':
+      f.rejectHandshake(403, 3); // the stored channel cannot carry a socket: after 2–3 opens, a new one
       return f.dropSockets(userId);
     case 'duplicate-events':
       return f.duplicateNext(4);
@@ -214,10 +223,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const log = opts.log ?? (() => undefined);
   const timeout = opts.checkpointTimeoutMs ?? 40_000;
   const t0 = Date.now();
-  const sim = await startSim({
-    tls: true,
-    heartbeatMs: 5_000,
-  });
+  // The strict simulator throughout: REST lags the events and leaves after-call work out, silent
+  // renewal passes an SSO page, channels die with their token. The idle timeout is short so the
+  // product renews ahead of it (dateTokenIdles) every IDLE_TIMEOUT_SEC - 2 min, handing the stream over.
+  const sim = await startSim({ tls: true, heartbeatMs: 5_000, tokenIdleTimeoutSec: IDLE_TIMEOUT_SEC });
   const context = await launchWithExtension(sim.port);
   const user = SEED_USERS.alex.id;
   let puts = 0;
@@ -308,6 +317,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       conversations: started.n,
       reconnects: Math.max(0, puts - 1),
       channelsCreated: sim.stats().channelsCreated,
+      renewals: sim.stats().tokensIssued - 1,
       checkpoints: opts.faults,
       failedCheckpoints: failed,
       ...totals,
