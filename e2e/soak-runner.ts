@@ -183,10 +183,14 @@ async function inject(fault: FaultName, sim: Sim, context: BrowserContext, userI
 }
 
 /** One step of the agent's day: start, answer, hold, unhold, end or wrap up a conversation. */
-function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number }): void {
+function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number }, note: Note): void {
   const truth = sim.truth(userId);
   const canStart = truth.length < 4;
-  const choices: (() => void)[] = [];
+  const choices: (() => string)[] = [];
+  const act = (id: string, a: Parameters<Sim['act']>[1]) => () => {
+    sim.act(id, a);
+    return `${id} ${a.type}`;
+  };
   if (canStart) {
     choices.push(() => {
       started.n++;
@@ -195,27 +199,29 @@ function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number
         media === 'email' || media === 'chat'
           ? `soak${started.n}@example.com`
           : `+1317555${String(1000 + started.n).slice(-4)}`;
-      sim.startConversation({
+      const id = sim.startConversation({
         userId,
         media,
         customer: { name: `Soak Customer ${started.n}`, address },
         queue: { name: 'Soak' },
       });
+      return `${id} start ${media}`;
     });
   }
   for (const c of truth) {
-    if (c.state === 'alerting') choices.push(() => sim.act(c.id, { type: 'answer' }));
+    if (c.state === 'alerting') choices.push(act(c.id, { type: 'answer' }));
     if (c.state === 'connected') {
-      choices.push(() =>
-        sim.act(c.id, { type: 'disconnect', by: pick(rnd, ['agent', 'customer'] as const) }),
-      );
-      if (c.media === 'call') choices.push(() => sim.act(c.id, { type: 'hold' }));
+      choices.push(() => act(c.id, { type: 'disconnect', by: pick(rnd, ['agent', 'customer'] as const) })());
+      if (c.media === 'call') choices.push(act(c.id, { type: 'hold' }));
     }
-    if (c.state === 'held') choices.push(() => sim.act(c.id, { type: 'unhold' }));
-    if (c.state === 'wrapup') choices.push(() => sim.act(c.id, { type: 'wrapup', code: 'Resolved' }));
+    if (c.state === 'held') choices.push(act(c.id, { type: 'unhold' }));
+    if (c.state === 'wrapup') choices.push(act(c.id, { type: 'wrapup', code: 'Resolved' }));
   }
-  if (choices.length) pick(rnd, choices)();
+  if (choices.length) note(pick(rnd, choices)());
 }
+
+/** What the soak did to each conversation, for a failed checkpoint's line. */
+type Note = (what: string) => void;
 
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const seed = opts.seed ?? Date.now() % 100_000;
@@ -252,11 +258,13 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const byFault: Record<string, number> = {};
     const backToTruth: number[] = [];
     const started = { n: 0 };
+    const journal: string[] = [];
+    const note: Note = (what) => journal.push(`${what} at ${Date.now() - t0} ms`);
     let failed = 0;
     const totals = { lost: 0, ghost: 0, wrongState: 0 };
     let recoveredAt = 0;
     for (let i = 0; i < opts.faults; i++) {
-      for (let k = 0; k < 3; k++) drive(sim, user, rnd, started);
+      for (let k = 0; k < 3; k++) drive(sim, user, rnd, started, note);
       // Half the faults cost a reconnect; those wait until the last recovery has proved stable.
       const disruptive = rnd() < 0.5;
       const fault = pick(
@@ -268,17 +276,18 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         disruptive && wait > 0;
         wait -= 700
       ) {
-        drive(sim, user, rnd, started);
+        drive(sim, user, rnd, started, note);
         await sleep(Math.min(wait, 700));
       }
       if (disruptive) recoveredAt = Number.POSITIVE_INFINITY;
       byFault[fault] = (byFault[fault] ?? 0) + 1;
       const injectedAt = Date.now();
+      note(`${fault} injected`);
       await inject(fault, sim, context, user);
       // Conversations keep moving while the extension recovers.
       for (let k = 0; k < 2; k++) {
         await sleep(50 + rnd() * 200);
-        drive(sim, user, rnd, started);
+        drive(sim, user, rnd, started, note);
       }
       let last = compare([], []);
       for (;;) {
@@ -300,6 +309,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
           log(
             `checkpoint ${i} after ${fault}: status ${view.status}, lost ${last.lost}, ghost ${last.ghost}, wrong state ${last.wrongState} (shown≠truth: ${last.differ.join(', ')})`,
           );
+          const ids = last.differ.map((d) => d.slice(0, 8));
+          const about = journal
+            .slice(-60)
+            .filter((l) => ids.some((id) => l.startsWith(id)) || l.includes('injected'));
+          log(`what the soak did (ms from its start): ${about.join('; ')}`);
           log(await diagnosticsOf(context, new URL(sw.url()).host));
           recoveredAt = Date.now();
           break;
