@@ -44,19 +44,21 @@ async function liveAgent(name: string) {
   return { user, token, agent };
 }
 
+/** A call to this agent, answered, and shown connected. */
+async function answeredCall(userId: string, agent: NodeAgent, address: string): Promise<string> {
+  const call = sim.startConversation({ userId, media: 'call', customer: { address } });
+  sim.act(call, { type: 'answer' });
+  await expect.poll(() => states(agent), { timeout: 4_000 }).toEqual([{ id: call, state: 'connected' }]);
+  return call;
+}
+
 const states = (agent: NodeAgent) => agent.views().map((v) => ({ id: v.id, state: v.state }));
 const truth = (userId: string) => sim.truth(userId).map((t) => ({ id: t.id, state: t.state }));
 
 describe('agent feed against the strict listing (lag, after-call work left out)', () => {
   it('a call that ends while the worker is evicted shows its wrap-up after the restart, and keeps it', async () => {
     const { user, token, agent } = await liveAgent('Evicted Agent');
-    const call = sim.startConversation({
-      userId: user.id,
-      media: 'call',
-      customer: { address: '+13175550401' },
-    });
-    sim.act(call, { type: 'answer' });
-    await expect.poll(() => states(agent), { timeout: 4_000 }).toEqual([{ id: call, state: 'connected' }]);
+    const call = await answeredCall(user.id, agent, '+13175550401');
 
     await expect.poll(() => agent.store.saved.conversations?.entries.length, { timeout: 2_000 }).toBe(1);
     agent.stop(); // the worker is evicted; storage.session keeps the connected call
@@ -73,13 +75,7 @@ describe('agent feed against the strict listing (lag, after-call work left out)'
 
   it('a call that ends while the reconnect meets 429s shows its wrap-up once live again', async () => {
     const { user, agent } = await liveAgent('Rate-limited Agent');
-    const call = sim.startConversation({
-      userId: user.id,
-      media: 'call',
-      customer: { address: '+13175550402' },
-    });
-    sim.act(call, { type: 'answer' });
-    await expect.poll(() => states(agent), { timeout: 4_000 }).toEqual([{ id: call, state: 'connected' }]);
+    const call = await answeredCall(user.id, agent, '+13175550402');
 
     sim.faults.failNext({ status: 429, count: 2, retryAfterSec: 1 });
     sim.faults.dropSockets(user.id);
@@ -93,13 +89,7 @@ describe('agent feed against the strict listing (lag, after-call work left out)'
 
   it('a hold the listing has not caught up with is never undone by a reconnect’s listing', async () => {
     const { user, agent } = await liveAgent('Holding Agent');
-    const call = sim.startConversation({
-      userId: user.id,
-      media: 'call',
-      customer: { address: '+13175550403' },
-    });
-    sim.act(call, { type: 'answer' });
-    await expect.poll(() => states(agent), { timeout: 4_000 }).toEqual([{ id: call, state: 'connected' }]);
+    const call = await answeredCall(user.id, agent, '+13175550403');
     await sleep(LISTING_LAG_MS + 500); // the answer's own reconcile goes by
 
     sim.act(call, { type: 'hold' });
