@@ -169,7 +169,8 @@ export async function subscribe(deps: ChannelDeps, channelId: string, userId: st
   const ownKeys = new Set(own.map((t) => t.toLowerCase()));
   const extraRejected: Models.ChannelTopic[] = [];
   for (const t of rejected) {
-    if (ownKeys.has((t.id ?? '').toLowerCase())) deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
+    if (ownKeys.has((t.id ?? '').toLowerCase()))
+      deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
     else extraRejected.push(t);
   }
   if (extraRejected.length > 0) deps.log?.('extra-topics-rejected', { count: extraRejected.length });

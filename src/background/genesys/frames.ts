@@ -59,7 +59,8 @@ export function parseFrame(text: string): Frame {
   if (topic.startsWith('v2.system.no_longer_subscribed')) return { kind: 'no-longer-subscribed' };
 
   const m = USER_TOPIC.exec(topic);
-  if (!m) return parseTeamFrame(topic, body) ?? { kind: 'ignored', reason: `unknown topic ${topic.slice(0, 120)}` };
+  if (!m)
+    return parseTeamFrame(topic, body) ?? { kind: 'ignored', reason: `unknown topic ${topic.slice(0, 120)}` };
   if (!isRecord(body)) return { kind: 'malformed', reason: `${topic} without an eventBody` };
   // From the lower-cased topic: user ids are GUIDs, compared lower-case everywhere (users/me too).
   const userId = m[1] ?? '';

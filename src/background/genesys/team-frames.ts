@@ -65,13 +65,21 @@ export function parseTeamFrame(topic: string, body: unknown): Parsed {
   return undefined;
 }
 
-/** `oWaiting` / `oInteracting` counts of one observation notification (absent metric: unknown). */
-function observation(queueId: string, body: Models.StatEventQueueTopicStatsNotification): TeamFrame {
-  const { queueId: _q, ...rest } = body.group ?? {};
-  const group = Object.entries(rest)
+/**
+ * An observation's group without its queue (`mediaType=voice`; '' for the whole queue): events and
+ * the observations query (team/snapshot.ts) key their counts alike, so they add up per queue.
+ */
+export function observationGroup(group: Record<string, string> | undefined): string {
+  return Object.entries(group ?? {})
+    .filter(([k]) => k !== 'queueId')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
+}
+
+/** `oWaiting` / `oInteracting` counts of one observation notification (absent metric: unknown). */
+function observation(queueId: string, body: Models.StatEventQueueTopicStatsNotification): TeamFrame {
+  const group = observationGroup(body.group);
   let waiting: number | undefined;
   let interacting: number | undefined;
   for (const d of body.data ?? [])
