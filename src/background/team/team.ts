@@ -67,6 +67,7 @@ export class Team implements FeedRider {
   private saveTimer: unknown;
   private retryTimer: unknown;
   private lastUnknown = Number.NEGATIVE_INFINITY;
+  private refreshKey = '';
   /** Bumped on sign-out: answers of an earlier sign-in are dropped. */
   private epoch = 0;
 
@@ -139,6 +140,11 @@ export class Team implements FeedRider {
 
   /** The capabilities, the agent or the link changed: the view's head, maybe the topics. */
   refresh(): void {
+    const c = this.deps.capabilities();
+    const d = this.deps;
+    const key = `${c?.team.status}|${c?.queueJoin.status}|${d.me()}|${d.live()}|${d.mayObserve()}`;
+    if (key === this.refreshKey) return; // the feed changes on every event: only these matter here
+    this.refreshKey = key;
     if (this.enabled() && !this.roster.snapshotAt && this.deps.live()) this.requestSnapshot();
     this.replan();
     this.changed(false);
