@@ -68,6 +68,8 @@ export class Team implements FeedRider {
   private retryTimer: unknown;
   private lastUnknown = Number.NEGATIVE_INFINITY;
   private refreshKey = '';
+  /** At the last refresh: live and enabled, live but not enabled, or not live. */
+  private wasOn: 'on' | 'enabled-off' | 'not-live' = 'not-live';
   /** Bumped on sign-out: answers of an earlier sign-in are dropped. */
   private epoch = 0;
 
@@ -97,6 +99,7 @@ export class Team implements FeedRider {
 
   subscribed(outcome: SubscribeOutcome): void {
     this.puts++;
+    this.deps.log?.('team.subscribed', { topics: this.plan.topics.length, confirm: this.confirmAfterPut });
     this.subscribedTopics = new Set(outcome.failed === undefined ? this.plan.topics : []);
     if (outcome.failed !== undefined)
       this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
@@ -145,7 +148,11 @@ export class Team implements FeedRider {
     const key = `${c?.team.status}|${c?.queueJoin.status}|${d.me()}|${d.live()}|${d.mayObserve()}`;
     if (key === this.refreshKey) return; // the feed changes on every event: only these matter here
     this.refreshKey = key;
-    if (this.enabled() && !this.roster.snapshotAt && this.deps.live()) this.requestSnapshot();
+    // Turned on while live (grants read late, an admin's switch): no gap will ask for a snapshot.
+    // (Going live is a gap's end: its resync asked already.)
+    const on = this.enabled() && this.deps.live();
+    if (on && this.wasOn === 'enabled-off') this.requestSnapshot();
+    this.wasOn = on ? 'on' : this.deps.live() ? 'enabled-off' : 'not-live';
     this.replan();
     this.changed(false);
   }
@@ -273,6 +280,7 @@ export class Team implements FeedRider {
     if (!same || [...next.countsOnly].join() !== [...this.plan.countsOnly].join()) this.dirty.all = true;
     this.plan = next;
     if (same) return;
+    this.deps.log?.('team.topics', { topics: next.topics.length, live: this.deps.live() });
     if (next.topics.some((t) => !this.subscribedTopics.has(t)) && this.roster.snapshotAt !== undefined)
       this.confirmAfterPut = true;
     this.deps.topicsChanged();

@@ -118,5 +118,5 @@ export function combinedRefused(rejected: readonly Models.ChannelTopic[]): boole
 
 /** The permissions the rejected topics miss, each once. */
 export function missingOf(rejected: readonly Models.ChannelTopic[]): string[] {
-  return [...new Set(rejected.flatMap((t) => t.missingPermissions ?? []))];
+  return [...new Set(rejected.flatMap((t) => t.missingPermissions ?? []))].sort();
 }
