@@ -11,7 +11,7 @@ import type { Lifetime } from './lifetime';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';
-import { renderAtMostOncePerFrame } from './panel/render-scheduler';
+import { renderAtMostOncePerFrame } from '../shared/ui/render-scheduler';
 import { createPanelStore } from './panel/store';
 import { linkPanel } from './port-client';
 import { syncPrefs } from './prefs-sync';

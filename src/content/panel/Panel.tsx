@@ -20,7 +20,7 @@ import { PANEL_ID, PanelHeader, SETTINGS_ID } from './PanelHeader';
 import { clampWidth, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
 import { StatusBar } from './StatusBar';
 import type { PanelStoreApi } from './store';
-import { useStore } from './use-store';
+import { useStore } from '../../shared/ui/use-store';
 
 export interface PanelProps {
   store: PanelStoreApi;

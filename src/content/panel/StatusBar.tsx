@@ -11,7 +11,7 @@ import { t } from '../../shared/i18n';
 import { reasonText } from '../../shared/reasons';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
-import { useStore } from './use-store';
+import { useStore } from '../../shared/ui/use-store';
 
 export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLink }) {
   const connection = useStore(store, (s) => s.connection);
