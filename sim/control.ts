@@ -7,7 +7,7 @@ import { applyFault } from './faults/table';
 import { isRecord, parseJson, sendJson } from './http';
 import type { RequestContext } from './request-context';
 import { runScript, type ScriptStep, shiftChange } from './scenario-script';
-import type { AddUser, ConversationAction, RegisterClient, Sim, StartConversation } from './types';
+import type { AddQueue, AddUser, ConversationAction, RegisterClient, Sim, StartConversation } from './types';
 
 type Args = Record<string, unknown>;
 
@@ -68,6 +68,19 @@ async function control(sim: Sim, name: string, a: Args, body: unknown): Promise<
         String(a.presence),
         str(a.routingStatus),
       );
+      return { ok: true };
+    case 'queues':
+      return sim.queues();
+    case 'addQueue':
+      return sim.addQueue(a as unknown as AddQueue);
+    case 'addQueueMember':
+      sim.addQueueMember(String(a.queueId), String(a.userId), a.joined !== false);
+      return { ok: true };
+    case 'removeQueueMember':
+      sim.removeQueueMember(String(a.queueId), String(a.userId));
+      return { ok: true };
+    case 'setJoined':
+      sim.setJoined(String(a.queueId), String(a.userId), a.joined === true);
       return { ok: true };
     case 'truth':
       return sim.truth(String(a.userId));

@@ -16,6 +16,7 @@ import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { Conversations } from './org/conversations';
 import type { ConversationModel } from './org/model';
+import { type MembershipChange, type QueueModel, Queues, queueUserEvent } from './org/queues';
 import { Routing } from './org/routing';
 import { eventSnapshot, restConversation } from './org/snapshots';
 import { Users } from './org/users';
@@ -49,6 +50,8 @@ export class Core {
   readonly conversations: Conversations;
   /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
   readonly routing: Routing;
+  /** Queues, membership and joined per member (sim/org/queues.ts). */
+  readonly queues: Queues;
   readonly customers: DemoCustomer[];
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
@@ -61,10 +64,22 @@ export class Core {
     const newId = () => this.ids.uuid();
     this.customers = demoCustomers(o.seed ?? DEFAULT_SEED);
     this.auth = new AuthStore(this.now);
-    this.users = new Users(this.now, newId, (u, t, b) => this.publish(u, t, b), this.iso, {
-      afterPresence: (u) => this.routing.afterPresence(u),
-      statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+    this.queues = new Queues({
+      now: this.now,
+      userExists: (id) => this.users.get(id) !== undefined,
+      changed: (queue, userId, change) => this.membershipChanged(queue, userId, change),
     });
+    this.users = new Users(
+      this.now,
+      newId,
+      (u, t, b) => this.publish(u, t, b),
+      this.iso,
+      {
+        afterPresence: (u) => this.routing.afterPresence(u),
+        statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+      },
+      this.queues,
+    );
     this.channels = new Channels({
       now: this.now,
       ids: this.ids,
@@ -117,12 +132,23 @@ export class Core {
         conversation: (id) => this.conversations.get(id),
         alert: (id, userId) => this.conversations.act(id, { type: 'alert', userId }),
         later: (ms, fn) => this.timers.later(ms, fn),
+        joined: (queueId, userId) => {
+          const queue = this.queues.get(queueId);
+          return queue ? queue.members.get(userId)?.joined === true : undefined;
+        },
       },
       this.opts.routing,
     );
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();
+
+  /** A member added, removed, joined or left: the queue's and the user's events, then routing. */
+  private membershipChanged(queue: QueueModel, userId: string, _change: MembershipChange): void {
+    this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
+    this.users.publishActivity(userId);
+    this.routing.membershipChanged(userId);
+  }
 
   private recordListing(userId: string, conv: ConversationModel): void {
     const state = this.conversations.truth(userId).find((t) => t.id === conv.id)?.state;

@@ -12,6 +12,7 @@ import { requestHandler, upgradeHandler } from './router';
 import { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, SEED_USERS } from './seed';
 import { makeCert } from './tls';
 import type {
+  AddQueue,
   AddUser,
   ConversationAction,
   RegisterClient,
@@ -63,6 +64,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = core.opts.host.includes(':') ? `[${core.opts.host}]` : core.opts.host;
   let closed: Promise<void> | undefined;
+  const userName = (id: string) => core.users.get(id)?.name ?? id;
 
   Object.assign(sim, {
     port,
@@ -89,6 +91,13 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     truth: (userId: string) => core.conversations.truth(userId),
     setPresence: (userId: string, p: string) => core.users.setPresence(userId, p),
     setRoutingStatus: (userId: string, s: string) => core.users.setRoutingStatus(userId, s),
+    addQueue: (q: AddQueue) => core.queues.view(core.queues.add(q), userName),
+    queues: () => core.queues.list().map((q) => core.queues.view(q, userName)),
+    addQueueMember: (queueId: string, userId: string, joined = true) =>
+      core.queues.addMember(queueId, userId, joined),
+    removeQueueMember: (queueId: string, userId: string) => core.queues.removeMember(queueId, userId),
+    setJoined: (queueId: string, userId: string, joined: boolean) =>
+      core.queues.setJoined(queueId, userId, joined),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
     stats: () => core.stats(),
     issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {

@@ -26,6 +26,21 @@ export interface AddUser {
   routingStatus?: string;
 }
 
+/** A queue of the org model (sim/org/queues.ts). Ids default to the uuid of `queue:<name>`. */
+export interface AddQueue {
+  id?: string;
+  name: string;
+  /** Initial members; `joined` defaults to true. */
+  members?: { userId: string; joined?: boolean }[];
+}
+
+/** A queue as the simulator's truth gives it: members (by name) with `joined` per member. */
+export interface SimQueue {
+  id: string;
+  name: string;
+  members: { userId: string; name: string; joined: boolean }[];
+}
+
 export interface RegisterClient {
   clientId: string;
   redirectUris: string[];
@@ -186,6 +201,14 @@ export interface Sim {
   truth(userId: string): TruthConversation[];
   setPresence(userId: string, systemPresence: string): void;
   setRoutingStatus(userId: string, status: string): void;
+  /** Team view (issue 13): queues with members, joined per member. */
+  addQueue(q: AddQueue): SimQueue;
+  queues(): SimQueue[];
+  /** Add a member (admin); `joined` defaults to true. */
+  addQueueMember(queueId: string, userId: string, joined?: boolean): void;
+  removeQueueMember(queueId: string, userId: string): void;
+  /** Join (activate) or leave (deactivate) a queue the user is a member of. */
+  setJoined(queueId: string, userId: string, joined: boolean): void;
   faults: Faults;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;

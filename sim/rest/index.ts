@@ -16,6 +16,7 @@ import {
   listChannels,
   setSubscriptions,
 } from './notifications';
+import { getMyQueues, getQueueMembers, patchUserQueue } from './routing';
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
@@ -56,6 +57,9 @@ const ROUTES: Route[] = [
   route('GET /api/v2/externalcontacts/reversewhitepageslookup', reverseLookup),
   route('GET /api/v2/tokens/me', getTokenMe),
   route('DELETE /api/v2/tokens/me', deleteTokenMe),
+  route('GET /api/v2/routing/queues/me', getMyQueues),
+  route('GET /api/v2/routing/queues/{id}/members', getQueueMembers),
+  route('PATCH /api/v2/users/{id}/queues/{id}', patchUserQueue),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */

@@ -24,6 +24,9 @@ export const ENDPOINT_SCOPES = {
   'GET /api/v2/externalcontacts/reversewhitepageslookup': ['external-contacts', 'external-contacts:readonly'],
   'GET /api/v2/tokens/me': [],
   'DELETE /api/v2/tokens/me': [],
+  'GET /api/v2/routing/queues/me': ['routing', 'routing:readonly'],
+  'GET /api/v2/routing/queues/{id}/members': ['routing', 'routing:readonly'],
+  'PATCH /api/v2/users/{id}/queues/{id}': ['routing'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof ENDPOINT_SCOPES;

@@ -26,6 +26,8 @@ export const PORT_NAMES = {
   panel: 'cuecard.panel',
   popup: 'cuecard.popup',
   options: 'cuecard.options',
+  /** The team view (team page, the panel's Team tab): its own port, so only watchers get the roster. */
+  team: 'cuecard.team',
 } as const;
 export type ClientKind = keyof typeof PORT_NAMES;
 
