@@ -3,9 +3,9 @@
  * is one Tab stop, changes apply as the agent types or picks, and nothing needs a pointer.
  */
 import { t } from '../shared/i18n';
-import { ROSTER_STATUSES, type RosterFilter, type RosterSort, type RosterStatus, SORTS } from './roster';
+import type { TeamQueueView } from '../shared/team-view';
 import { SORT_LABELS, statusText } from './labels';
-import type { TeamQueueView } from './view';
+import { ROSTER_STATUSES, type RosterFilter, type RosterSort, type RosterStatus, SORTS } from './roster';
 
 export function Filters({
   filter,
@@ -13,19 +13,12 @@ export function Filters({
   onChange,
 }: {
   filter: RosterFilter;
-  /** The queues offered in the queue filter (already narrowed to the page's scope). */
   queues: readonly TeamQueueView[];
   onChange: (f: Partial<RosterFilter>) => void;
 }) {
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   return (
-    <form
-      class="filters"
-      role="search"
-      aria-label={t('teamFilters')}
-      data-testid="team-filters"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <search class="filters" aria-label={t('teamFilters')} data-testid="team-filters">
       <label>
         {t('teamFilterQueue')}
         <select
@@ -80,6 +73,6 @@ export function Filters({
           ))}
         </select>
       </label>
-    </form>
+    </search>
   );
 }

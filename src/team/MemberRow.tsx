@@ -16,6 +16,8 @@ interface RowProps {
   row: RosterRow;
   /** The panel's narrow tab: presence and routing status under the name, not in their own columns. */
   compact: boolean;
+  /** The signed-in agent's own row. */
+  me: boolean;
   onCopy: (name: string) => void;
 }
 
@@ -28,11 +30,12 @@ export class MemberRow extends Component<RowProps> {
       a.joined !== b.joined ||
       a.status !== b.status ||
       a.longest !== b.longest ||
-      next.compact !== this.props.compact
+      next.compact !== this.props.compact ||
+      next.me !== this.props.me
     );
   }
 
-  override render({ row, compact, onCopy }: RowProps) {
+  override render({ row, compact, me, onCopy }: RowProps) {
     const { member, joined, status, longest } = row;
     const presence = presenceLabel(member.presence);
     const routing = routingLabel(member.routingStatus);
@@ -40,17 +43,14 @@ export class MemberRow extends Component<RowProps> {
       <tr
         class={longest ? 'member longest' : 'member'}
         data-testid="member"
-        data-user-id={member.userId}
+        data-user-id={member.id}
         data-status={status}
         data-joined={joined ? 'true' : 'false'}
       >
         <th scope="row" class="name">
           <span data-testid="member-name">{member.name}</span>
-          {compact ? (
-            <span class="sub">
-              {[presence, routing].filter(Boolean).join(' · ')}
-            </span>
-          ) : null}
+          {me ? <span class="you"> {t('teamYou')}</span> : null}
+          {compact ? <span class="sub">{[presence, routing].filter(Boolean).join(' · ')}</span> : null}
         </th>
         <td>
           <span class={`status tone-${STATUS_LABELS[status].tone}`} data-testid="member-status">

@@ -1,11 +1,11 @@
 /**
- * One queue of the roster: its name, the agent's own Join/Leave toggle (only where the agent is a
- * member and the `queueJoin` capability is on; `unavailable` names what to add; `off` shows
- * nothing), waiting and interacting counts (when the worker has observations), the count per
- * status with the longest time in status, and the members as a table with real headers.
+ * One queue of the roster: its name, the agent's own joined state with a Join/Leave switch when
+ * the worker says the `queueJoin` capability is on (`canJoin`; otherwise the state as text, no
+ * control), waiting and interacting counts (only when observed), the count per status with the
+ * longest time in status, and the members as a table with real headers.
  */
-import type { CapabilityState } from '../shared/capability-states';
 import { t } from '../shared/i18n';
+import type { TeamQueueView } from '../shared/team-view';
 import { Elapsed } from '../shared/ui/Elapsed';
 import { STATUS_LABELS, statusText } from './labels';
 import { MemberRow } from './MemberRow';
@@ -14,27 +14,26 @@ import { ROSTER_STATUSES, type RosterGroup } from './roster';
 export function QueueSection({
   group,
   compact,
-  queueJoin,
+  me,
+  canJoin,
   onJoin,
   onCopy,
 }: {
   group: RosterGroup;
   compact: boolean;
-  queueJoin: CapabilityState | undefined;
+  /** The signed-in agent's user id. */
+  me: string | undefined;
+  canJoin: boolean;
   onJoin: (queueId: string, joined: boolean) => void;
   onCopy: (name: string) => void;
 }) {
   const { queue, rows, counts, total, longestSince } = group;
   const headingId = `queue-${queue.id}`;
-  const mine = queue.joinedByMe !== undefined;
   return (
     <section class="queue" aria-labelledby={headingId} data-testid="queue" data-queue-id={queue.id}>
       <div class="queue-head">
-        <h2 id={headingId}>
-          {queue.name}
-          {mine ? <span class="badge mine">{t('teamMyQueue')}</span> : null}
-        </h2>
-        {mine ? <JoinControl queueName={queue.name} joined={!!queue.joinedByMe} state={queueJoin} onJoin={(j) => onJoin(queue.id, j)} /> : null}
+        <h2 id={headingId}>{queue.name}</h2>
+        <JoinControl queue={queue} canJoin={canJoin} onJoin={(j) => onJoin(queue.id, j)} />
       </div>
       <ul class="counts" data-testid="queue-counts">
         {queue.counts ? (
@@ -44,7 +43,12 @@ export function QueueSection({
           </>
         ) : null}
         {ROSTER_STATUSES.filter((s) => counts[s] > 0).map((s) => (
-          <li key={s} class={`tone-${STATUS_LABELS[s].tone}`} data-testid={`count-${s}`}>
+          <li
+            key={s}
+            class={`tone-${STATUS_LABELS[s].tone}`}
+            data-testid={`count-${s}`}
+            data-count={counts[s]}
+          >
             {t('teamCount', [statusText(s), counts[s]])}
           </li>
         ))}
@@ -56,7 +60,7 @@ export function QueueSection({
       </ul>
       {queue.countsOnly ? (
         <p class="hint" data-testid="counts-only">
-          {t('teamCountsOnly')}
+          {t('teamCountsOnly')} ({t('teamMembersShown', [0, queue.memberCount])})
         </p>
       ) : (
         <table class="roster" data-testid="roster">
@@ -76,7 +80,13 @@ export function QueueSection({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <MemberRow key={row.member.userId} row={row} compact={compact} onCopy={onCopy} />
+              <MemberRow
+                key={row.member.id}
+                row={row}
+                compact={compact}
+                me={row.member.id === me}
+                onCopy={onCopy}
+              />
             ))}
           </tbody>
         </table>
@@ -86,19 +96,18 @@ export function QueueSection({
   );
 }
 
-/** The agent's own membership: a switch when allowed, what to add when not, nothing when turned off. */
+/** The agent's own membership: a switch when the worker allows joining, else the state as text. */
 function JoinControl({
-  queueName,
-  joined,
-  state,
+  queue,
+  canJoin,
   onJoin,
 }: {
-  queueName: string;
-  joined: boolean;
-  state: CapabilityState | undefined;
+  queue: TeamQueueView;
+  canJoin: boolean;
   onJoin: (joined: boolean) => void;
 }) {
-  if (state?.status === 'on')
+  const joined = queue.joinedByMe;
+  if (canJoin)
     return (
       <button
         type="button"
@@ -108,17 +117,9 @@ function JoinControl({
         data-testid="join-toggle"
         onClick={() => onJoin(!joined)}
       >
-        {t('teamJoinedOn', queueName)}
+        {t('teamJoinedOn', queue.name)}
       </button>
     );
-  if (state?.status === 'unavailable') {
-    const what = [...(state.missingScopes ?? []), ...(state.missingPermissions ?? [])].join(', ');
-    return (
-      <span class="hint" data-testid="join-unavailable">
-        {t('teamJoinUnavailable', what)}
-      </span>
-    );
-  }
   return (
     <span class={joined ? 'joined' : 'not-joined'} data-testid="my-joined">
       {joined ? t('teamJoined') : t('teamNotJoined')}

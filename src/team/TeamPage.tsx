@@ -1,61 +1,76 @@
 /**
- * The team view: the view's status (naming a missing permission), the filters, and one section
- * per queue. On its own page (leads, a big screen) every queue the agent may see; in the panel's
- * Team tab (`?embed=panel`) only the agent's own queues, compact.
+ * The team view: its status (naming a missing scope or permission, and what live updates were
+ * refused), the filters, and one section per queue. On its own page for leads on a big screen;
+ * in the panel's Team tab (`?embed=panel`) the same roster, compact.
  */
 import { useMemo } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { reasonText } from '../shared/reasons';
+import type { TeamStatus, TeamView } from '../shared/team-view';
 import { useStore } from '../shared/ui/use-store';
 import { Filters } from './Filters';
 import { QueueSection } from './QueueSection';
 import { buildRoster } from './roster';
 import type { TeamStoreApi } from './store';
-import type { TeamView } from './view';
 
 export interface TeamActions {
   join(queueId: string, joined: boolean): void;
   copy(name: string): void;
 }
 
-export function TeamPage({ store, embed, actions }: { store: TeamStoreApi; embed: boolean; actions: TeamActions }) {
+export function TeamPage({
+  store,
+  embed,
+  actions,
+}: {
+  store: TeamStoreApi;
+  embed: boolean;
+  actions: TeamActions;
+}) {
   const view = useStore(store, (s) => s.view);
   const filter = useStore(store, (s) => s.filter);
   const linked = useStore(store, (s) => s.linked);
-  const signedIn = useStore(store, (s) => s.signedIn);
-  const queueJoin = useStore(store, (s) => s.queueJoin);
   const notice = useStore(store, (s) => s.notice);
   const groups = useMemo(() => (view ? buildRoster(view, filter) : []), [view, filter]);
-  const queues = useMemo(
-    () => (view?.queues ?? []).filter((q) => filter.scope === 'all' || q.joinedByMe !== undefined),
-    [view, filter.scope],
-  );
-  const status = !linked && view ? 'stale' : (view?.status ?? 'loading');
+  const status: TeamStatus = !view ? 'loading' : linked ? view.status : 'stale';
+  const showRoster = view && (view.status === 'live' || view.status === 'stale');
 
   return (
     <main class={embed ? 'team embed' : 'team'} data-testid="team" data-status={status}>
       {embed ? null : <h1>{t('teamPageTitle')}</h1>}
       <p class={`view-status ${status}`} role="status" data-testid="team-status">
-        {statusLine(status, view, signedIn)}
+        {statusLine(status, view)}
       </p>
-      {view && view.queues.length > 0 ? (
-        <Filters filter={filter} queues={queues} onChange={(f) => store.getState().setFilter(f)} />
+      {view?.notices?.length ? (
+        <ul class="notices" data-testid="team-notices">
+          {view.notices.map((n) => (
+            <li key={`${n.code}${JSON.stringify(n.params ?? {})}`} data-code={n.code}>
+              {reasonText(n)}
+            </li>
+          ))}
+        </ul>
       ) : null}
-      {view && (view.status === 'live' || view.status === 'stale') && queues.length === 0 ? (
+      {showRoster && view.queues.length > 0 ? (
+        <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
+      ) : null}
+      {showRoster && view.queues.length === 0 ? (
         <p class="hint" data-testid="no-queues">
           {t('teamNoQueues')}
         </p>
       ) : null}
-      {groups.map((g) => (
-        <QueueSection
-          key={g.queue.id}
-          group={g}
-          compact={embed}
-          queueJoin={queueJoin}
-          onJoin={actions.join}
-          onCopy={actions.copy}
-        />
-      ))}
+      {showRoster
+        ? groups.map((g) => (
+            <QueueSection
+              key={g.queue.id}
+              group={g}
+              compact={embed}
+              me={view.me}
+              canJoin={view.canJoin}
+              onJoin={actions.join}
+              onCopy={actions.copy}
+            />
+          ))
+        : null}
       <div class="sr-only" aria-live="polite" aria-atomic="true" data-testid="team-notice">
         {notice ? <span key={notice.seq}>{notice.text}</span> : null}
       </div>
@@ -63,17 +78,15 @@ export function TeamPage({ store, embed, actions }: { store: TeamStoreApi; embed
   );
 }
 
-function statusLine(status: TeamView['status'], view: TeamView | undefined, signedIn: boolean | undefined): string {
-  if (signedIn === false) return t('teamStateSignedOut');
+function statusLine(status: TeamStatus, view: TeamView | undefined): string {
+  if (view?.reason && (status === 'unavailable' || status === 'stale')) return reasonText(view.reason);
   switch (status) {
     case 'off':
       return t('teamStateOff');
-    case 'unavailable':
-      return t('teamStateUnavailable', view?.reason ? reasonText(view.reason) : '');
     case 'stale':
       return t('teamStateStale');
     case 'live':
-      return view?.reason ? `${t('teamStateLive')}. ${reasonText(view.reason)}` : t('teamStateLive');
+      return t('teamStateLive');
     default:
       return t('teamStateLoading');
   }

@@ -3,7 +3,10 @@ import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
 import type { RosterSort, RosterStatus } from './roster';
 
-export const STATUS_LABELS: Record<RosterStatus, { key: MessageKey; tone: 'ok' | 'queue' | 'warn' | 'muted' }> = {
+export const STATUS_LABELS: Record<
+  RosterStatus,
+  { key: MessageKey; tone: 'ok' | 'queue' | 'warn' | 'muted' }
+> = {
   available: { key: 'teamStatusAvailable', tone: 'ok' },
   interacting: { key: 'teamStatusInteracting', tone: 'queue' },
   notResponding: { key: 'teamStatusNotResponding', tone: 'warn' },

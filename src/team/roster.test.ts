@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { TeamMemberView, TeamView } from '../shared/team-view';
 import { buildRoster, DEFAULT_FILTER, rosterStatusOf } from './roster';
-import type { TeamMemberView, TeamView } from './view';
 
-const member = (userId: string, name: string, routingStatus: string, since: number, presence = 'On Queue') =>
-  ({ userId, name, presence, routingStatus, since }) satisfies TeamMemberView;
+const member = (id: string, name: string, routingStatus: string, since: number, presence = 'ON_QUEUE') =>
+  ({ id, name, presence, routingStatus, since }) satisfies TeamMemberView;
 
 const view: TeamView = {
   status: 'live',
+  canJoin: false,
   members: {
     ana: member('ana', 'Ana Núñez', 'IDLE', 3_000),
     ben: member('ben', 'Ben Ode', 'INTERACTING', 1_000),
-    cy: member('cy', 'Cy Park', 'OFF_QUEUE', 2_000, 'Available'),
+    cy: member('cy', 'Cy Park', 'OFF_QUEUE', 2_000, 'AVAILABLE'),
     dee: member('dee', 'Dee Roe', 'IDLE', 4_000),
-    eve: member('eve', 'Eve Lund', 'OFF_QUEUE', 500, 'Offline'),
+    eve: member('eve', 'Eve Lund', 'OFF_QUEUE', 500, 'OFFLINE'),
   },
   queues: [
     {
       id: 'q1',
       name: 'Support',
       joinedByMe: true,
+      memberCount: 4,
       members: [
         { userId: 'ana', joined: true },
         { userId: 'ben', joined: true },
@@ -29,6 +31,8 @@ const view: TeamView = {
     {
       id: 'q2',
       name: 'Sales',
+      joinedByMe: false,
+      memberCount: 2,
       members: [
         { userId: 'dee', joined: true },
         { userId: 'eve', joined: true },
@@ -40,27 +44,28 @@ const view: TeamView = {
 describe('a member’s status on a queue', () => {
   it('is available only when on queue, idle and joined on that queue', () => {
     const dee = view.members.dee as TeamMemberView;
-    expect(rosterStatusOf(dee, true)).toBe('available');
-    expect(rosterStatusOf(dee, false)).toBe('idleNotJoined');
+    expect(rosterStatusOf(dee, { userId: 'dee', joined: true })).toBe('available');
+    expect(rosterStatusOf(dee, { userId: 'dee', joined: false })).toBe('idleNotJoined');
   });
 
   it('is offline by presence, interacting or not responding by routing status, else off queue', () => {
-    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'Offline'), true)).toBe('offline');
-    expect(rosterStatusOf(member('x', 'X', 'COMMUNICATING', 0), true)).toBe('interacting');
-    expect(rosterStatusOf(member('x', 'X', 'NOT_RESPONDING', 0), true)).toBe('notResponding');
-    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'Busy'), true)).toBe('offQueue');
-    expect(rosterStatusOf({ userId: 'x', name: 'X' }, true)).toBe('offQueue');
+    const joined = { userId: 'x', joined: true };
+    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'OFFLINE'), joined)).toBe('offline');
+    expect(rosterStatusOf(member('x', 'X', 'COMMUNICATING', 0), joined)).toBe('interacting');
+    expect(rosterStatusOf(member('x', 'X', 'NOT_RESPONDING', 0), joined)).toBe('notResponding');
+    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'BUSY'), joined)).toBe('offQueue');
+    expect(rosterStatusOf({ id: 'x', name: 'X' }, joined)).toBe('offQueue');
   });
 });
 
 describe('the roster', () => {
   it('groups members by queue with counts per status and the longest in status', () => {
     const [support, sales] = buildRoster(view, DEFAULT_FILTER);
-    expect(support?.rows.map((r) => r.member.userId)).toEqual(['ana', 'ben', 'cy', 'dee']);
+    expect(support?.rows.map((r) => r.member.id)).toEqual(['ana', 'ben', 'cy', 'dee']);
     expect(support?.counts).toMatchObject({ available: 1, interacting: 1, offQueue: 1, idleNotJoined: 1 });
-    expect(support?.rows.filter((r) => r.longest).map((r) => r.member.userId)).toEqual(['ben']);
+    expect(support?.rows.filter((r) => r.longest).map((r) => r.member.id)).toEqual(['ben']);
     // The same member, joined on one queue and not on the other: available on Sales only.
-    expect(sales?.rows.find((r) => r.member.userId === 'dee')?.status).toBe('available');
+    expect(sales?.rows.find((r) => r.member.id === 'dee')?.status).toBe('available');
     expect(sales?.counts).toMatchObject({ available: 1, offline: 1 });
   });
 
@@ -68,21 +73,17 @@ describe('the roster', () => {
     const byQueue = buildRoster(view, { ...DEFAULT_FILTER, queueId: 'q2' });
     expect(byQueue.map((g) => g.queue.id)).toEqual(['q2']);
     const [avail] = buildRoster(view, { ...DEFAULT_FILTER, status: 'available' });
-    expect(avail?.rows.map((r) => r.member.userId)).toEqual(['ana']);
+    expect(avail?.rows.map((r) => r.member.id)).toEqual(['ana']);
     expect(avail?.total).toBe(4);
     expect(avail?.counts.interacting).toBe(1);
     const [found] = buildRoster(view, { ...DEFAULT_FILTER, search: 'nunez' });
-    expect(found?.rows.map((r) => r.member.userId)).toEqual(['ana']);
+    expect(found?.rows.map((r) => r.member.id)).toEqual(['ana']);
   });
 
   it('sorts by time in status, longest or shortest first', () => {
     const [longest] = buildRoster(view, { ...DEFAULT_FILTER, sort: 'longest' });
-    expect(longest?.rows.map((r) => r.member.userId)).toEqual(['ben', 'cy', 'ana', 'dee']);
+    expect(longest?.rows.map((r) => r.member.id)).toEqual(['ben', 'cy', 'ana', 'dee']);
     const [shortest] = buildRoster(view, { ...DEFAULT_FILTER, sort: 'shortest' });
-    expect(shortest?.rows.map((r) => r.member.userId)).toEqual(['dee', 'ana', 'cy', 'ben']);
-  });
-
-  it('keeps only the agent’s own queues in the panel’s scope', () => {
-    expect(buildRoster(view, { ...DEFAULT_FILTER, scope: 'mine' }).map((g) => g.queue.id)).toEqual(['q1']);
+    expect(shortest?.rows.map((r) => r.member.id)).toEqual(['dee', 'ana', 'cy', 'ben']);
   });
 });

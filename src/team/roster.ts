@@ -11,7 +11,13 @@
  *  - Presence and routing status are global per member; `joined` is per member and queue.
  */
 import { enumKey } from '../shared/format';
-import { availableOnQueue, type TeamMemberView, type TeamQueueView, type TeamView } from './view';
+import {
+  availableOnQueue,
+  type TeamMemberView,
+  type TeamQueueMember,
+  type TeamQueueView,
+  type TeamView,
+} from '../shared/team-view';
 
 export const ROSTER_STATUSES = [
   'available',
@@ -28,8 +34,8 @@ export type RosterStatus = (typeof ROSTER_STATUSES)[number];
  * offline (presence); interacting / communicating; not responding (an alert went unanswered);
  * idle but not joined on this queue; anything else is off queue (presence Available, Busy, …).
  */
-export function rosterStatusOf(member: TeamMemberView, joined: boolean): RosterStatus {
-  if (availableOnQueue(member, joined)) return 'available';
+export function rosterStatusOf(member: TeamMemberView, entry: TeamQueueMember): RosterStatus {
+  if (availableOnQueue(member, entry)) return 'available';
   const presence = enumKey(member.presence);
   const routing = enumKey(member.routingStatus);
   if (presence === 'OFFLINE') return 'offline';
@@ -49,11 +55,9 @@ export interface RosterFilter {
   status: RosterStatus | '';
   search: string;
   sort: RosterSort;
-  /** `mine`: only the queues the agent is a member of (the panel's tab). */
-  scope: 'all' | 'mine';
 }
 
-export const DEFAULT_FILTER: RosterFilter = { queueId: '', status: '', search: '', sort: 'name', scope: 'all' };
+export const DEFAULT_FILTER: RosterFilter = { queueId: '', status: '', search: '', sort: 'name' };
 
 export interface RosterRow {
   member: TeamMemberView;
@@ -79,7 +83,7 @@ export function searchKey(s: string): string {
 }
 
 const byName = (a: RosterRow, b: RosterRow) =>
-  a.member.name.localeCompare(b.member.name) || a.member.userId.localeCompare(b.member.userId);
+  a.member.name.localeCompare(b.member.name) || a.member.id.localeCompare(b.member.id);
 /** Members without a known `since` go last in both time sorts. */
 const sinceOf = (r: RosterRow, missing: number) => r.member.since ?? missing;
 const COMPARE: Record<RosterSort, (a: RosterRow, b: RosterRow) => number> = {
@@ -97,7 +101,6 @@ export function buildRoster(view: Pick<TeamView, 'queues' | 'members'>, filter: 
   const needle = searchKey(filter.search);
   const groups: RosterGroup[] = [];
   for (const queue of view.queues) {
-    if (filter.scope === 'mine' && queue.joinedByMe === undefined) continue;
     if (filter.queueId && queue.id !== filter.queueId) continue;
     const counts = zeroCounts();
     const all: RosterRow[] = [];
@@ -105,7 +108,7 @@ export function buildRoster(view: Pick<TeamView, 'queues' | 'members'>, filter: 
     for (const m of queue.members) {
       const member = view.members[m.userId];
       if (!member) continue;
-      const status = rosterStatusOf(member, m.joined);
+      const status = rosterStatusOf(member, m);
       counts[status] += 1;
       if (member.since !== undefined && (longestSince === undefined || member.since < longestSince))
         longestSince = member.since;
