@@ -21,7 +21,7 @@ import { PANEL_ID, PanelHeader, SETTINGS_ID } from './PanelHeader';
 import { clampWidth, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
 import { StatusBar } from './StatusBar';
 import type { PanelStoreApi } from './store';
-import { type PanelView, TeamFrame, ViewTabs } from './team/TeamTab';
+import { type PanelView, TeamFrame, ViewSwitch } from './team/TeamTab';
 
 export interface PanelProps {
   store: PanelStoreApi;
@@ -123,7 +123,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
             />
           ) : null}
           <StatusBar store={store} link={link} />
-          {teamOffered ? <ViewTabs view={view} onView={setView} /> : null}
+          {teamOffered ? <ViewSwitch view={view} onView={setView} /> : null}
           {showTeam ? (
             <TeamFrame />
           ) : conversations.length > 0 && stale ? (

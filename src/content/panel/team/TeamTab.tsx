@@ -1,45 +1,30 @@
 /**
- * The panel's two views, Conversations and Team, as WAI-ARIA tabs (←/→, Home/End move and select),
- * and the Team view itself: the extension's team page framed with `?embed=panel`. Not one byte
- * of the roster UI is in the content script (its 25 KB gzip budget): the page is a full extension
- * page that opens its own `team` port to the worker, and the Genesys page's scripts cannot read a
- * cross-origin (chrome-extension://) frame. Its theme follows the panel's: both read the one
- * stored choice (shared/theme.ts), and `auto` follows the same system preference.
+ * The panel's two views, Conversations and Team, as a pair of toggle buttons (a group named
+ * "Views"; the pressed one is shown), and the Team view itself: the extension's team page framed
+ * with `?embed=panel`. Toggle buttons, not a second tablist: the panel's one tablist stays the
+ * conversations' (focus and tests find the selected conversation by it).
+ *
+ * Not one byte of the roster UI is in the content script (its 25 KB gzip budget): the page is a
+ * full extension page that opens its own `team` port to the worker, and the Genesys page's
+ * scripts cannot read a cross-origin (chrome-extension://) frame. Its theme follows the panel's:
+ * both read the one stored choice (shared/theme.ts), and `auto` follows the same system setting.
  */
 import { t } from '../../../shared/i18n';
 import { TEAM_EMBED_QUERY, TEAM_PAGE } from '../../../shared/team-page';
 
 export type PanelView = 'conversations' | 'team';
 const VIEWS: readonly PanelView[] = ['conversations', 'team'];
-export const VIEW_PANEL_ID = 'cc-view';
-const viewTabId = (v: PanelView) => `cc-view-${v}`;
-const NEXT: Record<string, (i: number, n: number) => number> = {
-  ArrowRight: (i, n) => (i + 1) % n,
-  ArrowLeft: (i, n) => (i - 1 + n) % n,
-  Home: () => 0,
-  End: (_, n) => n - 1,
-};
+const TEAM_VIEW_ID = 'cc-team-view';
 
-export function ViewTabs({ view, onView }: { view: PanelView; onView: (v: PanelView) => void }) {
-  const onKeyDown = (e: KeyboardEvent) => {
-    const move = NEXT[e.key];
-    const next = move && VIEWS[move(VIEWS.indexOf(view), VIEWS.length)];
-    if (!next) return;
-    e.preventDefault();
-    onView(next);
-    ((e.currentTarget as HTMLElement).querySelector(`#${viewTabId(next)}`) as HTMLElement | null)?.focus();
-  };
+export function ViewSwitch({ view, onView }: { view: PanelView; onView: (v: PanelView) => void }) {
   return (
-    <div class="views" role="tablist" aria-label={t('teamViews')} data-testid="views" onKeyDown={onKeyDown}>
+    <div class="views" role="group" aria-label={t('teamViews')} data-testid="views">
       {VIEWS.map((v) => (
         <button
           key={v}
           type="button"
-          role="tab"
-          id={viewTabId(v)}
-          aria-selected={v === view ? 'true' : 'false'}
-          aria-controls={v === view && v === 'team' ? VIEW_PANEL_ID : undefined}
-          tabIndex={v === view ? 0 : -1}
+          aria-pressed={v === view ? 'true' : 'false'}
+          aria-controls={v === 'team' && view === 'team' ? TEAM_VIEW_ID : undefined}
           data-testid={`view-${v}`}
           onClick={() => onView(v)}
         >
@@ -52,7 +37,7 @@ export function ViewTabs({ view, onView }: { view: PanelView; onView: (v: PanelV
 
 export function TeamFrame() {
   return (
-    <div class="team-view" role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId('team')}>
+    <div class="team-view" id={TEAM_VIEW_ID}>
       <iframe
         class="team-frame"
         title={t('teamFrameTitle')}
