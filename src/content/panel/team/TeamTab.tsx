@@ -18,7 +18,8 @@ const TEAM_VIEW_ID = 'cc-team-view';
 
 export function ViewSwitch({ view, onView }: { view: PanelView; onView: (v: PanelView) => void }) {
   return (
-    <div class="views" role="group" aria-label={t('teamViews')} data-testid="views">
+    <fieldset class="views" data-testid="views">
+      <legend class="sr-only">{t('teamViews')}</legend>
       {VIEWS.map((v) => (
         <button
           key={v}
@@ -31,7 +32,7 @@ export function ViewSwitch({ view, onView }: { view: PanelView; onView: (v: Pane
           {v === 'team' ? t('teamTitle') : t('teamViewConversations')}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
