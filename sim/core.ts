@@ -16,6 +16,7 @@ import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { Conversations } from './org/conversations';
 import type { ConversationModel } from './org/model';
+import { Observations } from './org/observations';
 import { type MembershipChange, type QueueModel, Queues, queueUserEvent } from './org/queues';
 import { Routing } from './org/routing';
 import { eventSnapshot, restConversation } from './org/snapshots';
@@ -52,6 +53,8 @@ export class Core {
   readonly routing: Routing;
   /** Queues, membership and joined per member (sim/org/queues.ts). */
   readonly queues: Queues;
+  /** Queue observations and their one-per-second topic (sim/org/observations.ts). */
+  readonly observations: Observations;
   readonly customers: DemoCustomer[];
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
@@ -75,8 +78,14 @@ export class Core {
       (u, t, b) => this.publish(u, t, b),
       this.iso,
       {
-        afterPresence: (u) => this.routing.afterPresence(u),
-        statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+        afterPresence: (u) => {
+          this.observations.markUser(u.id);
+          return this.routing.afterPresence(u);
+        },
+        statusChanged: (u, previous) => {
+          this.observations.markUser(u.id);
+          this.routing.statusChanged(u, previous);
+        },
       },
       this.queues,
     );
@@ -122,9 +131,19 @@ export class Core {
           if (this.opts.restLagMs > 0) this.recordListing(userId, conv);
         }
         this.routing.conversationChanged(conv);
+        if (conv.queue) this.observations.mark(conv.queue.id);
       },
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
+    });
+    this.observations = new Observations({
+      now: this.now,
+      later: (ms, fn) => this.timers.later(ms, fn),
+      publish: (topic, body) => this.publish('', topic, body),
+      queues: this.queues,
+      user: (id) => this.users.get(id),
+      conversations: () => this.conversations.all(),
+      iso: this.iso,
     });
     this.routing = new Routing(
       {
@@ -148,6 +167,7 @@ export class Core {
     this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
     this.users.publishActivity(userId);
     this.routing.membershipChanged(userId);
+    this.observations.mark(queue.id);
   }
 
   private recordListing(userId: string, conv: ConversationModel): void {

@@ -185,6 +185,13 @@ export interface SimOptions {
   sso?: boolean;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
+  /** Team view switches (issue 13; sim/README.md "Team view"). */
+  /** What a combined topic `v2.users.{id}?presence&routingStatus` counts toward the topic limit: 1 (default) or one per suffix. [?] */
+  combinedTopicCost?: 1 | 'per-suffix';
+  /** Permission to subscribe to ANOTHER user's presence/routingStatus/activity topics (default `routing:queue:view`; `'none'` = anyone). [?] */
+  otherUserTopicsPermission?: string;
+  /** Permission for `v2.routing.queues.{id}.users` (default `routing:queueMember:manage`; `'none'` = anyone). [?] */
+  queueUsersTopicPermission?: string;
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */

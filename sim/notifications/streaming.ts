@@ -137,7 +137,7 @@ export class Streaming {
   deliver(e: PendingEvent): void {
     const key = e.topic.toLowerCase();
     for (const ch of this.d.channels.live()) {
-      if (!ch.topics.has(key)) continue;
+      if (!ch.topics.hears(key)) continue;
       for (const ws of ch.sockets) this.send(ch, ws, e.text);
     }
   }

@@ -6,7 +6,13 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
-import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import {
+  type ClientKind,
+  clientKindOf,
+  PANEL_COMMANDS,
+  type ToClient,
+  type ToWorker,
+} from '../shared/protocol';
 import { isComplete } from '../shared/settings';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
 import { createCrmService, isCrmChange } from './crm';
@@ -23,6 +29,7 @@ import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
+import { createTeam } from './team';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /**
@@ -45,14 +52,29 @@ export class Background {
     idlesAt: (token) => this.idlesAt(token),
     log,
   });
+  /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
+  private readonly team = createTeam({
+    api: () => this.api,
+    capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    permissions: () => this.capabilities.known?.permissions,
+    me: () => (this.session.token ? this.feed.agent?.id : undefined),
+    live: () => this.feed.link.status === 'live',
+    topicsChanged: () => this.feed.topicsChanged(),
+    ready: () => this.ready,
+    log,
+  });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => this.crm.reset(),
+    onAgentChanged: () => {
+      this.crm.reset();
+      this.team.team.reset();
+    },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
+    rider: this.team.team,
     log,
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
@@ -89,6 +111,7 @@ export class Background {
     const [settings] = await Promise.all([
       loadSettings(),
       this.feed.restore(),
+      this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
     ]);
@@ -124,7 +147,8 @@ export class Background {
   }
 
   onConnect(port: Runtime.Port): void {
-    this.relay.attach(port);
+    if (clientKindOf(port.name) === 'team') this.team.attach(port);
+    else this.relay.attach(port);
     void this.ready.then(() => this.feed.ensure());
   }
 
@@ -209,6 +233,7 @@ export class Background {
     const api = this.api;
     await this.feed.release();
     this.crm.reset();
+    this.team.team.reset();
     this.capabilities.reset();
     this.api = undefined;
     if (api)
@@ -221,6 +246,7 @@ export class Background {
   private refresh(): void {
     this.view.invalidate();
     this.relay.publish();
+    this.team.refresh();
   }
 
   private report(): string {

@@ -135,10 +135,12 @@ export class AgentFeed {
         await store.save({ retry });
       },
       hints: this.deps.hints,
+      extraTopics: this.deps.rider,
       tokenExpiresAt: () => this.deps.tokenExpiresAt?.(),
       resync: () => {
         // What rang or ended while the socket was down may reach the listing only later.
         this.settle.confirmAfter(LISTING_LAG_MS);
+        this.deps.rider?.afterGap();
         return reconciles.request();
       },
       onFrame: (f) => this.onFrame(f),
@@ -157,6 +159,11 @@ export class AgentFeed {
   /** The agent clicked Retry. */
   retry(): void {
     this.connection?.retry();
+  }
+
+  /** The rider's topics changed: the connection subscribes the new list. */
+  topicsChanged(): void {
+    this.connection?.upkeep.topicsChanged();
   }
 
   /** Watchdog (alarm, a panel connecting): reconnect if the connection is not what it should be. */
@@ -240,6 +247,7 @@ export class AgentFeed {
   }
 
   private onFrame(f: Frame): void {
+    this.deps.rider?.onFrame(f);
     const agent = this.persisted.agent;
     if (!agent || ('userId' in f && f.userId !== agent.id)) return; // not ours: never shown
     switch (f.kind) {
