@@ -14,6 +14,7 @@ import { Streaming } from './notifications/streaming';
 import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
+import { ActivityHistory } from './org/activity-history';
 import { Conversations } from './org/conversations';
 import type { ConversationModel } from './org/model';
 import { Observations } from './org/observations';
@@ -25,7 +26,7 @@ import { ListingHistory } from './rest/listing-history';
 import { RateWindows } from './rest/rate-limit';
 import { SIM_ORG } from './seed';
 import { Timers } from './timers';
-import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
+import type { AddUser, FrameEvent, RequestEvent, SimOptions, SimStats, SimUser } from './types';
 
 type Listeners = { frame: Set<(f: FrameEvent) => void>; request: Set<(r: RequestEvent) => void> };
 
@@ -55,6 +56,8 @@ export class Core {
   readonly queues: Queues;
   /** Queue observations and their one-per-second topic (sim/org/observations.ts). */
   readonly observations: Observations;
+  /** Status and membership versions for the lagging routing activity query (`restLagMs`). */
+  readonly activityHistory: ActivityHistory;
   readonly customers: DemoCustomer[];
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
@@ -80,10 +83,12 @@ export class Core {
       {
         afterPresence: (u) => {
           this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
           return this.routing.afterPresence(u);
         },
         statusChanged: (u, previous) => {
           this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
           this.routing.statusChanged(u, previous);
         },
       },
@@ -136,6 +141,12 @@ export class Core {
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });
+    this.activityHistory = new ActivityHistory({
+      now: this.now,
+      lagMs: () => this.opts.restLagMs,
+      queues: this.queues,
+      user: (id) => this.users.get(id),
+    });
     this.observations = new Observations({
       now: this.now,
       later: (ms, fn) => this.timers.later(ms, fn),
@@ -163,7 +174,15 @@ export class Core {
   readonly iso = (ms: number): string => new Date(ms).toISOString();
 
   /** A member added, removed, joined or left: the queue's and the user's events, then routing. */
+  /** Adds a user to the org (every user is added here, so the activity history knows them). */
+  addUser(u: AddUser): SimUser {
+    const user = this.users.add(u);
+    this.activityHistory.userChanged(user, true);
+    return user;
+  }
+
   private membershipChanged(queue: QueueModel, userId: string, _change: MembershipChange): void {
+    this.activityHistory.membershipChanged(queue.id, userId);
     this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
     this.users.publishActivity(userId);
     this.routing.membershipChanged(userId);

@@ -33,7 +33,7 @@ export type * from './types';
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const core = new Core(opts);
   if (!core.opts.noSeed) {
-    for (const u of Object.values(SEED_USERS)) core.users.add({ ...u });
+    for (const u of Object.values(SEED_USERS)) core.addUser({ ...u });
     core.clients.register({
       clientId: DEMO_CLIENT_ID,
       name: 'Cuecard (demo)',
@@ -81,7 +81,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
       });
       return closed;
     },
-    addUser: (u: AddUser) => core.users.add(u),
+    addUser: (u: AddUser) => core.addUser(u),
     users: () => core.users.list(),
     registerClient: (c: RegisterClient) => {
       core.clients.register(c);

@@ -44,5 +44,6 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     combinedTopicCost: o.combinedTopicCost ?? 1,
     otherUserTopicsPermission: o.otherUserTopicsPermission ?? 'routing:queue:view',
     queueUsersTopicPermission: o.queueUsersTopicPermission ?? 'routing:queueMember:manage',
+    activityQueryMetricField: o.activityQueryMetricField ?? 'metric',
   };
 }

@@ -192,6 +192,8 @@ export interface SimOptions {
   otherUserTopicsPermission?: string;
   /** Permission for `v2.routing.queues.{id}.users` (default `routing:queueMember:manage`; `'none'` = anyone). [?] */
   queueUsersTopicPermission?: string;
+  /** Where the routing activity query reads a metric's name: `metric` (SDK, default), `name` (the doc's example) or either. [?] */
+  activityQueryMetricField?: 'metric' | 'name' | 'either';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */

@@ -4,6 +4,7 @@
  */
 import { sendError } from '../http';
 import type { RequestContext } from '../request-context';
+import { postQueueObservationsQuery, postRoutingActivityQuery } from './analytics';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';
 import { getConversation, listConversations } from './conversations';
 import { getContact, reverseLookup, searchContacts } from './external-contacts';
@@ -60,6 +61,8 @@ const ROUTES: Route[] = [
   route('GET /api/v2/routing/queues/me', getMyQueues),
   route('GET /api/v2/routing/queues/{id}/members', getQueueMembers),
   route('PATCH /api/v2/users/{id}/queues/{id}', patchUserQueue),
+  route('POST /api/v2/analytics/routing/activity/query', postRoutingActivityQuery),
+  route('POST /api/v2/analytics/queues/observations/query', postQueueObservationsQuery),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */
