@@ -46,6 +46,8 @@ export class MemberRow extends Component<RowProps> {
         data-user-id={member.id}
         data-status={status}
         data-joined={joined ? 'true' : 'false'}
+        data-presence={member.presence}
+        data-routing={member.routingStatus}
       >
         <th scope="row" class="name">
           <span data-testid="member-name">{member.name}</span>
