@@ -23,11 +23,15 @@ import type {
 
 export type { Customer, DemoCustomer } from './crm/customers';
 export { crmOnlyCustomer, DEFAULT_SEED, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
+export type { DemoTeam } from './demo-team';
+export { DEMO_TEAM_QUEUES, demoTeamNames, moveDemoTeam, seedDemoTeam } from './demo-team';
 export type { FailRule, FaultName, Faults, MalformedKind } from './faults/table';
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
 export type { ScriptStep } from './scenario-script';
 export { runScript, shiftChange } from './scenario-script';
 export { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
+export type { ShiftStorm, ShiftStormResult } from './shift-storm';
+export { shiftStorm } from './shift-storm';
 export type * from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
@@ -98,6 +102,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     removeQueueMember: (queueId: string, userId: string) => core.queues.removeMember(queueId, userId),
     setJoined: (queueId: string, userId: string, joined: boolean) =>
       core.queues.setJoined(queueId, userId, joined),
+    queueObservations: (queueId: string) => core.observations.observe(queueId),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
     stats: () => core.stats(),
     issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {
