@@ -97,4 +97,31 @@ describe('the team view', () => {
       counts: { waiting: 4 },
     });
   });
+
+  it('a member of counts-only queues only is not shown (nobody follows their status); one also in a live queue is', () => {
+    const dirty = cleanDirty();
+    const two: RosterSnapshot = {
+      ...snap,
+      queues: [
+        ...snap.queues,
+        {
+          id: 'q2',
+          name: 'Big',
+          joinedByMe: false,
+          members: [
+            { userId: 'ana', joined: true },
+            { userId: 'bo', joined: true },
+          ],
+        },
+      ],
+      members: [...snap.members, { id: 'bo', name: 'Bo', presence: 'OFFLINE', routingStatus: 'OFF_QUEUE' }],
+    };
+    const roster = applySnapshot(emptyRoster(), two, 1, dirty);
+    const builder = new TeamViewBuilder();
+    const view = builder.build(roster, dirty, head, new Set(['q2']));
+    expect(Object.keys(view.members).sort()).toEqual(['ana', 'zed']);
+    // An event about Bo (none should come: no topic) changes nothing shown.
+    applyEvent(roster, { kind: 'presence', userId: 'bo', presence: 'ON_QUEUE', at: 2 }, dirty);
+    expect(builder.build(roster, dirty, head, new Set(['q2'])).members.bo).toBeUndefined();
+  });
 });

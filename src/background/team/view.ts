@@ -7,7 +7,8 @@
  *    only what changed: a shift change of 1,000 events between two flushes sends the members that
  *    moved, once each, in their latest state.
  *  - Counts are the sum over the queue's observation groups; a queue never observed has none.
- *  - A counts-only queue (beyond the topic budget) lists no members.
+ *  - A counts-only queue (beyond the topic budget) lists no members, and a member of such queues
+ *    only is not in the view (nobody follows their status: it would go stale unseen).
  */
 import { sameReason } from '../../shared/reasons';
 import type {
@@ -62,6 +63,15 @@ function queueView(q: QueueState, s: RosterState, countsOnly: boolean): TeamQueu
   return view;
 }
 
+/** The members the view shows: those of the queues that are followed live. */
+function shownMembers(s: RosterState, countsOnly: ReadonlySet<string>): MemberState[] {
+  if (countsOnly.size === 0) return Object.values(s.members);
+  const ids = new Set<string>();
+  for (const q of Object.values(s.queues))
+    if (!countsOnly.has(q.id)) for (const id of Object.keys(q.members)) ids.add(id);
+  return Object.values(s.members).filter((m) => ids.has(m.id));
+}
+
 export class TeamViewBuilder {
   private members: Record<string, TeamMemberView> = {};
   private queues = new Map<string, TeamQueueView>();
@@ -70,7 +80,7 @@ export class TeamViewBuilder {
   build(s: RosterState, dirty: Dirty, head: TeamHead, countsOnly: ReadonlySet<string>): TeamView {
     if (dirty.all) {
       const next: Record<string, TeamMemberView> = {};
-      for (const m of Object.values(s.members)) {
+      for (const m of shownMembers(s, countsOnly)) {
         const fresh = memberView(m);
         const old = this.members[m.id];
         next[m.id] = old && sameMember(old, fresh) ? old : fresh;
@@ -88,7 +98,7 @@ export class TeamViewBuilder {
         this.members = { ...this.members };
         for (const id of dirty.members) {
           const m = s.members[id];
-          if (m) this.members[id] = memberView(m);
+          if (m && this.members[id]) this.members[id] = memberView(m);
         }
       }
       for (const id of dirty.queues) {
