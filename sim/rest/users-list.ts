@@ -20,10 +20,10 @@ export function listUsers(c: ApiRequestContext): void {
     .flatMap((s) => s.split(','))
     .map((s) => s.trim())
     .filter(Boolean);
-  if (ids.length > MAX_IDS)
-    return sendError(c.res, 400, 'bad.request', 'At most {max} ids may be requested', {
-      max: String(MAX_IDS),
-    });
+  if (ids.length > MAX_IDS) {
+    sendError(c.res, 400, 'bad.request', 'At most {max} ids may be requested', { max: String(MAX_IDS) });
+    return;
+  }
   const ex = expands(c.url);
   const entities: Models.User[] = [];
   for (const id of new Set(ids)) {
