@@ -74,6 +74,8 @@ async function control(sim: Sim, name: string, a: Args, body: unknown): Promise<
       return { ok: true };
     case 'queues':
       return sim.queues();
+    case 'queueObservations':
+      return sim.queueObservations(String(a.queueId));
     case 'addQueue':
       return sim.addQueue(a as unknown as AddQueue);
     case 'addQueueMember':

@@ -106,6 +106,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     removeQueueMember: (queueId: string, userId: string) => core.queues.removeMember(queueId, userId),
     setJoined: (queueId: string, userId: string, joined: boolean) =>
       core.queues.setJoined(queueId, userId, joined),
+    queueObservations: (queueId: string) => core.observations.observe(queueId),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
     stats: () => core.stats(),
     externalContacts: () => core.externalContacts.truth(),

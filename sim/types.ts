@@ -234,6 +234,8 @@ export interface Sim {
   removeQueueMember(queueId: string, userId: string): void;
   /** Join (activate) or leave (deactivate) a queue the user is a member of. */
   setJoined(queueId: string, userId: string, joined: boolean): void;
+  /** The queue's observations now (oWaiting, oInteracting, oUserRoutingStatuses…): the truth of its counts. */
+  queueObservations(queueId: string): { metric: string; qualifier?: string; count: number }[];
   faults: Faults;
   /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
   externalContacts(): ExternalContactsTruth;

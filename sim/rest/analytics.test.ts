@@ -231,6 +231,11 @@ describe('POST /api/v2/analytics/queues/observations/query', () => {
     expect(stat('oUserRoutingStatuses', 'INTERACTING')).toBe(1);
     expect(stat('oUserRoutingStatuses', 'OFF_QUEUE')).toBe(1);
     expect(r?.data?.some((d) => d.metric === 'oMemberUsers')).toBe(false);
+    // The in-process truth and the control API give the same numbers.
+    const truth = sim.queueObservations(q.id);
+    expect(truth.find((o) => o.metric === 'oInteracting')?.count).toBe(1);
+    const viaControl = (await raw(sim, { path: `/__sim/queueObservations?queueId=${q.id}` })).json();
+    expect(viaControl).toEqual(truth);
     expect((await post(OBS, { filter: { type: 'or', predicates: [] }, metrics: ['oWaiting'] })).status).toBe(
       400,
     );
