@@ -89,14 +89,26 @@ export const ToWorkerSchema = v.variant('type', [
   }),
   /** Options page: "Check setup" for the saved settings (its own sign-in; background/setup-check/). */
   v.strictObject({ type: v.literal('checkSetup'), requestId }),
+  /** Card: the agent's notes for the call log (sent debounced; the worker keeps the draft). */
+  v.strictObject({
+    type: v.literal('logNotes'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    text: v.pipe(str, v.maxLength(4_000)),
+  }),
+  /** Card: "Log now" (write the activity before the conversation ends). */
+  v.strictObject({ type: v.literal('logNow'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Card: try a failed log write again. */
+  v.strictObject({ type: v.literal('logRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Options page: "Clear remembered contacts". */
+  v.strictObject({ type: v.literal('clearPicks') }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
-  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick'],
+  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick', 'logNotes', 'logNow', 'logRetry'],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
-  options: ['crmTest', 'checkSetup'],
+  options: ['crmTest', 'checkSetup', 'clearPicks'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
