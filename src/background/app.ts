@@ -143,6 +143,7 @@ export class Background {
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area === 'local') this.contacts.storageChanged(changes);
     if (area !== 'sync' && area !== 'managed') return;
     if (isCrmChange(changes)) {
       void this.crm.reload();
@@ -198,8 +199,6 @@ export class Background {
       case 'logNow':
       case 'logRetry':
         return this.callLog.command(c);
-      case 'clearPicks':
-        return this.contacts.clear();
     }
   }
 

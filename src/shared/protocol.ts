@@ -99,8 +99,6 @@ export const ToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('logNow'), conversationId: v.pipe(str, v.maxLength(100)) }),
   /** Card: try a failed log write again. */
   v.strictObject({ type: v.literal('logRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
-  /** Options page: "Clear remembered contacts". */
-  v.strictObject({ type: v.literal('clearPicks') }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
@@ -108,7 +106,7 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
   panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick', 'logNotes', 'logNow', 'logRetry'],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
-  options: ['crmTest', 'checkSetup', 'clearPicks'],
+  options: ['crmTest', 'checkSetup'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 

@@ -6,15 +6,17 @@
  * Invariants:
  *  - The address is never stored: only HMAC-SHA-256(key, org|crm|address), with a random
  *    per-install key (KEY_BYTES) kept in the same area. Without the key the hash cannot be read
- *    back; "Clear remembered contacts" drops the picks and the key.
+ *    back; "Clear remembered contacts" (options page) removes the picks and the key, and
+ *    `keyRemoved()` makes this store draw a new key.
  *  - An entry holds the record id and its expiry (PICK_TTL_MS after the pick); an expired entry is
  *    never used and is pruned at the next write. At most MAX_PICKS entries (the oldest go first).
  *  - Sign-out does not clear it (the picks are the agent's work, not the session's).
  */
+
+import { PICK_KEY_KEY, PICKS_KEY } from '../../shared/remembered-contacts';
 import type { KeyValueStore } from '../kv-store';
 
-export const PICKS_KEY = 'contactPicks';
-export const PICK_KEY_KEY = 'contactPickKey';
+export { PICK_KEY_KEY, PICKS_KEY };
 /** A pick is used for 90 days after it was made (the agent picks again after that). */
 export const PICK_TTL_MS = 90 * 24 * 60 * 60_000;
 /** Bound on storage: 5,000 picks of ~100 bytes = 0.5 MB of storage.local's 10 MB. */
@@ -78,15 +80,9 @@ export class PickStore {
     });
   }
 
-  /** "Clear remembered contacts": the picks and the key (old hashes can never match again). */
-  async clear(): Promise<void> {
+  /** The key was removed from storage (the options page cleared the picks): make a new one when needed. */
+  keyRemoved(): void {
     this.key = undefined;
-    const run = this.chain.then(async () => {
-      await this.deps.store.remove(PICKS_KEY);
-      await this.deps.store.remove(PICK_KEY_KEY);
-    });
-    this.chain = run.catch(() => undefined);
-    await run;
   }
 
   private async read(): Promise<Record<string, Pick>> {

@@ -18,7 +18,7 @@ import type { CapabilityId, CapabilityState } from '../../shared/capabilities';
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
 import { myLeg } from '../conversations/my-leg';
 import type { Api } from '../genesys/rest';
-import type { PickStore } from './pick-store';
+import { PICK_KEY_KEY, type PickStore } from './pick-store';
 
 /** `ConversationAssociation.mediaType` of each media the panel shows. */
 const ASSOCIATION_MEDIA: Partial<Record<MediaType, string>> = {
@@ -76,8 +76,10 @@ export class ContactsService implements PickHooks {
     if (scope) void this.deps.picks.forget(scope, address).catch((e) => this.failed('pick-save', e));
   }
 
-  clear(): Promise<void> {
-    return this.deps.picks.clear();
+  /** A `storage.local` change: the options page's "Clear remembered contacts" removed the key. */
+  storageChanged(changes: Record<string, { newValue?: unknown }>): void {
+    const c = changes[PICK_KEY_KEY];
+    if (c && c.newValue === undefined) this.deps.picks.keyRemoved();
   }
 
   /** Associates each conversation's settled External Contact, once (External Contacts only: the capability says); returns the views. */
