@@ -1,5 +1,6 @@
 /** Public types of the Genesys Cloud simulator: the `Sim` handle and what its calls take and give. */
 import type { Faults } from './faults/table';
+import type { ExternalContactsTruth } from './org/external-contacts';
 
 export type MediaType = 'call' | 'callback' | 'chat' | 'message' | 'email';
 
@@ -65,7 +66,9 @@ export type ConversationAction =
   | { type: 'consult'; toUserId: string; userId?: string }
   | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
   | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
-  | { type: 'setAttributes'; attributes: Record<string, string> };
+  | { type: 'setAttributes'; attributes: Record<string, string> }
+  /** The conversation's customer is associated with an External Contact (none: disassociated). */
+  | { type: 'associate'; externalContactId?: string };
 
 export type TruthState = 'alerting' | 'connected' | 'held' | 'wrapup';
 
@@ -170,6 +173,8 @@ export interface SimOptions {
   sso?: boolean;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
+  /** Add two customers sharing one phone number, `SHARED_PHONE` (CRM records and External Contacts; default false). */
+  sharedNumber?: boolean;
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */
@@ -187,6 +192,8 @@ export interface Sim {
   setPresence(userId: string, systemPresence: string): void;
   setRoutingStatus(userId: string, status: string): void;
   faults: Faults;
+  /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
+  externalContacts(): ExternalContactsTruth;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;
   stats(): SimStats;

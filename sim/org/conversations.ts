@@ -237,6 +237,13 @@ export class Conversations {
         }
         break;
       }
+      case 'associate': {
+        // PUT /externalcontacts/conversations/{id}: the customer shows as this contact from now on.
+        conv.customer.externalContactId = action.externalContactId;
+        for (const q of conv.participants)
+          if (q.purpose === 'customer') q.externalContactId = action.externalContactId;
+        break;
+      }
       case 'setAttributes': {
         const customer = conv.participants.find((q) => q.purpose === 'customer');
         if (customer) Object.assign(customer.attributes, action.attributes);

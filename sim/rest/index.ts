@@ -7,6 +7,7 @@ import type { RequestContext } from '../request-context';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';
 import { getConversation, listConversations } from './conversations';
 import { getContact, reverseLookup, searchContacts } from './external-contacts';
+import { associateConversation, createContact, createNote, listNotes } from './external-contacts-write';
 import {
   createChannel,
   deleteSubscriptions,
@@ -54,6 +55,10 @@ const ROUTES: Route[] = [
   route('GET /api/v2/externalcontacts/contacts', searchContacts),
   route('GET /api/v2/externalcontacts/contacts/{id}', getContact),
   route('GET /api/v2/externalcontacts/reversewhitepageslookup', reverseLookup),
+  route('POST /api/v2/externalcontacts/contacts', createContact),
+  route('GET /api/v2/externalcontacts/contacts/{id}/notes', listNotes),
+  route('POST /api/v2/externalcontacts/contacts/{id}/notes', createNote),
+  route('PUT /api/v2/externalcontacts/conversations/{id}', associateConversation),
   route('GET /api/v2/tokens/me', getTokenMe),
   route('DELETE /api/v2/tokens/me', deleteTokenMe),
 ];

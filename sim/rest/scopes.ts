@@ -22,6 +22,10 @@ export const ENDPOINT_SCOPES = {
   'GET /api/v2/externalcontacts/contacts': ['external-contacts', 'external-contacts:readonly'],
   'GET /api/v2/externalcontacts/contacts/{id}': ['external-contacts', 'external-contacts:readonly'],
   'GET /api/v2/externalcontacts/reversewhitepageslookup': ['external-contacts', 'external-contacts:readonly'],
+  'POST /api/v2/externalcontacts/contacts': ['external-contacts'],
+  'GET /api/v2/externalcontacts/contacts/{id}/notes': ['external-contacts', 'external-contacts:readonly'],
+  'POST /api/v2/externalcontacts/contacts/{id}/notes': ['external-contacts'],
+  'PUT /api/v2/externalcontacts/conversations/{id}': ['external-contacts'],
   'GET /api/v2/tokens/me': [],
   'DELETE /api/v2/tokens/me': [],
 } as const satisfies Record<string, readonly string[]>;
