@@ -4,6 +4,7 @@
  * here; the parts never import this file (only the entry point, the router and the request context do).
  */
 import { randomInt } from 'node:crypto';
+import { ActivityLog } from './crm/activity-log';
 import { DEFAULT_SEED, type DemoCustomer, demoCustomers } from './crm/customers';
 import { SHARED_NUMBER_CUSTOMERS } from './crm/shared-number';
 import { faultActions } from './faults/actions';
@@ -52,6 +53,8 @@ export class Core {
   /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
   readonly routing: Routing;
   readonly customers: DemoCustomer[];
+  /** The demo CRM's activity log (`POST /api/activities`). */
+  readonly crmActivities = new ActivityLog();
   /** External Contacts: seeded, created, their notes and conversation associations. */
   readonly externalContacts: ExternalContactsStore;
   requests = 0;

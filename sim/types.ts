@@ -1,4 +1,6 @@
 /** Public types of the Genesys Cloud simulator: the `Sim` handle and what its calls take and give. */
+
+import type { CrmActivitiesTruth } from './crm/activity-log';
 import type { Faults } from './faults/table';
 import type { ExternalContactsTruth } from './org/external-contacts';
 
@@ -194,6 +196,8 @@ export interface Sim {
   faults: Faults;
   /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
   externalContacts(): ExternalContactsTruth;
+  /** Ground truth of the demo CRM's activity writes: stored records and write attempts (issue 14). */
+  crmActivities(): CrmActivitiesTruth;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;
   stats(): SimStats;

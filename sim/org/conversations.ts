@@ -14,8 +14,9 @@ import {
   ORG_NUMBER,
   type ParticipantModel,
 } from './model';
+import { wrapupCodeId } from './wrapup-codes';
 
-export const DEFAULT_WRAPUP_CODE = nameUuid('wrapup-code:Default Wrap-up Code');
+export const DEFAULT_WRAPUP_CODE = wrapupCodeId('Default Wrap-up Code');
 
 export interface ConversationsDeps {
   now: () => number;

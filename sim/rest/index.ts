@@ -20,6 +20,7 @@ import {
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
+import { getWrapupCode, listWrapupCodes, participantWrapupCodes } from './wrapup-codes';
 
 type Handler = (c: ApiRequestContext, params: string[]) => void | Promise<void>;
 
@@ -59,6 +60,9 @@ const ROUTES: Route[] = [
   route('GET /api/v2/externalcontacts/contacts/{id}/notes', listNotes),
   route('POST /api/v2/externalcontacts/contacts/{id}/notes', createNote),
   route('PUT /api/v2/externalcontacts/conversations/{id}', associateConversation),
+  route('GET /api/v2/routing/wrapupcodes', listWrapupCodes),
+  route('GET /api/v2/routing/wrapupcodes/{id}', getWrapupCode),
+  route('GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes', participantWrapupCodes),
   route('GET /api/v2/tokens/me', getTokenMe),
   route('DELETE /api/v2/tokens/me', deleteTokenMe),
 ];

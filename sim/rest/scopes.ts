@@ -26,6 +26,9 @@ export const ENDPOINT_SCOPES = {
   'GET /api/v2/externalcontacts/contacts/{id}/notes': ['external-contacts', 'external-contacts:readonly'],
   'POST /api/v2/externalcontacts/contacts/{id}/notes': ['external-contacts'],
   'PUT /api/v2/externalcontacts/conversations/{id}': ['external-contacts'],
+  'GET /api/v2/routing/wrapupcodes': ['routing', 'routing:readonly'],
+  'GET /api/v2/routing/wrapupcodes/{id}': ['routing', 'routing:readonly'],
+  'GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes': ['conversations', 'conversations:readonly'],
   'GET /api/v2/tokens/me': [],
   'DELETE /api/v2/tokens/me': [],
 } as const satisfies Record<string, readonly string[]>;
