@@ -32,8 +32,13 @@ import { WrapupNames } from './wrapup-names';
 export const TRACKED_KEY = 'callLogConversations';
 /** The panel sends the notes at most this often while the agent types. */
 export const NOTES_DEBOUNCE_MS = 500;
-/** A conversation gone from the views is checked again this long after a check that settled nothing. */
-export const RECHECK_MS = 30_000;
+/**
+ * A conversation gone from the views is checked again after a check that settled nothing: REST
+ * trails the events by a few seconds (feed.ts LISTING_LAG_MS), so first after 3 s, then doubling to
+ * at most 5 min (a leg still live in REST but not shown would otherwise be asked about forever).
+ */
+export const RECHECK_MS = 3_000;
+export const RECHECK_MAX_MS = 5 * 60_000;
 /** Drafts and tracked conversations older than this are dropped (a leg never logged). */
 export const KEEP_MS = 7 * 24 * 60 * 60_000;
 
@@ -68,7 +73,7 @@ export class CallLogService {
   readonly ready: Promise<void>;
   private readonly names = new WrapupNames();
   private readonly checking = new Set<string>();
-  private readonly nextCheck = new Map<string, number>();
+  private readonly nextCheck = new Map<string, { at: number; tries: number }>();
   private readonly errors = new Map<string, Reason>();
   private readonly memo = new Map<
     string,
@@ -210,7 +215,11 @@ export class CallLogService {
   private async finish(id: string, now: boolean): Promise<void> {
     await this.ready;
     const at = this.deps.clock.now();
-    if (this.checking.has(id) || (!now && (this.nextCheck.get(id) ?? 0) > at)) return;
+    if (!now && this.shown.has(id)) {
+      this.nextCheck.delete(id); // back in the views: it ends (again) later
+      return;
+    }
+    if (this.checking.has(id) || (!now && (this.nextCheck.get(id)?.at ?? 0) > at)) return;
     const k = this.kept[id];
     const api = this.deps.getApi();
     const agent = this.deps.agent();
@@ -237,10 +246,7 @@ export class CallLogService {
         throw e;
       }
       const leg = myLeg(conv, agent.id);
-      if (!leg || (!now && !leg.ended)) {
-        this.nextCheck.set(id, at + RECHECK_MS);
-        return;
-      }
+      if (!leg || (!now && !leg.ended)) return this.recheck(id, at);
       const wrapupName = leg.wrapup
         ? (leg.wrapup.name ?? (await this.names.name(api, leg.wrapup.code, id, leg.legId)))
         : undefined;
@@ -257,13 +263,21 @@ export class CallLogService {
       if (leg.ended) this.drop(id);
     } catch (e) {
       this.deps.log?.('call-log-check-failed', { reason: e instanceof Error ? e.message : String(e) });
-      this.nextCheck.set(id, at + RECHECK_MS);
+      this.recheck(id, at);
       if (now)
         this.errors.set(id, reason('crm-failed', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
       this.checking.delete(id);
       this.deps.onChange();
     }
+  }
+
+  /** Checks the conversation again later (on its own timer: nothing else may refresh the views). */
+  private recheck(id: string, at: number): void {
+    const tries = (this.nextCheck.get(id)?.tries ?? 0) + 1;
+    const wait = Math.min(RECHECK_MAX_MS, RECHECK_MS * 2 ** (tries - 1));
+    this.nextCheck.set(id, { at: at + wait, tries });
+    this.deps.clock.setTimeout(() => void this.finish(id, false), wait);
   }
 
   private drop(id: string): void {

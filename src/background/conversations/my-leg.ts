@@ -4,8 +4,9 @@
  * (`communicationId` of an association), whether it ended, and its wrap-up. From the REST
  * conversation (`GET /api/v2/conversations/{id}`); pure.
  *
- * Rule (genesys-team-and-actions.md D.4): "my" leg is the last participant with my user id and no
- * end time; when every one ended, the last one.
+ * Rules: "my" leg is the last participant with my user id and no end time; when every one ended,
+ * the last one (genesys-team-and-actions.md D.4). It has `ended` once it has an end time and no
+ * after-call work pending: a call in wrap-up is not over for the call log.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { latestSession, myLegs } from './normalize/session';
@@ -15,6 +16,7 @@ export interface MyLeg {
   legId: string;
   /** The leg's latest media session id (`participant.calls[n].id`). */
   communicationId?: string | undefined;
+  /** The leg ended and its after-call work is done (a wrap-up given, or none required). */
   ended: boolean;
   /** The leg's wrap-up, once the agent gave one. */
   wrapup?: { code: string; name?: string | undefined; notes?: string | undefined } | undefined;
@@ -23,6 +25,8 @@ export interface MyLeg {
   startedAt?: number | undefined;
   endedAt?: number | undefined;
 }
+
+const ACW_DONE = new Set(['complete', 'skipped', 'notapplicable']);
 
 const time = (iso: string | undefined) => {
   const t = iso ? Date.parse(iso) : Number.NaN;
@@ -34,12 +38,17 @@ export function myLeg(conv: Models.Conversation, me: string): MyLeg | undefined 
   const mine = myLegs(conv.participants ?? [], me.toLowerCase(), (p) => p);
   const p = mine.filter((x) => !x.endTime).pop() ?? mine[mine.length - 1];
   if (!p?.id) return undefined;
-  const session = latestSession(p as never) as { session: { id?: string } } | undefined;
+  const session = latestSession(p as never) as
+    | { session: { id?: string; afterCallWork?: { state?: string } } }
+    | undefined;
   const w = p.wrapup;
+  // As the view's rule (normalize/leg.ts): the session's after-call work decides, else wrapupRequired.
+  const acw = session?.session.afterCallWork?.state?.toLowerCase();
+  const acwPending = !w?.code && (acw !== undefined ? !ACW_DONE.has(acw) : p.wrapupRequired === true);
   return {
     legId: p.id,
     communicationId: session?.session.id,
-    ended: Boolean(p.endTime),
+    ended: Boolean(p.endTime) && !acwPending,
     wrapup: w?.code ? { code: w.code, name: w.name || undefined, notes: w.notes || undefined } : undefined,
     queueId: p.queueId,
     queueName: p.queueName,
