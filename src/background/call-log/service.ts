@@ -25,7 +25,8 @@ import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import type { KeyValueStore } from '../kv-store';
 import { buildActivity, MAX_NOTES_CHARS, type Tracked } from './activity';
-import { type LogTarget, type QueueClock, type QueueItem, WriteQueue, type Writer } from './queue';
+import { recordOf, statusOf } from './log-view';
+import { type LogTarget, type QueueClock, WriteQueue, type Writer } from './queue';
 import { WrapupNames } from './wrapup-names';
 
 /** The drafts and what the card showed of each conversation, in storage.local. */
@@ -58,13 +59,6 @@ export interface CallLogDeps {
   writer(target: LogTarget): Writer | undefined;
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
-}
-
-/** The record the card settled on: one match, or the agent's pick. */
-function recordOf(v: ConversationView): string | undefined {
-  const crm = v.crm;
-  if (crm?.status !== 'found' || crm.selected === undefined) return undefined;
-  return crm.records[crm.selected]?.id;
 }
 
 export class CallLogService {
@@ -292,10 +286,4 @@ export class CallLogService {
     this.chain = run.catch((e: unknown) => this.deps.log?.('call-log-save-failed', { reason: String(e) }));
     return run;
   }
-}
-
-function statusOf(i: QueueItem): CallLogView['status'] {
-  if (i.state === 'written') return 'logged';
-  if (i.state === 'failed') return 'failed';
-  return i.error ? 'retrying' : 'writing';
 }

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallLogView } from '../../domain';
 import { t } from '../../i18n';
 import { reasonText } from '../../reasons';
-import type { CardLink } from './CrmCard';
+import type { CardLink } from './card-link';
 
 /** Same as the worker's (background/call-log/service.ts): one message per half second of typing. */
 const NOTES_DEBOUNCE_MS = 500;

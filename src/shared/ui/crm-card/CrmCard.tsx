@@ -8,14 +8,11 @@
 import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
-import type { ToWorker } from '../../protocol';
 import { reasonText } from '../../reasons';
 import { CallLog } from './CallLog';
+import type { CardLink } from './card-link';
 
-/** Where the card's commands (retry, search, pick) go: the panel's link to the worker. */
-export interface CardLink {
-  send(command: ToWorker): void;
-}
+export type { CardLink } from './card-link';
 
 /** `2026-01-02` → the agent's date format; anything else as it came. */
 function dateText(s: string): string {
