@@ -14,7 +14,9 @@ import {
   type ToWorker,
 } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createCallLog } from './call-log';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
+import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
@@ -77,10 +79,32 @@ export class Background {
     rider: this.team.team,
     log,
   });
-  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
-  private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
   /** What the admin allowed and the token's grants permit (src/background/capabilities). */
   private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly org = new OrgId();
+  /** Remembered picks among several matches, and the External Contacts association (src/background/contacts). */
+  private readonly contacts = createContacts({
+    getApi: () => this.api,
+    agentId: () => this.feed.agent?.id,
+    org: () => this.org.current,
+    capability: (id) => this.capabilities.states()[id],
+    log,
+  });
+  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
+  private readonly crm = createCrmService({
+    getApi: () => this.api,
+    picks: this.contacts,
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** Notes drafts and the call log's durable write queue (src/background/call-log). */
+  private readonly callLog = createCallLog({
+    getApi: () => this.api,
+    agent: () => this.feed.agent,
+    capability: () => this.capabilities.states().callLogging,
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -88,7 +112,7 @@ export class Background {
     link: () => this.feed.link,
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
-    present: (views) => this.crm.present(views),
+    present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
   });
 
@@ -114,10 +138,13 @@ export class Background {
       this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
+      this.org.ready,
+      this.callLog.ready,
     ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
+    void this.callLog.resume(); // writes an eviction interrupted
   }
 
   /** The watchdog alarm exists exactly while the session holds a token. */
@@ -135,11 +162,16 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
+    void this.callLog.resume();
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area === 'local') this.contacts.storageChanged(changes);
     if (area !== 'sync' && area !== 'managed') return;
-    if (isCrmChange(changes)) void this.crm.reload();
+    if (isCrmChange(changes)) {
+      void this.crm.reload();
+      void this.callLog.reload();
+    }
     if (isCrmChange(changes) || isCapabilityChange(changes))
       void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
@@ -187,6 +219,10 @@ export class Background {
         if (answer) reply(answer);
         return;
       }
+      case 'logNotes':
+      case 'logNow':
+      case 'logRetry':
+        return this.callLog.command(c);
     }
   }
 
@@ -224,6 +260,7 @@ export class Background {
       priority: 'connection',
     });
     this.capabilities.setScopes(info.authorizedScope);
+    this.org.set(info.organization?.id);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }

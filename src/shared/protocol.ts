@@ -101,11 +101,21 @@ export const ToWorkerSchema = v.variant('type', [
     joined: v.boolean(),
     requestId,
   }),
+  /** Card: the agent's notes for the call log (sent debounced; the worker keeps the draft). */
+  v.strictObject({
+    type: v.literal('logNotes'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    text: v.pipe(str, v.maxLength(4_000)),
+  }),
+  /** Card: "Log now" (write the activity before the conversation ends). */
+  v.strictObject({ type: v.literal('logNow'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Card: try a failed log write again. */
+  v.strictObject({ type: v.literal('logRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
-  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick'],
+  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick', 'logNotes', 'logNow', 'logRetry'],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],
