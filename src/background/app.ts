@@ -8,6 +8,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
@@ -59,6 +60,13 @@ export class Background {
   private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
   /** What the admin allowed and the token's grants permit (src/background/capabilities). */
   private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
+  private readonly dialer = createDialer({
+    getApi: () => this.api,
+    allowed: () => this.capabilities.states().clickToDial.status === 'on',
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -68,6 +76,7 @@ export class Background {
     views: () => this.feed.views(),
     present: (views) => this.crm.present(views),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    calls: () => (this.session.token ? this.dialer.view() : undefined),
   });
 
   constructor() {
@@ -163,6 +172,8 @@ export class Background {
         if (answer) reply(answer);
         return;
       }
+      case 'dial':
+        return dialFromPanel(this.dialer, c);
     }
   }
 
@@ -210,6 +221,7 @@ export class Background {
     await this.feed.release();
     this.crm.reset();
     this.capabilities.reset();
+    this.dialer.reset();
     this.api = undefined;
     if (api)
       await api
@@ -219,6 +231,8 @@ export class Background {
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refresh(): void {
+    // The agent's queues (to call on behalf of) are read once, as soon as dialing is allowed.
+    this.dialer.ensureQueues();
     this.view.invalidate();
     this.relay.publish();
   }

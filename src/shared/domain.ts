@@ -118,4 +118,22 @@ export interface PanelState {
   conversations: ConversationView[];
   /** What the agent may do beyond reading (shared/capabilities.ts); absent while signed out. */
   capabilities?: CapabilityStates | undefined;
+  /** Click-to-dial: the call being placed, the last failure, the agent's queues (background/calls/). */
+  calls?: CallsView | undefined;
+}
+
+// ── Click-to-dial (background/calls/) ─────────────────────────────────────────────────────────
+
+export interface QueueRef {
+  id: string;
+  name: string;
+}
+
+export interface CallsView {
+  /** The number being placed, as the agent clicked it: its button says so. */
+  placing?: string | undefined;
+  /** The last attempt that failed and what to do, as a code (shared/reasons.ts). */
+  failed?: { number: string; error: Reason } | undefined;
+  /** The agent's queues to call on behalf of (`GET /api/v2/routing/queues/me`, read once). */
+  queues?: QueueRef[] | undefined;
 }

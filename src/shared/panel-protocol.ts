@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { CapabilityStatesSchema } from './capability-states';
 import type {
   AgentView,
+  CallsView,
   ConnectionView,
   ConversationView,
   CrmLabeled,
@@ -103,11 +104,18 @@ const AgentViewSchema = v.object({
   routingStatus: optStr,
 }) satisfies v.GenericSchema<unknown, AgentView>;
 
+const CallsViewSchema = v.object({
+  placing: optStr,
+  failed: v.optional(v.object({ number: str, error: ReasonSchema })),
+  queues: v.optional(v.array(v.object({ id: str, name: str }))),
+}) satisfies v.GenericSchema<unknown, CallsView>;
+
 const PanelStateSchema = v.object({
   connection: ConnectionViewSchema,
   agent: v.optional(AgentViewSchema),
   conversations: v.array(ConversationViewSchema),
   capabilities: v.optional(CapabilityStatesSchema),
+  calls: v.optional(CallsViewSchema),
 }) satisfies v.GenericSchema<unknown, PanelState>;
 
 export const SnapshotMessage = v.object({ type: v.literal('snapshot'), state: PanelStateSchema });
@@ -117,6 +125,9 @@ export const PatchMessage = v.object({
   agent: v.optional(v.nullable(AgentViewSchema)),
   upsert: v.optional(v.array(ConversationViewSchema)),
   remove: v.optional(v.array(str)),
+  /** null: gone (signed out). */
+  capabilities: v.optional(v.nullable(CapabilityStatesSchema)),
+  calls: v.optional(v.nullable(CallsViewSchema)),
 });
 /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
 export const CommandMessage = v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) });

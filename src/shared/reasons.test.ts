@@ -17,6 +17,7 @@ import {
   sameReason,
   wordKey,
 } from './reasons';
+import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
 
@@ -26,6 +27,7 @@ const CATALOGS = { en, es, de } as Record<string, Catalog>;
 /** Every code with parameters, and the sentence an English-speaking agent reads. */
 const ENGLISH: [Reason, string][] = [
   ...SETUP_ENGLISH,
+  ...DIAL_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),
     'Connection problem (WebSocket did not open in time). Retrying automatically.',
