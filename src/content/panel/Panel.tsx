@@ -12,6 +12,7 @@ import type { ThemeChoice } from '../../shared/theme';
 import type { PanelLink } from '../port-client';
 import { ConversationDetail } from './ConversationDetail';
 import { ConversationTabs } from './ConversationTabs';
+import { DialBox } from './Dial';
 import { DisplaySettings } from './DisplaySettings';
 import { beginDrag } from './drag';
 import { EdgeTab } from './EdgeTab';
@@ -118,6 +119,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
             />
           ) : null}
           <StatusBar store={store} link={link} />
+          <DialBox store={store} link={link} />
           {conversations.length > 0 && stale ? (
             <p class="stale-notice" data-testid="stale-notice">
               {linked ? t('staleReconnecting') : t('staleUnlinked')}
