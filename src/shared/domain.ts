@@ -32,6 +32,34 @@ export interface ConversationView {
   crm?: CrmView | undefined;
   /** Allow-listed, labelled participant attributes (added by the worker's CRM service). */
   participantData?: CrmLabeled[] | undefined;
+  /** Who else is on it: a consult, a transfer, a conference (conversations/normalize/transfers.ts). */
+  transfer?: TransferView | undefined;
+}
+
+/** The conversation's other agents, as the agent's panel names them (background/conversations/normalize/transfers.ts). */
+export const TRANSFER_KINDS = [
+  'consulting',
+  'consultFrom',
+  'transferredTo',
+  'transferredFrom',
+  'conference',
+] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+export interface TransferParty {
+  name?: string | undefined;
+  queueId?: string | undefined;
+  queueName?: string | undefined;
+}
+
+export interface TransferView {
+  kind: TransferKind;
+  /** A transfer's kind: after a consult, or blind. */
+  how?: 'blind' | 'consult' | undefined;
+  /** The other agents: the one the sentence names first. */
+  parties: TransferParty[];
+  /** `consulting`: the customer is on hold meanwhile. */
+  customerHeld?: boolean | undefined;
 }
 
 // ── CRM card ────────────────────────────────────────────────────────────────────────────────

@@ -16,8 +16,9 @@ import type {
   CrmRecord,
   CrmView,
   PanelState,
+  TransferView,
 } from './domain';
-import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
+import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES, TRANSFER_KINDS } from './domain';
 import { ReasonSchema } from './reasons';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
@@ -71,6 +72,13 @@ export const CrmViewSchema = v.object({
   canSearch: v.boolean(),
 }) satisfies v.GenericSchema<unknown, CrmView>;
 
+const TransferViewSchema = v.object({
+  kind: v.picklist(TRANSFER_KINDS),
+  how: v.optional(v.picklist(['blind', 'consult'])),
+  parties: v.array(v.object({ name: optStr, queueId: optStr, queueName: optStr })),
+  customerHeld: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<unknown, TransferView>;
+
 const ConversationViewSchema = v.object({
   id: str,
   media: v.picklist(MEDIA_TYPES),
@@ -88,6 +96,7 @@ const ConversationViewSchema = v.object({
   endedAt: optNum,
   crm: v.optional(CrmViewSchema),
   participantData: v.optional(v.array(CrmLabeledSchema)),
+  transfer: v.optional(TransferViewSchema),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 
 const ConnectionViewSchema = v.object({

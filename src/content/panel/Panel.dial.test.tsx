@@ -103,4 +103,31 @@ describe('click-to-dial in the panel', () => {
       { type: 'dial', number: '020 7946 0958', queueId: 'q-billing' },
     ]);
   });
+
+  it('the detail says who else is on the conversation, and that the customer is on hold', async () => {
+    const { q, state } = mounted();
+    await state({
+      conversations: [
+        conv('c1', {
+          transfer: {
+            kind: 'consulting',
+            parties: [{ name: 'Dana Diaz', queueName: 'Billing' }],
+            customerHeld: true,
+          },
+        }),
+      ],
+    });
+    expect(q.getByTestId('detail-transfer').textContent).toBe(
+      'Consulting Dana Diaz (Billing) The customer is on hold.',
+    );
+    await state({
+      conversations: [
+        conv('c1', {
+          state: 'wrapup',
+          transfer: { kind: 'transferredTo', how: 'blind', parties: [{ name: 'Dana Diaz' }] },
+        }),
+      ],
+    });
+    expect(q.getByTestId('detail-transfer').textContent).toBe('Transferred to Dana Diaz (blind transfer)');
+  });
 });

@@ -4,8 +4,9 @@
  * two adapters must agree on every step of a conversation's life, for every media and for both
  * REST variants (with and without the flat participant `state`).
  *
- * The one field only REST can give is the queue's name (leg.ts: events name the queue by id); the
- * event path starts at first sight, which is when the agent's leg began.
+ * The one field only REST can give is the queue's name (leg.ts: events name the queue by id; so
+ * for the other agents of a transfer too); the event path starts at first sight, which is when the
+ * agent's leg began.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import {
   testClock,
   testSim,
 } from '../../../../sim/test-helpers';
+import { transferText } from '../../../shared/transfer-text';
 import { normalizeEvent } from './from-event';
 import { normalizeRest } from './from-rest';
 import type { Normalized } from './leg';
@@ -66,12 +68,23 @@ async function bothPaths(s: Sim, a: Agent, convId: string, count: number): Promi
   const fromEvent = normalizeEvent(event, a.id, a.legStart);
   if (rest.ended === false) {
     expect(rest.view.queueName).toBe('Support');
-    expect(fromEvent).toEqual({ ...rest, view: { ...rest.view, queueName: undefined } });
+    const transfer = rest.view.transfer && {
+      ...rest.view.transfer,
+      parties: rest.view.transfer.parties.map((p) => ({ ...p, queueName: undefined })),
+    };
+    expect(fromEvent).toEqual({ ...rest, view: { ...rest.view, queueName: undefined, transfer } });
   } else {
     expect(fromEvent).toEqual(rest);
   }
   return rest;
 }
+
+/** What the agent's panel says of the others on the conversation (none: ''). */
+const says = (n: Normalized) => {
+  if (n.ended !== false || !n.view.transfer) return n.ended === true ? 'ended' : '';
+  const { text, held } = transferText(n.view.transfer);
+  return held ? `${text} ${held}` : text;
+};
 
 const MEDIA: readonly MediaType[] = ['call', 'callback', 'chat', 'message', 'email'];
 
@@ -140,6 +153,7 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     let count = 1;
     await bothPaths(sim, a, id, count);
     const legs = new Set<string>();
+    const said: [string, string][] = [];
     for (const [action, alerted] of steps) {
       clock.advance(STEP_MS);
       if (alerted) alerted.legStart = clock.now();
@@ -148,9 +162,54 @@ describe.each([true, false])('event and REST give the same view (REST flat state
       const mine = await bothPaths(sim, a, id, count);
       if (mine.ended !== 'absent') legs.add(mine.leg);
       // Blair's socket only hears of the conversation from the first transfer on.
-      if (count > 2) await bothPaths(sim, b, id, count - 2);
+      said.push([says(mine), count > 2 ? says(await bothPaths(sim, b, id, count - 2)) : '']);
     }
     expect(legs.size).toBe(2); // the transfer back is a new leg for Alex
+    // Each step as each agent's panel says it: [Alex, Blair]. The queue's name is REST's.
+    expect(said).toEqual([
+      ['', ''],
+      [
+        'Transferred to Blair Agent (Support) (blind transfer)',
+        'Transferred from Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred to Blair Agent (Support) (blind transfer)',
+        'Transferred from Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred from Blair Agent (Support) (blind transfer)',
+        'Transferred to Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred from Blair Agent (Support) (blind transfer)',
+        'Transferred to Alex Agent (Support) (blind transfer)',
+      ],
+    ]);
+    a.frames.ws.close();
+    b.frames.ws.close();
+  });
+
+  it('a consult: both agents see it from both paths, the consulted agent from its first event', async () => {
+    const clock = testClock();
+    sim = await testSim({ now: clock.now, restParticipantState: flat });
+    sim.setPresence(alex, 'On Queue');
+    const a = await agent(sim, alex, clock);
+    const b = await agent(sim, blair, clock);
+    const id = sim.startConversation({
+      userId: alex,
+      media: 'call',
+      customer: { address: '+13175550103' },
+      queue: { name: 'Support' },
+    });
+    await bothPaths(sim, a, id, 1);
+    clock.advance(STEP_MS);
+    sim.act(id, { type: 'answer' });
+    await bothPaths(sim, a, id, 2);
+    clock.advance(STEP_MS);
+    b.legStart = clock.now();
+    sim.act(id, { type: 'consult', toUserId: blair });
+    expect(says(await bothPaths(sim, a, id, 3))).toBe('Consulting Blair Agent (Support)');
+    expect(says(await bothPaths(sim, b, id, 1))).toBe('Consult from Alex Agent (Support)');
     a.frames.ws.close();
     b.frames.ws.close();
   });
