@@ -21,6 +21,7 @@ import {
   testSim,
 } from '../../../../sim/test-helpers';
 import { transferText } from '../../../shared/transfer-text';
+import { lookupKeyOf } from '../../crm/connector';
 import { normalizeEvent } from './from-event';
 import { normalizeRest } from './from-rest';
 import type { Normalized } from './leg';
@@ -208,8 +209,13 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     clock.advance(STEP_MS);
     b.legStart = clock.now();
     sim.act(id, { type: 'consult', toUserId: blair });
-    expect(says(await bothPaths(sim, a, id, 3))).toBe('Consulting Blair Agent (Support)');
-    expect(says(await bothPaths(sim, b, id, 1))).toBe('Consult from Alex Agent (Support)');
+    const alexView = await bothPaths(sim, a, id, 3);
+    const blairView = await bothPaths(sim, b, id, 1);
+    expect(says(alexView)).toBe('Consulting Blair Agent (Support)');
+    expect(says(blairView)).toBe('Consult from Alex Agent (Support)');
+    // Blair's card is the same customer's at once: the same lookup key as Alex's.
+    if (alexView.ended !== false || blairView.ended !== false) throw new Error('both are live');
+    expect(lookupKeyOf(blairView.view, 'US')).toEqual(lookupKeyOf(alexView.view, 'US'));
     a.frames.ws.close();
     b.frames.ws.close();
   });
