@@ -51,7 +51,10 @@ export class Background {
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => this.crm.reset(),
+    onAgentChanged: () => {
+      this.crm.reset();
+      this.dialer.reset();
+    },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
     log,
