@@ -30,6 +30,19 @@ async function secondAgent(sim: Sim, userId: string): Promise<{ context: Browser
   return { context, agent };
 }
 
+/** A call from `address` on the Support queue that Alex answered. */
+async function answeredCall(sim: Sim, alexPage: AgentPage, address: string): Promise<string> {
+  const id = sim.startConversation({
+    userId: alex,
+    media: 'call',
+    customer: { address },
+    queue: { name: 'Support' },
+  });
+  sim.act(id, { type: 'answer' });
+  await expect(alexPage.conversation(id)).toHaveAttribute('data-state', 'connected');
+  return id;
+}
+
 test('a click on a number in the card places the call as the agent; it then shows in the panel', async ({
   context,
   serviceWorker,
@@ -81,14 +94,7 @@ test('a consult and a blind transfer between two agents show on both agents’ p
   try {
     const c = knownCustomer(1);
     // A consult: Alex consults Blair; each panel says who is on the other end.
-    const consulted = sim.startConversation({
-      userId: alex,
-      media: 'call',
-      customer: { address: c.phone },
-      queue: { name: 'Support' },
-    });
-    sim.act(consulted, { type: 'answer' });
-    await expect(agentPage.conversation(consulted)).toHaveAttribute('data-state', 'connected');
+    const consulted = await answeredCall(sim, agentPage, c.phone);
     sim.act(consulted, { type: 'consult', toUserId: blair });
     await expect(agentPage.detail.getByTestId('detail-transfer')).toHaveText(/^Consulting Blair Agent/);
     await expect(blairPage.conversation(consulted)).toHaveCount(1);
@@ -96,14 +102,7 @@ test('a consult and a blind transfer between two agents show on both agents’ p
     // The consulted agent's card is the same customer's, at once.
     await expect(new CrmCard(blairPage.panel, consulted).get('crm-name')).toHaveText(c.name);
     // A blind transfer: Alex's leg ends (wrap-up) saying to whom; Blair's says from whom.
-    const blind = sim.startConversation({
-      userId: alex,
-      media: 'call',
-      customer: { address: c.phone },
-      queue: { name: 'Support' },
-    });
-    sim.act(blind, { type: 'answer' });
-    await expect(agentPage.conversation(blind)).toHaveAttribute('data-state', 'connected');
+    const blind = await answeredCall(sim, agentPage, c.phone);
     sim.act(blind, { type: 'transfer', toUserId: blair });
     await expect(agentPage.conversation(blind)).toHaveAttribute('data-state', 'wrapup');
     await expect(agentPage.detail.getByTestId('detail-transfer')).toHaveText(

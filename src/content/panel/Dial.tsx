@@ -54,7 +54,7 @@ export function DialBox({ store, link }: DialProps) {
   const placing = calls?.placing !== undefined;
   return (
     <form
-      class="dial-box"
+      class="crm-search dial-box"
       data-testid="dial-box"
       onSubmit={(e) => {
         e.preventDefault();
@@ -86,7 +86,7 @@ export function DialBox({ store, link }: DialProps) {
           ))}
         </select>
       ) : null}
-      <button type="submit" class="dial-call" data-testid="dial-call" disabled={placing}>
+      <button type="submit" class="crm-button" data-testid="dial-call" disabled={placing}>
         {placing && calls?.placing === number.trim() ? t('dialPlacing') : t('dialButton')}
       </button>
       {calls?.failed ? (
