@@ -15,6 +15,7 @@ import {
 } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
 import { createCallLog } from './call-log';
+import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
 import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
@@ -73,6 +74,7 @@ export class Background {
     onAgentChanged: () => {
       this.crm.reset();
       this.team.team.reset();
+      this.dialer.reset();
     },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
@@ -105,6 +107,13 @@ export class Background {
     onChange: () => this.refresh(),
     log,
   });
+  /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
+  private readonly dialer = createDialer({
+    getApi: () => this.api,
+    allowed: () => this.capabilities.states().clickToDial.status === 'on',
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -114,6 +123,7 @@ export class Background {
     views: () => this.feed.views(),
     present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    calls: () => (this.session.token ? this.dialer.view() : undefined),
   });
 
   constructor() {
@@ -223,6 +233,8 @@ export class Background {
       case 'logNow':
       case 'logRetry':
         return this.callLog.command(c);
+      case 'dial':
+        return dialFromPanel(this.dialer, c);
     }
   }
 
@@ -272,6 +284,7 @@ export class Background {
     this.crm.reset();
     this.team.team.reset();
     this.capabilities.reset();
+    this.dialer.reset();
     this.api = undefined;
     if (api)
       await api
@@ -281,6 +294,8 @@ export class Background {
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refresh(): void {
+    // The agent's queues (to call on behalf of) are read once, as soon as dialing is allowed.
+    this.dialer.ensureQueues();
     this.view.invalidate();
     this.relay.publish();
     this.team.refresh();

@@ -25,6 +25,7 @@ import type { ConversationView } from '../../shared/domain';
 import { normalizeEvent } from './normalize/from-event';
 import { normalizeRest } from './normalize/from-rest';
 import type { Normalized } from './normalize/leg';
+import { withQueueName } from './normalize/transfers';
 
 export interface Entry {
   view: ConversationView;
@@ -107,7 +108,8 @@ function sameRecord(a: Record<string, string> | undefined, b: Record<string, str
 function sameView(a: ConversationView, b: ConversationView): boolean {
   for (const k in a) {
     const key = k as keyof ConversationView;
-    if (key === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[key] !== b[key]) return false;
+    if (key === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[key] !== b[key])
+      if (key !== 'transfer' || JSON.stringify(a.transfer) !== JSON.stringify(b.transfer)) return false;
   }
   for (const k in b) {
     // Keys of `a` were compared above; a key only `b` has differs unless its value is undefined.
@@ -160,8 +162,12 @@ function applyNormalized(
     view.startedAt = cur.view.startedAt;
     if (view.queueName === undefined && view.queueId === cur.view.queueId)
       view.queueName = cur.view.queueName;
-    if (cur.leg === n.leg && sameView(cur.view, view)) return state;
+    for (const p of view.transfer && cur.view.transfer ? cur.view.transfer.parties : [])
+      if (view.transfer) view.transfer = withQueueName(view.transfer, p.queueId, p.queueName);
   }
+  // A party on the conversation's own queue: its name is the conversation's.
+  if (view.transfer) view.transfer = withQueueName(view.transfer, view.queueId, view.queueName);
+  if (cur && cur.leg === n.leg && sameView(cur.view, view)) return state;
   return {
     entries: withEntry(state.entries, i, { view, leg: n.leg, rank: n.rank, at }),
     ended: tomb ? withoutKey(state.ended, n.id) : state.ended,
@@ -270,9 +276,11 @@ export function reduceConversations(
     case 'queue-name': {
       let changed = false;
       const entries = state.entries.map((e) => {
-        if (e.view.queueId !== action.queueId || e.view.queueName === action.name) return e;
+        const transfer = e.view.transfer && withQueueName(e.view.transfer, action.queueId, action.name);
+        const mine = e.view.queueId === action.queueId && e.view.queueName !== action.name;
+        if (!mine && transfer === e.view.transfer) return e;
         changed = true;
-        return { ...e, view: { ...e.view, queueName: action.name } };
+        return { ...e, view: { ...e.view, queueName: mine ? action.name : e.view.queueName, transfer } };
       });
       return changed ? { ...state, entries } : state;
     }

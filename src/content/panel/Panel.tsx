@@ -13,6 +13,7 @@ import { useStore } from '../../shared/ui/use-store';
 import type { PanelLink } from '../port-client';
 import { ConversationDetail } from './ConversationDetail';
 import { ConversationTabs } from './ConversationTabs';
+import { DialBox } from './Dial';
 import { DisplaySettings } from './DisplaySettings';
 import { beginDrag } from './drag';
 import { EdgeTab } from './EdgeTab';
@@ -124,6 +125,7 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
           ) : null}
           <StatusBar store={store} link={link} />
           {teamOffered ? <ViewSwitch view={view} onView={setView} /> : null}
+          {showTeam ? null : <DialBox store={store} link={link} />}
           {showTeam ? (
             <TeamFrame />
           ) : conversations.length > 0 && stale ? (
