@@ -1,6 +1,6 @@
 /**
  * The HTTP control API, `/__sim/<name>` on every host: the `Sim` handle's calls over JSON
- * (`POST addUser`, `startConversation`, `act`, …, `GET truth|stats|users`), and
+ * (`POST addUser`, `startConversation`, `act`, …, `GET truth|stats|users|externalContacts|crmActivities`), and
  * `POST faults/<name>` read by the fault table. Errors answer 400 `{"error": "…"}`.
  */
 
@@ -100,6 +100,13 @@ async function control(sim: Sim, name: string, a: Args, body: unknown): Promise<
     }
     case 'truth':
       return sim.truth(String(a.userId));
+    case 'externalContacts':
+      return sim.externalContacts();
+    case 'crmActivities':
+      return sim.crmActivities();
+    case 'setStation':
+      sim.setStation(String(a.userId), a.station !== false && a.hasStation !== false);
+      return { ok: true };
     case 'runScript': {
       const steps = (Array.isArray(body) ? body : a.steps) as ScriptStep[];
       const run = runScript(sim, steps, { speed: num(a.speed, 1) });

@@ -4,7 +4,9 @@
  * here; the parts never import this file (only the entry point, the router and the request context do).
  */
 import { randomInt } from 'node:crypto';
+import { ActivityLog } from './crm/activity-log';
 import { DEFAULT_SEED, type DemoCustomer, demoCustomers } from './crm/customers';
+import { SHARED_NUMBER_CUSTOMERS } from './crm/shared-number';
 import { faultActions } from './faults/actions';
 import { FaultState } from './faults/state';
 import { bindFaults, type Faults } from './faults/table';
@@ -16,6 +18,7 @@ import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { ActivityHistory } from './org/activity-history';
 import { Conversations } from './org/conversations';
+import { ExternalContactsStore } from './org/external-contacts';
 import type { ConversationModel } from './org/model';
 import { Observations } from './org/observations';
 import { type QueueModel, Queues, queueUserEvent } from './org/queues';
@@ -59,6 +62,12 @@ export class Core {
   /** Status and membership versions for the lagging routing activity query (`restLagMs`). */
   readonly activityHistory: ActivityHistory;
   readonly customers: DemoCustomer[];
+  /** Agents with no station (phone) selected: they cannot place calls (`sim.setStation`). */
+  readonly noStation = new Set<string>();
+  /** The demo CRM's activity log (`POST /api/activities`). */
+  readonly crmActivities = new ActivityLog();
+  /** External Contacts: seeded, created, their notes and conversation associations. */
+  readonly externalContacts: ExternalContactsStore;
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
   private readonly listeners: Listeners = { frame: new Set(), request: new Set() };
@@ -68,7 +77,13 @@ export class Core {
     this.now = o.now ?? Date.now;
     this.ids = new Ids(o.seed ?? randomInt(2 ** 31));
     const newId = () => this.ids.uuid();
-    this.customers = demoCustomers(o.seed ?? DEFAULT_SEED);
+    const seeded = demoCustomers(o.seed ?? DEFAULT_SEED);
+    this.customers = this.opts.sharedNumber ? [...seeded, ...SHARED_NUMBER_CUSTOMERS] : seeded;
+    this.externalContacts = new ExternalContactsStore(() => this.customers, {
+      now: this.now,
+      newId,
+      iso: this.iso,
+    });
     this.auth = new AuthStore(this.now);
     this.queues = new Queues({
       now: this.now,

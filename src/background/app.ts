@@ -8,6 +8,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
 import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
@@ -50,11 +51,14 @@ export class Background {
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
     onAgentChanged: () => this.crm.reset(),
+    onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
     log,
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
   private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
+  /** What the admin allowed and the token's grants permit (src/background/capabilities). */
+  private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -63,6 +67,7 @@ export class Background {
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
     present: (views) => this.crm.present(views),
+    capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
   });
 
   constructor() {
@@ -81,7 +86,12 @@ export class Background {
 
   private async init(): Promise<void> {
     await migrateStorage(log);
-    const [settings] = await Promise.all([loadSettings(), this.feed.restore()]);
+    const [settings] = await Promise.all([
+      loadSettings(),
+      this.feed.restore(),
+      this.capabilities.restore(),
+      loadCapabilitySettings(this.capabilities, log),
+    ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
@@ -107,6 +117,8 @@ export class Background {
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
     if (area !== 'sync' && area !== 'managed') return;
     if (isCrmChange(changes)) void this.crm.reload();
+    if (isCrmChange(changes) || isCapabilityChange(changes))
+      void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
     await this.session.settingsChanged(await loadSettings(), Object.keys(changes));
   }
@@ -172,7 +184,10 @@ export class Background {
     this.refresh();
   }
 
-  /** `dateTokenIdles` of a fresh token (HIPAA idle timeout), once per sign-in or renewal. */
+  /**
+   * `GET /tokens/me` of a fresh token, once per sign-in or renewal: `dateTokenIdles` (HIPAA idle
+   * timeout) for the session, `authorizedScope` for the capabilities.
+   */
   private async idlesAt(token: string): Promise<number | undefined> {
     const s = this.session.effective.settings;
     if (!isComplete(s)) return undefined;
@@ -184,6 +199,7 @@ export class Background {
     const info = await api.request<Models.TokenInfo>('GET', '/api/v2/tokens/me', undefined, {
       priority: 'connection',
     });
+    this.capabilities.setScopes(info.authorizedScope);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
@@ -193,6 +209,7 @@ export class Background {
     const api = this.api;
     await this.feed.release();
     this.crm.reset();
+    this.capabilities.reset();
     this.api = undefined;
     if (api)
       await api

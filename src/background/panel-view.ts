@@ -4,6 +4,7 @@
  * Rebuilt at most once per relay flush, not once per event of a storm; an unchanged connection
  * keeps its identity so the relay's diff skips it.
  */
+import type { CapabilityStates } from '../shared/capabilities';
 import type { AgentView, ConversationView, PanelState } from '../shared/domain';
 import type { LinkState } from './connection/machine';
 import type { Gate } from './session/gate';
@@ -17,6 +18,8 @@ export interface PanelSources {
   views(): ConversationView[];
   /** Adds each conversation's CRM card (crm/service.ts). */
   present(views: ConversationView[]): ConversationView[];
+  /** What the agent may do beyond reading (shared/capabilities.ts); shown only while there is a token. */
+  capabilities(): CapabilityStates | undefined;
 }
 
 export class PanelView {
@@ -39,6 +42,7 @@ export class PanelView {
       connection: prev && sameView(prev, connection) ? prev : connection,
       agent: this.src.agent(),
       conversations: this.src.present(this.src.views()),
+      capabilities: this.src.capabilities(),
     };
     return this.state;
   }

@@ -1,4 +1,5 @@
 /** Domain types shared by the worker, the panel and the popup (plain data, no behaviour). */
+import type { CapabilityStates } from './capability-states';
 import type { Reason } from './reasons';
 
 export const MEDIA_TYPES = ['call', 'callback', 'chat', 'message', 'email', 'video', 'other'] as const;
@@ -115,4 +116,6 @@ export interface PanelState {
   connection: ConnectionView;
   agent?: AgentView | undefined;
   conversations: ConversationView[];
+  /** What the agent may do beyond reading (shared/capabilities.ts); absent while signed out. */
+  capabilities?: CapabilityStates | undefined;
 }

@@ -6,6 +6,7 @@
  * about 1 KB gzip of its 25 KB budget: a bundler keeps a module whole).
  */
 import * as v from 'valibot';
+import { CapabilityStatesSchema } from './capability-states';
 import type {
   AgentView,
   ConnectionView,
@@ -106,6 +107,7 @@ const PanelStateSchema = v.object({
   connection: ConnectionViewSchema,
   agent: v.optional(AgentViewSchema),
   conversations: v.array(ConversationViewSchema),
+  capabilities: v.optional(CapabilityStatesSchema),
 }) satisfies v.GenericSchema<unknown, PanelState>;
 
 export const SnapshotMessage = v.object({ type: v.literal('snapshot'), state: PanelStateSchema });

@@ -27,6 +27,8 @@ export interface FeedDeps {
   renewToken(): Promise<boolean>;
   /** The token is gone for good: the session closes the gate. */
   onAuthLost(reason: Reason): void;
+  /** The role's permissions, read with `users/me` on every (re)connect (capabilities/). */
+  onPermissions?(permissions: string[] | undefined): void;
   /** Another agent than the stored one signed in (their conversations were just cleared). */
   onAgentChanged?(): void;
   /** Something the panel shows changed: the link, the agent or the conversations. */

@@ -195,9 +195,15 @@ export class AgentFeed {
     this.deps.onChange();
   }
 
-  /** `GET /users/me`: who is signed in, with presence and routing status fresh after any gap. */
+  /**
+   * `GET /users/me`: who is signed in, with presence and routing status fresh after any gap, and
+   * the role's permissions (the capabilities' grants: no call of their own).
+   */
   private async identify(api: Api, region: string, epoch: number): Promise<string> {
-    const me = await api.request<Models.UserMe>('GET', '/api/v2/users/me?expand=presence,routingStatus');
+    const me = await api.request<Models.UserMe>(
+      'GET',
+      '/api/v2/users/me?expand=presence,routingStatus,authorization',
+    );
     const userId = (me.id ?? '').toLowerCase();
     if (!userId) throw new Error('users/me answered without an id');
     if (epoch !== this.epoch) throw new Error('signed out while identifying');
@@ -208,6 +214,7 @@ export class AgentFeed {
       this.persisted.channel = undefined;
       await this.deps.store.save({ channel: undefined });
     }
+    this.deps.onPermissions?.(me.authorization?.permissions);
     this.setAgent({
       id: userId,
       name: me.name ?? me.email ?? 'Agent',

@@ -9,7 +9,7 @@ export { AgentFeed } from './feed';
 export function createFeed(
   deps: Pick<
     FeedDeps,
-    'renewToken' | 'onAuthLost' | 'onAgentChanged' | 'onChange' | 'log' | 'tokenExpiresAt'
+    'renewToken' | 'onAuthLost' | 'onAgentChanged' | 'onPermissions' | 'onChange' | 'log' | 'tokenExpiresAt'
   >,
 ): AgentFeed {
   return new AgentFeed({
