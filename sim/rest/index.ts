@@ -23,6 +23,7 @@ import { getMyQueues, getQueueMembers, patchUserQueue } from './routing';
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
+import { listUsers } from './users-list';
 import { getWrapupCode, listWrapupCodes, participantWrapupCodes } from './wrapup-codes';
 
 type Handler = (c: ApiRequestContext, params: string[]) => void | Promise<void>;
@@ -74,6 +75,7 @@ const ROUTES: Route[] = [
   route('PATCH /api/v2/users/{id}/queues/{id}', patchUserQueue),
   route('POST /api/v2/analytics/routing/activity/query', postRoutingActivityQuery),
   route('POST /api/v2/analytics/queues/observations/query', postQueueObservationsQuery),
+  route('GET /api/v2/users', listUsers),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */

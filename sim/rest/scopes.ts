@@ -37,6 +37,7 @@ export const ENDPOINT_SCOPES = {
   'PATCH /api/v2/users/{id}/queues/{id}': ['routing'],
   'POST /api/v2/analytics/routing/activity/query': ['analytics', 'analytics:readonly'],
   'POST /api/v2/analytics/queues/observations/query': ['analytics', 'analytics:readonly'],
+  'GET /api/v2/users': ['users', 'users:readonly'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof ENDPOINT_SCOPES;

@@ -6,9 +6,17 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
-import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import {
+  type ClientKind,
+  clientKindOf,
+  PANEL_COMMANDS,
+  type ToClient,
+  type ToWorker,
+} from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createCallLog } from './call-log';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
+import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
@@ -23,6 +31,7 @@ import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
+import { createTeam } from './team';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /**
@@ -45,20 +54,57 @@ export class Background {
     idlesAt: (token) => this.idlesAt(token),
     log,
   });
+  /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
+  private readonly team = createTeam({
+    api: () => this.api,
+    capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    permissions: () => this.capabilities.known?.permissions,
+    me: () => (this.session.token ? this.feed.agent?.id : undefined),
+    live: () => this.feed.link.status === 'live',
+    topicsChanged: () => this.feed.topicsChanged(),
+    ready: () => this.ready,
+    log,
+  });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => this.crm.reset(),
+    onAgentChanged: () => {
+      this.crm.reset();
+      this.team.team.reset();
+    },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
+    rider: this.team.team,
+    log,
+  });
+  /** What the admin allowed and the token's grants permit (src/background/capabilities). */
+  private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly org = new OrgId();
+  /** Remembered picks among several matches, and the External Contacts association (src/background/contacts). */
+  private readonly contacts = createContacts({
+    getApi: () => this.api,
+    agentId: () => this.feed.agent?.id,
+    org: () => this.org.current,
+    capability: (id) => this.capabilities.states()[id],
     log,
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
-  private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
-  /** What the admin allowed and the token's grants permit (src/background/capabilities). */
-  private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly crm = createCrmService({
+    getApi: () => this.api,
+    picks: this.contacts,
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** Notes drafts and the call log's durable write queue (src/background/call-log). */
+  private readonly callLog = createCallLog({
+    getApi: () => this.api,
+    agent: () => this.feed.agent,
+    capability: () => this.capabilities.states().callLogging,
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -66,7 +112,7 @@ export class Background {
     link: () => this.feed.link,
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
-    present: (views) => this.crm.present(views),
+    present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
   });
 
@@ -89,12 +135,16 @@ export class Background {
     const [settings] = await Promise.all([
       loadSettings(),
       this.feed.restore(),
+      this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
+      this.org.ready,
+      this.callLog.ready,
     ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
+    void this.callLog.resume(); // writes an eviction interrupted
   }
 
   /** The watchdog alarm exists exactly while the session holds a token. */
@@ -112,11 +162,16 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
+    void this.callLog.resume();
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area === 'local') this.contacts.storageChanged(changes);
     if (area !== 'sync' && area !== 'managed') return;
-    if (isCrmChange(changes)) void this.crm.reload();
+    if (isCrmChange(changes)) {
+      void this.crm.reload();
+      void this.callLog.reload();
+    }
     if (isCrmChange(changes) || isCapabilityChange(changes))
       void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
@@ -124,7 +179,8 @@ export class Background {
   }
 
   onConnect(port: Runtime.Port): void {
-    this.relay.attach(port);
+    if (clientKindOf(port.name) === 'team') this.team.attach(port);
+    else this.relay.attach(port);
     void this.ready.then(() => this.feed.ensure());
   }
 
@@ -163,6 +219,10 @@ export class Background {
         if (answer) reply(answer);
         return;
       }
+      case 'logNotes':
+      case 'logNow':
+      case 'logRetry':
+        return this.callLog.command(c);
     }
   }
 
@@ -200,6 +260,7 @@ export class Background {
       priority: 'connection',
     });
     this.capabilities.setScopes(info.authorizedScope);
+    this.org.set(info.organization?.id);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
@@ -209,6 +270,7 @@ export class Background {
     const api = this.api;
     await this.feed.release();
     this.crm.reset();
+    this.team.team.reset();
     this.capabilities.reset();
     this.api = undefined;
     if (api)
@@ -221,6 +283,7 @@ export class Background {
   private refresh(): void {
     this.view.invalidate();
     this.relay.publish();
+    this.team.refresh();
   }
 
   private report(): string {

@@ -8,13 +8,11 @@
 import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
-import type { ToWorker } from '../../protocol';
 import { reasonText } from '../../reasons';
+import { CallLog } from './CallLog';
+import type { CardLink } from './card-link';
 
-/** Where the card's commands (retry, search, pick) go: the panel's link to the worker. */
-export interface CardLink {
-  send(command: ToWorker): void;
-}
+export type { CardLink } from './card-link';
 
 /** `2026-01-02` → the agent's date format; anything else as it came. */
 function dateText(s: string): string {
@@ -183,10 +181,10 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
                 <button
                   type="button"
                   class="crm-button subtle"
-                  data-testid="crm-back"
+                  data-testid={crm.remembered ? 'crm-not-this' : 'crm-back'}
                   onClick={() => send({ type: 'crmPick', conversationId: c.id, index: -1 })}
                 >
-                  {t('crmAllMatches', count)}
+                  {crm.remembered ? t('crmNotThisContact') : t('crmAllMatches', count)}
                 </button>
               ) : null}
               {searchButton}
@@ -223,7 +221,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
 export function CrmCard({ conversation: c, link }: { conversation: ConversationView; link: CardLink }) {
   const crm = c.crm;
   const data = c.participantData ?? [];
-  if (!crm && data.length === 0) return null;
+  if (!crm && data.length === 0 && !c.log) return null;
   return (
     <section
       class="crm"
@@ -246,6 +244,7 @@ export function CrmCard({ conversation: c, link }: { conversation: ConversationV
           ))}
         </dl>
       ) : null}
+      {c.log ? <CallLog key={c.id} id={c.id} log={c.log} link={link} /> : null}
     </section>
   );
 }
