@@ -16,7 +16,7 @@ import type {
   PanelState,
 } from './domain';
 import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
-import { ReasonSchema } from './reasons';
+import { ReasonSchema } from './reason-schema';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
