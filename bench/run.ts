@@ -66,7 +66,8 @@ const bundle = spawnSync(process.execPath, ['scripts/check-bundle.mjs', '--json'
   env: { ...process.env, CUECARD_DIST: DIST },
 });
 const sizes = JSON.parse(bundle.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
-const contentKB = round((sizes['content script'] ?? 0) / 1024, 1);
+const contentKB = round((sizes['content script, first paint'] ?? 0) / 1024, 1);
+const contentLazyKB = round((sizes['content script, lazy'] ?? 0) / 1024, 1);
 const workerKB = round((sizes['service worker'] ?? 0) / 1024, 1);
 
 // ── the worker's core in Node ───────────────────────────────────────────────────────────────
@@ -162,9 +163,9 @@ try {
     measured: `p50 ${H.latencyMs.p50} ms, p99 ${H.latencyMs.p99} ms, renders max ${H.rendersPerSec.max} /s`,
   });
   rows.push({
-    metric: 'content-script bundle',
+    metric: 'content-script bundle, first paint',
     target: '≤ 25 KB gzip',
-    measured: `${contentKB} KB gzip`,
+    measured: `${contentKB} KB gzip (+ ${contentLazyKB} KB lazy, budget 12 KB)`,
     ok: contentKB <= 25,
   });
   rows.push({
@@ -242,7 +243,7 @@ try {
     options: opts,
     table: rows,
     results: {
-      bundles: { contentScriptKB: contentKB, serviceWorkerKB: workerKB },
+      bundles: { contentScriptKB: contentKB, contentScriptLazyKB: contentLazyKB, serviceWorkerKB: workerKB },
       steady,
       storm: B,
       storm500: H,

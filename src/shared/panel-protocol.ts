@@ -27,7 +27,7 @@ import {
   MEDIA_TYPES,
   TRANSFER_KINDS,
 } from './domain';
-import { ReasonSchema } from './reasons';
+import { ReasonSchema } from './reason-schema';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
