@@ -17,6 +17,7 @@ import {
   type Iso,
   type LegDesc,
   PROVIDER,
+  recentTransfer,
 } from './snapshot-leg';
 
 const NO_MEDIA = {
@@ -132,17 +133,7 @@ export function eventSnapshot(conv: ConversationModel, iso: Iso): Models.Convers
     id: conv.id,
     maxParticipants: Math.max(conv.participants.length, 2),
     participants: conv.participants.map((p) => eventParticipant(describeLeg(conv, p, iso))),
-    recentTransfers: conv.transfers.map(
-      (t): Models.ConversationEventTopicTransferResponse => ({
-        id: t.id,
-        state: t.state,
-        dateIssued: iso(t.dateIssued),
-        initiator: { userId: t.fromUserId },
-        modifiedBy: t.modifiedById ? { id: t.modifiedById } : undefined,
-        destination: { userId: t.toUserId },
-        transferType: t.type,
-      }),
-    ),
+    recentTransfers: conv.transfers.map((t) => recentTransfer(t, iso)),
     recordingState: 'none',
     securePause: false,
     divisions: [

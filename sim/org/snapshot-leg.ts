@@ -10,7 +10,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { nameUuid } from '../ids';
 import type { MediaType } from '../types';
-import type { ConversationModel, MediaItem, ParticipantModel } from './model';
+import type { ConversationModel, MediaItem, ParticipantModel, TransferModel } from './model';
 import { mediaAddress, stripTel } from './model';
 
 export const HOME_DIVISION = { id: nameUuid('division:Home'), name: 'Home' };
@@ -214,5 +214,23 @@ export function describeLeg(conv: ConversationModel, p: ParticipantModel, iso: I
       : { ani: org, aniName: undefined, dnis: customer },
     session: sessionOf(p.media, agent, p, iso),
     detail: detailOf(conv, p, iso),
+  };
+}
+
+/** A `recentTransfers` entry; the event and REST models have the same fields. */
+export function recentTransfer(
+  t: TransferModel,
+  iso: Iso,
+): Models.ConversationEventTopicTransferResponse & Models.TransferResponse {
+  return {
+    id: t.id,
+    state: t.state,
+    dateIssued: iso(t.dateIssued),
+    initiator: { userId: t.fromUserId },
+    modifiedBy: t.modifiedById
+      ? { id: t.modifiedById, selfUri: `/api/v2/users/${t.modifiedById}` }
+      : undefined,
+    destination: { userId: t.toUserId },
+    transferType: t.type,
   };
 }

@@ -22,6 +22,7 @@ import {
   opt,
   PROVIDER,
   type RestMedia,
+  recentTransfer,
 } from './snapshot-leg';
 import { wrapupCode } from './wrapup-codes';
 
@@ -153,19 +154,7 @@ export function restConversation(conv: ConversationModel, iso: Iso, withState: b
         entities: [{ id: conv.id }],
       },
     ],
-    recentTransfers: conv.transfers.map(
-      (t): Models.TransferResponse => ({
-        id: t.id,
-        state: t.state,
-        dateIssued: iso(t.dateIssued),
-        initiator: { userId: t.fromUserId },
-        modifiedBy: t.modifiedById
-          ? { id: t.modifiedById, selfUri: `/api/v2/users/${t.modifiedById}` }
-          : undefined,
-        destination: { userId: t.toUserId },
-        transferType: t.type,
-      }),
-    ),
+    recentTransfers: conv.transfers.map((t) => recentTransfer(t, iso)),
     selfUri: `/api/v2/conversations/${conv.id}`,
   };
 }
