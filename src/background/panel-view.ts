@@ -4,7 +4,8 @@
  * Rebuilt at most once per relay flush, not once per event of a storm; an unchanged connection
  * keeps its identity so the relay's diff skips it.
  */
-import type { AgentView, ConversationView, PanelState } from '../shared/domain';
+import type { CapabilityStates } from '../shared/capabilities';
+import type { AgentView, CallsView, ConversationView, PanelState } from '../shared/domain';
 import type { LinkState } from './connection/machine';
 import type { Gate } from './session/gate';
 import { connectionView, sameView } from './status-view';
@@ -17,6 +18,10 @@ export interface PanelSources {
   views(): ConversationView[];
   /** Adds each conversation's CRM card (crm/service.ts). */
   present(views: ConversationView[]): ConversationView[];
+  /** What the agent may do beyond reading (shared/capabilities.ts); shown only while there is a token. */
+  capabilities(): CapabilityStates | undefined;
+  /** Click-to-dial's state (calls/dialer.ts); shown only while there is a token. */
+  calls(): CallsView | undefined;
 }
 
 export class PanelView {
@@ -39,6 +44,8 @@ export class PanelView {
       connection: prev && sameView(prev, connection) ? prev : connection,
       agent: this.src.agent(),
       conversations: this.src.present(this.src.views()),
+      capabilities: this.src.capabilities(),
+      calls: this.src.calls(),
     };
     return this.state;
   }
