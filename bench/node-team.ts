@@ -8,7 +8,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { Relay } from '../src/background/relay/relay';
 import type { StoredTeam } from '../src/background/team/deps';
 import { Team } from '../src/background/team/team';
-import { diffTeam } from '../src/background/team/view';
+import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from '../src/background/team/view';
 import { CAPABILITY_IDS, type CapabilityStates } from '../src/shared/capability-states';
 import { PORT_NAMES } from '../src/shared/protocol';
 import { permissionGranted } from '../src/shared/setup/requirements';
@@ -76,6 +76,7 @@ export class NodeTeam {
       getState: () => this.team.view(),
       snapshot: (view) => ({ type: 'teamSnapshot', view }),
       diff: diffTeam,
+      minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
       allowSender: () => true,
       onCommand: (c, _kind, reply) => {
         if (c.type === 'teamJoin') void this.team.join(c.queueId, c.joined).then(reply);

@@ -50,7 +50,11 @@ export async function teamBench(o: TeamBenchOptions) {
     for (let q = 0; q < o.queues; q++)
       sim.addQueue({
         name: `Queue ${String(q).padStart(2, '0')}`,
-        members: all.slice(q * per, (q + 1) * per).map((u) => ({ userId: u.id })),
+        // The lead is a member of every queue (joined on the first): the whole roster is theirs.
+        members: [
+          ...(q === 0 ? [] : [{ userId: lead.id, joined: false }]),
+          ...all.slice(q * per, (q + 1) * per).map((u) => ({ userId: u.id })),
+        ],
       });
     for (const u of crew) sim.setPresence(u.id, 'On Queue'); // the shift is on: everyone IDLE
     const requests: { at: number; path: string }[] = [];
@@ -136,7 +140,7 @@ export async function teamBench(o: TeamBenchOptions) {
     await until('the view to equal the truth', () => (watch(), wrong() === 0), 30_000);
     const exactAfterMs = round(performance.now() - stormEnd);
     watch();
-    const restDuring = requests.length - restBefore;
+    const during = requests.slice(restBefore).map((r) => r.path);
     const perSecond = new Map<number, number>();
     team.received.forEach((m, i) => {
       const at = team.receivedAt[i] ?? 0;
@@ -169,11 +173,12 @@ export async function teamBench(o: TeamBenchOptions) {
         rate: o.rate,
         seconds: o.seconds,
         sent,
-        latency: summarize(latencies),
+        latency: Object.fromEntries(Object.entries(summarize(latencies)).map(([k, v]) => [k, round(v, 1)])),
         superseded,
         rendersPerSecondMax: Math.max(0, ...renders),
         rendersPerSecondMean: renders.length ? round(renders.reduce((a, b) => a + b, 0) / renders.length) : 0,
-        restCallsDuring: restDuring,
+        restCallsDuring: during.length,
+        restDuring: during,
         exact: wrong() === 0,
         exactAfterMs,
         refused: team.refused.length,

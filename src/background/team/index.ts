@@ -11,7 +11,7 @@ import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
 import type { StoredTeam, TeamDeps } from './deps';
 import { Team } from './team';
-import { diffTeam } from './view';
+import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
 
 export { Team } from './team';
 
@@ -60,6 +60,7 @@ export function createTeam(
     getState: () => team.view(),
     snapshot: (view) => ({ type: 'teamSnapshot', view }),
     diff: diffTeam,
+    minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
     allowSender,
     onCommand: (c, _kind, reply) => {
       if (c.type === 'teamJoin') void team.join(c.queueId, c.joined).then(reply);
