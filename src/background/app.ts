@@ -56,7 +56,7 @@ export class Background {
   private readonly team = createTeam({
     api: () => this.api,
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
-    permissions: () => this.capabilities.known?.permissions,
+    grants: () => this.capabilities.known,
     me: () => (this.session.token ? this.feed.agent?.id : undefined),
     live: () => this.feed.link.status === 'live',
     topicsChanged: () => this.feed.topicsChanged(),

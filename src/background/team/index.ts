@@ -5,20 +5,18 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import { permissionGranted } from '../../shared/setup/requirements';
+import type { Grants } from '../../shared/capabilities';
 import type { TeamView } from '../../shared/team-view';
 import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
 import type { StoredTeam, TeamDeps } from './deps';
 import { Team } from './team';
+import { mayObserve } from './topics';
 import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
 
 export { Team } from './team';
 
 const TEAM_KEY = 'team';
-/** The permission that lets the agent read queue observations (the counts, the activity query). */
-export const OBSERVATIONS_PERMISSION = 'analytics:queueObservation:view';
-
 export interface TeamHost {
   team: Team;
   /** A port of the `team` kind connected. */
@@ -29,8 +27,8 @@ export interface TeamHost {
 
 export function createTeam(
   deps: Omit<TeamDeps, 'store' | 'clock' | 'onChange' | 'mayObserve'> & {
-    /** The role's permissions, when known. */
-    permissions(): readonly string[] | undefined;
+    /** The token's scopes and the role's permissions, when both are known. */
+    grants(): Grants | undefined;
     /** The worker restored its state (a snapshot before that would be empty). */
     ready(): Promise<void>;
   },
@@ -38,7 +36,7 @@ export function createTeam(
   let relay: Relay<TeamView> | undefined;
   const team = new Team({
     ...deps,
-    mayObserve: () => permissionGranted(OBSERVATIONS_PERMISSION, deps.permissions() ?? []),
+    mayObserve: () => mayObserve(deps.grants()),
     onChange: () => relay?.publish(),
     store: {
       async load() {

@@ -2,7 +2,7 @@
  * One snapshot of the roster over REST, with as few calls as Genesys allows (facts:
  * genesys-team-and-actions.md A.1–A.3):
  *  1. `GET /routing/queues/me` (no permission; pageSize 100, by nextUri): the agent's queues, joined or not.
- *  2. With `analytics:queueObservation:view`: ONE `POST /analytics/routing/activity/query` for every
+ *  2. With `analytics:queueObservation:view` (and the `analytics:readonly` scope): ONE `POST /analytics/routing/activity/query` for every
  *     queue's members with their presence, routing status and joined (per ACTIVITY_CHUNK queues),
  *     plus ONE observations query for the counts; names the roster does not know yet come from
  *     `GET /users?id=…` (USERS_PAGE ids a call). A reconnect with the names known: 3 calls.
@@ -13,6 +13,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { enumKey } from '../../shared/format';
+import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { observationGroup } from '../genesys/team-frames';
 import type { RosterSnapshot } from './roster';
@@ -79,8 +80,13 @@ export async function takeSnapshot(api: Api, o: SnapshotOptions): Promise<Roster
   const shell = mine
     .filter((q) => q.id)
     .map((q) => ({ id: lower(q.id), name: q.name ?? '', joinedByMe: q.joined === true }));
-  const read = o.observations ? viaActivity : viaMembers;
-  const { queues, members, counts } = await read(api, shell, o);
+  const { queues, members, counts } = o.observations
+    ? // Refused after all (a role or client changed since the grants were read): the members pages.
+      await viaActivity(api, shell, o).catch((e: unknown) => {
+        if (e instanceof GenesysError && e.status === 403) return viaMembers(api, shell);
+        throw e;
+      })
+    : await viaMembers(api, shell);
   return { requestedAt, me: o.me, queues, members, counts };
 }
 
