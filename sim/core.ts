@@ -4,7 +4,9 @@
  * here; the parts never import this file (only the entry point, the router and the request context do).
  */
 import { randomInt } from 'node:crypto';
+import { ActivityLog } from './crm/activity-log';
 import { DEFAULT_SEED, type DemoCustomer, demoCustomers } from './crm/customers';
+import { SHARED_NUMBER_CUSTOMERS } from './crm/shared-number';
 import { faultActions } from './faults/actions';
 import { FaultState } from './faults/state';
 import { bindFaults, type Faults } from './faults/table';
@@ -14,7 +16,9 @@ import { Streaming } from './notifications/streaming';
 import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
+import { ActivityHistory } from './org/activity-history';
 import { Conversations } from './org/conversations';
+import { ExternalContactsStore } from './org/external-contacts';
 import type { ConversationModel } from './org/model';
 import { Observations } from './org/observations';
 import { type MembershipChange, type QueueModel, Queues, queueUserEvent } from './org/queues';
@@ -25,7 +29,7 @@ import { ListingHistory } from './rest/listing-history';
 import { RateWindows } from './rest/rate-limit';
 import { SIM_ORG } from './seed';
 import { Timers } from './timers';
-import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
+import type { AddUser, FrameEvent, RequestEvent, SimOptions, SimStats, SimUser } from './types';
 
 type Listeners = { frame: Set<(f: FrameEvent) => void>; request: Set<(r: RequestEvent) => void> };
 
@@ -55,7 +59,15 @@ export class Core {
   readonly queues: Queues;
   /** Queue observations and their one-per-second topic (sim/org/observations.ts). */
   readonly observations: Observations;
+  /** Status and membership versions for the lagging routing activity query (`restLagMs`). */
+  readonly activityHistory: ActivityHistory;
   readonly customers: DemoCustomer[];
+  /** Agents with no station (phone) selected: they cannot place calls (`sim.setStation`). */
+  readonly noStation = new Set<string>();
+  /** The demo CRM's activity log (`POST /api/activities`). */
+  readonly crmActivities = new ActivityLog();
+  /** External Contacts: seeded, created, their notes and conversation associations. */
+  readonly externalContacts: ExternalContactsStore;
   requests = 0;
   readonly requestsByUser = new Map<string, number>();
   private readonly listeners: Listeners = { frame: new Set(), request: new Set() };
@@ -65,7 +77,13 @@ export class Core {
     this.now = o.now ?? Date.now;
     this.ids = new Ids(o.seed ?? randomInt(2 ** 31));
     const newId = () => this.ids.uuid();
-    this.customers = demoCustomers(o.seed ?? DEFAULT_SEED);
+    const seeded = demoCustomers(o.seed ?? DEFAULT_SEED);
+    this.customers = this.opts.sharedNumber ? [...seeded, ...SHARED_NUMBER_CUSTOMERS] : seeded;
+    this.externalContacts = new ExternalContactsStore(() => this.customers, {
+      now: this.now,
+      newId,
+      iso: this.iso,
+    });
     this.auth = new AuthStore(this.now);
     this.queues = new Queues({
       now: this.now,
@@ -80,10 +98,12 @@ export class Core {
       {
         afterPresence: (u) => {
           this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
           return this.routing.afterPresence(u);
         },
         statusChanged: (u, previous) => {
           this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
           this.routing.statusChanged(u, previous);
         },
       },
@@ -136,6 +156,12 @@ export class Core {
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });
+    this.activityHistory = new ActivityHistory({
+      now: this.now,
+      lagMs: () => this.opts.restLagMs,
+      queues: this.queues,
+      user: (id) => this.users.get(id),
+    });
     this.observations = new Observations({
       now: this.now,
       later: (ms, fn) => this.timers.later(ms, fn),
@@ -163,7 +189,15 @@ export class Core {
   readonly iso = (ms: number): string => new Date(ms).toISOString();
 
   /** A member added, removed, joined or left: the queue's and the user's events, then routing. */
+  /** Adds a user to the org (every user is added here, so the activity history knows them). */
+  addUser(u: AddUser): SimUser {
+    const user = this.users.add(u);
+    this.activityHistory.userChanged(user, true);
+    return user;
+  }
+
   private membershipChanged(queue: QueueModel, userId: string, _change: MembershipChange): void {
+    this.activityHistory.membershipChanged(queue.id, userId);
     this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
     this.users.publishActivity(userId);
     this.routing.membershipChanged(userId);

@@ -61,7 +61,7 @@ function classifyLocalPath(hostHeader: string, path: string): HostInfo {
   if (path.startsWith('/channels/')) return { ...base, kind: 'streaming', path };
   if (path === '/crm' || path.startsWith('/crm/'))
     return { ...base, kind: 'crm', path: path.slice(4) || '/' };
-  if (path.startsWith('/customers') || path.startsWith('/api/customers'))
+  if (path.startsWith('/customers') || path.startsWith('/api/customers') || path === '/api/activities')
     return { ...base, kind: 'crm', path };
   if (path === '/apps' || path.startsWith('/apps/'))
     return { ...base, kind: 'apps', path: path.slice(5) || '/' };

@@ -21,19 +21,27 @@ import type {
   StartConversation,
 } from './types';
 
+export type { ActivityRecord, CrmActivitiesTruth } from './crm/activity-log';
 export type { Customer, DemoCustomer } from './crm/customers';
 export { crmOnlyCustomer, DEFAULT_SEED, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
+export { SHARED_NUMBER_CUSTOMERS, SHARED_PHONE } from './crm/shared-number';
+export type { DemoTeam } from './demo-team';
+export { DEMO_TEAM_QUEUES, demoTeamNames, moveDemoTeam, seedDemoTeam } from './demo-team';
 export type { FailRule, FaultName, Faults, MalformedKind } from './faults/table';
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
+export type { AssociationRecord, ExternalContactsTruth, NoteRecord } from './org/external-contacts';
+export { WRAPUP_CODE_NAMES, WRAPUP_CODES, type WrapupCodeName, wrapupCodeId } from './org/wrapup-codes';
 export type { ScriptStep } from './scenario-script';
 export { runScript, shiftChange } from './scenario-script';
 export { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
+export type { ShiftStorm, ShiftStormResult } from './shift-storm';
+export { shiftStorm } from './shift-storm';
 export type * from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const core = new Core(opts);
   if (!core.opts.noSeed) {
-    for (const u of Object.values(SEED_USERS)) core.users.add({ ...u });
+    for (const u of Object.values(SEED_USERS)) core.addUser({ ...u });
     core.clients.register({
       clientId: DEMO_CLIENT_ID,
       name: 'Cuecard (demo)',
@@ -81,7 +89,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
       });
       return closed;
     },
-    addUser: (u: AddUser) => core.users.add(u),
+    addUser: (u: AddUser) => core.addUser(u),
     users: () => core.users.list(),
     registerClient: (c: RegisterClient) => {
       core.clients.register(c);
@@ -98,8 +106,16 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     removeQueueMember: (queueId: string, userId: string) => core.queues.removeMember(queueId, userId),
     setJoined: (queueId: string, userId: string, joined: boolean) =>
       core.queues.setJoined(queueId, userId, joined),
+    queueObservations: (queueId: string) => core.observations.observe(queueId),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
     stats: () => core.stats(),
+    externalContacts: () => core.externalContacts.truth(),
+    crmActivities: () => core.crmActivities.truth(),
+    setStation: (userId: string, hasStation: boolean) => {
+      core.users.require(userId);
+      if (hasStation) core.noStation.delete(userId);
+      else core.noStation.add(userId);
+    },
     issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {
       core.users.require(o.userId);
       const clientId = o.clientId ?? DEMO_CLIENT_ID;

@@ -29,6 +29,8 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     deleteSubscriptionsStatus: o.deleteSubscriptionsStatus ?? 204,
     routing: o.routing ?? {},
     noSeed: o.noSeed ?? false,
+    sharedNumber: o.sharedNumber ?? false,
+    dialPermission: o.dialPermission ?? 'conversation:conference:add',
     // The strict defaults (issue 12): each is a documented fact or risk of shared/docs/genesys-cloud.md;
     // a test turns one off only to isolate a case.
     restParticipantState: o.restParticipantState ?? false,
@@ -44,5 +46,6 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     combinedTopicCost: o.combinedTopicCost ?? 1,
     otherUserTopicsPermission: o.otherUserTopicsPermission ?? 'routing:queue:view',
     queueUsersTopicPermission: o.queueUsersTopicPermission ?? 'routing:queueMember:manage',
+    activityQueryMetricField: o.activityQueryMetricField ?? 'metric',
   };
 }

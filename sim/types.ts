@@ -1,5 +1,8 @@
 /** Public types of the Genesys Cloud simulator: the `Sim` handle and what its calls take and give. */
+
+import type { CrmActivitiesTruth } from './crm/activity-log';
 import type { Faults } from './faults/table';
+import type { ExternalContactsTruth } from './org/external-contacts';
 
 export type MediaType = 'call' | 'callback' | 'chat' | 'message' | 'email';
 
@@ -67,6 +70,8 @@ export interface StartConversation {
   wrapupRequired?: boolean;
   /** Simulator extension: fixed conversation id. */
   id?: string;
+  /** Simulator extension: an outbound call's far end starts `dialing` (a placed call) or `contacting` (default). */
+  farEnd?: 'dialing' | 'contacting';
 }
 
 export type ConversationAction =
@@ -80,7 +85,11 @@ export type ConversationAction =
   | { type: 'consult'; toUserId: string; userId?: string }
   | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
   | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
-  | { type: 'setAttributes'; attributes: Record<string, string> };
+  | { type: 'setAttributes'; attributes: Record<string, string> }
+  /** A placed call's far end starts ringing: its `dialing` call becomes `contacting`. */
+  | { type: 'farEndRinging' }
+  /** The conversation's customer is associated with an External Contact (none: disassociated). */
+  | { type: 'associate'; externalContactId?: string };
 
 export type TruthState = 'alerting' | 'connected' | 'held' | 'wrapup';
 
@@ -192,6 +201,15 @@ export interface SimOptions {
   otherUserTopicsPermission?: string;
   /** Permission for `v2.routing.queues.{id}.users` (default `routing:queueMember:manage`; `'none'` = anyone). [?] */
   queueUsersTopicPermission?: string;
+  /** Where the routing activity query reads a metric's name: `metric` (SDK, default), `name` (the doc's example) or either. [?] */
+  activityQueryMetricField?: 'metric' | 'name' | 'either';
+  /** Add two customers sharing one phone number, `SHARED_PHONE` (CRM records and External Contacts; default false). */
+  sharedNumber?: boolean;
+  /**
+   * The permission `POST /api/v2/conversations/calls` enforces: the SDK's `conversation:conference:add`
+   * (default) or `conversation:call:add` ("Conversation > Call > Add" in the Resource Center). [?]
+   */
+  dialPermission?: 'conversation:conference:add' | 'conversation:call:add';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */
@@ -216,7 +234,15 @@ export interface Sim {
   removeQueueMember(queueId: string, userId: string): void;
   /** Join (activate) or leave (deactivate) a queue the user is a member of. */
   setJoined(queueId: string, userId: string, joined: boolean): void;
+  /** The queue's observations now (oWaiting, oInteracting, oUserRoutingStatuses…): the truth of its counts. */
+  queueObservations(queueId: string): { metric: string; qualifier?: string; count: number }[];
   faults: Faults;
+  /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
+  externalContacts(): ExternalContactsTruth;
+  /** Ground truth of the demo CRM's activity writes: stored records and write attempts (issue 14). */
+  crmActivities(): CrmActivitiesTruth;
+  /** Whether the agent has a station (phone) selected; without one, placing a call fails (default true). */
+  setStation(userId: string, hasStation: boolean): void;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;
   stats(): SimStats;

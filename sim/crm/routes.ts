@@ -1,9 +1,11 @@
 /**
  * The demo CRM's HTTP side (crm.cuecard.test, or /crm/* on localhost): JSON lookups by phone, email
- * or text, escaped HTML record pages; `crmDown`/`crmDelay` faults apply to every request.
+ * or text, escaped HTML record pages, the activity log (activities.ts); `crmDown`/`crmDelay` faults
+ * apply to every request.
  */
 import { escapeHtml, sendHtml, sendJson } from '../http';
 import type { RequestContext } from '../request-context';
+import { handleActivities } from './activities';
 import { type Customer, type DemoCustomer, phoneKey, toCustomer } from './customers';
 
 /** The demo CRM (crm.cuecard.test, or /crm/* on localhost). */
@@ -16,6 +18,7 @@ export async function handleCrm(rc: RequestContext): Promise<void> {
     return sendHtml(rc.res, 503, '<!doctype html><title>CRM down</title><h1>CRM unavailable</h1>');
   }
   const path = rc.info.path;
+  if (path === '/api/activities') return handleActivities(rc);
   const customers = rc.core.customers;
   if (path === '/api/customers' && rc.method === 'GET') {
     const sp = rc.url.searchParams;

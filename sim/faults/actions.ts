@@ -128,6 +128,9 @@ export function faultActions(d: FaultDeps): FaultImpl {
     crmDelay(ms) {
       state.crm.delayMs = ms;
     },
+    crmWriteFault(mode, count) {
+      state.crm.write = { mode, count: Math.max(0, count) };
+    },
     reset() {
       state.reset();
     },

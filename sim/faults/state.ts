@@ -8,7 +8,7 @@
  */
 import type { PendingEvent, StreamFaults } from '../notifications/streaming';
 import type { Timers } from '../timers';
-import type { FailRule } from './table';
+import type { CrmWriteMode, FailRule } from './table';
 
 type Deliver = (e: PendingEvent) => void;
 
@@ -19,7 +19,7 @@ export class FaultState implements StreamFaults {
   reorder = { n: 0, windowMs: 0, buffer: [] as PendingEvent[] };
   failRules: FailRule[] = [];
   handshake = { status: 0, count: 0 };
-  readonly crm = { down: false, delayMs: 0 };
+  readonly crm = { down: false, delayMs: 0, write: { mode: 'off' as CrmWriteMode, count: 0 } };
   /** The socket server's delivery, kept so reset() can hand over a held batch. */
   private deliver: Deliver | undefined;
 
@@ -65,6 +65,15 @@ export class FaultState implements StreamFaults {
     return rule;
   }
 
+  /** How the next CRM activity write fails, if a crmWriteFault is on (consumes one of a counted run). */
+  takeCrmWriteFault(): CrmWriteMode | undefined {
+    const w = this.crm.write;
+    if (w.mode === 'off') return undefined;
+    const mode = w.mode;
+    if (w.count > 0 && --w.count === 0) this.crm.write = { mode: 'off', count: 0 };
+    return mode;
+  }
+
   reset(): void {
     this.flushReorder();
     this.heartbeatsStalled = false;
@@ -74,6 +83,7 @@ export class FaultState implements StreamFaults {
     this.handshake = { status: 0, count: 0 };
     this.crm.down = false;
     this.crm.delayMs = 0;
+    this.crm.write = { mode: 'off', count: 0 };
   }
 
   private releaseReordered(deliver: Deliver): void {

@@ -9,6 +9,7 @@ import { type InputArgs, type NamedArgs, type ResolvedArgs, resolveArgs, signatu
 
 const userId = { name: 'userId', kind: 'string' } as const;
 const MALFORMED_KINDS = ['not-json', 'unknown-topic', 'missing-fields', 'html-payload'] as const;
+const CRM_WRITE_MODES = ['error', 'timeout', 'lost-response', 'off'] as const;
 
 export const FAULTS = {
   dropSockets: {
@@ -113,6 +114,14 @@ export const FAULTS = {
     params: [{ name: 'ms', kind: 'number', default: 0 }],
     effect: 'demo CRM answers after `ms`',
   },
+  crmWriteFault: {
+    params: [
+      { name: 'mode', kind: CRM_WRITE_MODES, default: 'error' },
+      { name: 'count', kind: 'number', default: 0 },
+    ],
+    effect:
+      '`POST /api/activities` fails: `error` 500, `timeout` no answer (neither stores), `lost-response` stores then drops the answer; next `count` writes (0 = until `off`)',
+  },
   reset: {
     params: [],
     effect: 'clear all of the above (held reordered events are delivered)',
@@ -136,6 +145,7 @@ export type Faults = { readonly [N in FaultName]: (...args: FaultArgs<N>) => voi
 export type FaultImpl = { readonly [N in FaultName]: (...args: ResolvedFaultArgs<N>) => void };
 
 export type MalformedKind = (typeof MALFORMED_KINDS)[number];
+export type CrmWriteMode = (typeof CRM_WRITE_MODES)[number];
 export type FailRule = ResolvedFaultArgs<'failNext'>[0];
 
 /** A scenario script's fault step: positional arguments (an array) or named ones (an object). */

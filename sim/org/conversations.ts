@@ -14,8 +14,9 @@ import {
   ORG_NUMBER,
   type ParticipantModel,
 } from './model';
+import { wrapupCodeId } from './wrapup-codes';
 
-export const DEFAULT_WRAPUP_CODE = nameUuid('wrapup-code:Default Wrap-up Code');
+export const DEFAULT_WRAPUP_CODE = wrapupCodeId('Default Wrap-up Code');
 
 export interface ConversationsDeps {
   now: () => number;
@@ -71,7 +72,11 @@ export class Conversations {
     };
     const customerName = o.customer.name ?? o.customer.address;
     const customerState =
-      direction === 'inbound' ? (o.media === 'callback' ? 'scheduled' : 'connected') : 'contacting';
+      direction === 'inbound'
+        ? o.media === 'callback'
+          ? 'scheduled'
+          : 'connected'
+        : (o.farEnd ?? 'contacting');
     const customer: ParticipantModel = {
       id: newId(),
       purpose: 'customer',
@@ -235,6 +240,19 @@ export class Conversations {
           pending.media.afterCallWork = { ...pending.media.afterCallWork, state: 'complete', endTime: t };
           pending.endAcwTime = t;
         }
+        break;
+      }
+      case 'farEndRinging': {
+        // A placed call: the number is dialed, then the far end rings (contacting) until it answers.
+        for (const q of conv.participants)
+          if (q.purpose === 'customer' && q.media.state === 'dialing') q.media.state = 'contacting';
+        break;
+      }
+      case 'associate': {
+        // PUT /externalcontacts/conversations/{id}: the customer shows as this contact from now on.
+        conv.customer.externalContactId = action.externalContactId;
+        for (const q of conv.participants)
+          if (q.purpose === 'customer') q.externalContactId = action.externalContactId;
         break;
       }
       case 'setAttributes': {

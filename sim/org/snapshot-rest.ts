@@ -23,6 +23,7 @@ import {
   PROVIDER,
   type RestMedia,
 } from './snapshot-leg';
+import { wrapupCode } from './wrapup-codes';
 
 export type RestParticipant = Models.Participant & {
   state?: string;
@@ -101,7 +102,7 @@ export function restParticipant(leg: LegDesc, withState: boolean): RestParticipa
     wrapupRequired: leg.wrapupRequired,
     wrapup: w && {
       code: w.code,
-      name: w.code,
+      name: wrapupCode(w.code)?.name ?? w.code,
       notes: w.notes,
       tags: [],
       durationSeconds: w.durationSeconds,

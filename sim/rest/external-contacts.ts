@@ -1,17 +1,19 @@
 /**
- * REST External Contacts: search (paged), one by id, and the reverse whitepages lookup by email or
- * phone, over the demo customers that are External Contacts.
+ * REST External Contacts, reading: search (paged), one by id, and the reverse whitepages lookup by
+ * email or phone, over the org's contacts (sim/org/external-contacts.ts: the demo customers that are
+ * External Contacts, then those created through the API). Writes: external-contacts-write.ts.
  */
 import type { Models } from 'purecloud-platform-client-v2';
-import { phoneKey, toExternalContact } from '../crm/customers';
+import { phoneKey } from '../crm/customers';
 import { sendError, sendJson } from '../http';
+import { contactEmails, contactName, contactPhones } from '../org/external-contacts';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
 
-const VIEW = ['externalContacts:contact:view', 'relate:contact:view'];
-const CREATED = '2025-06-01T09:00:00.000Z';
+export const CONTACT_VIEW = ['externalContacts:contact:view', 'relate:contact:view'];
+const VIEW = CONTACT_VIEW;
 
-function contacts(c: ApiRequestContext) {
-  return c.core.customers.filter((x) => x.externalContactId);
+function contacts(c: ApiRequestContext): Models.ExternalContact[] {
+  return c.core.externalContacts.all();
 }
 
 export function searchContacts(c: ApiRequestContext) {
@@ -42,10 +44,10 @@ export function searchContacts(c: ApiRequestContext) {
   const all = contacts(c).filter((x) => {
     if (!q) return true;
     return (
-      x.name.toLowerCase().includes(q) ||
-      x.email.toLowerCase().includes(q) ||
-      x.company.toLowerCase().includes(q) ||
-      (qPhone.length >= 4 && phoneKey(x.phone).includes(qPhone))
+      contactName(x).toLowerCase().includes(q) ||
+      contactEmails(x).some((e) => e.includes(q)) ||
+      (x.externalOrganization?.name ?? '').toLowerCase().includes(q) ||
+      (qPhone.length >= 4 && contactPhones(x).some((p) => p.includes(qPhone)))
     );
   });
   const page = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
@@ -53,7 +55,7 @@ export function searchContacts(c: ApiRequestContext) {
     `/api/v2/externalcontacts/contacts?pageSize=${pageSize}&pageNumber=${n}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
   const listing: Models.ContactListing = {
-    entities: page.map((x) => toExternalContact(x, CREATED)),
+    entities: page,
     pageSize,
     pageNumber,
     total: all.length,
@@ -69,9 +71,9 @@ export function searchContacts(c: ApiRequestContext) {
 
 export function getContact(c: ApiRequestContext, [id = '']: string[]) {
   if (!requireAnyPermission(c, VIEW)) return;
-  const hit = contacts(c).find((x) => x.externalContactId === id);
+  const hit = c.core.externalContacts.get(id);
   if (!hit) return sendError(c.res, 404, 'not.found', 'The external contact {id} was not found', { id });
-  sendJson(c.res, 200, toExternalContact(hit, CREATED));
+  sendJson(c.res, 200, hit);
 }
 
 /** Exact email (case-insensitive) or phone number (compared digit by digit); at most 25 contacts. */
@@ -82,10 +84,8 @@ export function reverseLookup(c: ApiRequestContext) {
   const email = value.includes('@') ? value.toLowerCase() : undefined;
   const digits = phoneKey(value);
   const hits = contacts(c).filter((x) =>
-    email ? x.email.toLowerCase() === email : digits.length >= 7 && phoneKey(x.phone) === digits,
+    email ? contactEmails(x).includes(email) : digits.length >= 7 && contactPhones(x).includes(digits),
   );
-  const result: Models.ReverseWhitepagesLookupResult = {
-    contacts: hits.slice(0, 25).map((x) => toExternalContact(x, CREATED)),
-  };
+  const result: Models.ReverseWhitepagesLookupResult = { contacts: hits.slice(0, 25) };
   sendJson(c.res, 200, result);
 }

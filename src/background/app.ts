@@ -14,7 +14,10 @@ import {
   type ToWorker,
 } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createCallLog } from './call-log';
+import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
+import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
@@ -71,16 +74,46 @@ export class Background {
     onAgentChanged: () => {
       this.crm.reset();
       this.team.team.reset();
+      this.dialer.reset();
     },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
     rider: this.team.team,
     log,
   });
-  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
-  private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
   /** What the admin allowed and the token's grants permit (src/background/capabilities). */
   private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly org = new OrgId();
+  /** Remembered picks among several matches, and the External Contacts association (src/background/contacts). */
+  private readonly contacts = createContacts({
+    getApi: () => this.api,
+    agentId: () => this.feed.agent?.id,
+    org: () => this.org.current,
+    capability: (id) => this.capabilities.states()[id],
+    log,
+  });
+  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
+  private readonly crm = createCrmService({
+    getApi: () => this.api,
+    picks: this.contacts,
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** Notes drafts and the call log's durable write queue (src/background/call-log). */
+  private readonly callLog = createCallLog({
+    getApi: () => this.api,
+    agent: () => this.feed.agent,
+    capability: () => this.capabilities.states().callLogging,
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
+  private readonly dialer = createDialer({
+    getApi: () => this.api,
+    allowed: () => this.capabilities.states().clickToDial.status === 'on',
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -88,8 +121,9 @@ export class Background {
     link: () => this.feed.link,
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
-    present: (views) => this.crm.present(views),
+    present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    calls: () => (this.session.token ? this.dialer.view() : undefined),
   });
 
   constructor() {
@@ -114,10 +148,13 @@ export class Background {
       this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
+      this.org.ready,
+      this.callLog.ready,
     ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
+    void this.callLog.resume(); // writes an eviction interrupted
   }
 
   /** The watchdog alarm exists exactly while the session holds a token. */
@@ -135,11 +172,16 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
+    void this.callLog.resume();
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area === 'local') this.contacts.storageChanged(changes);
     if (area !== 'sync' && area !== 'managed') return;
-    if (isCrmChange(changes)) void this.crm.reload();
+    if (isCrmChange(changes)) {
+      void this.crm.reload();
+      void this.callLog.reload();
+    }
     if (isCrmChange(changes) || isCapabilityChange(changes))
       void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
@@ -187,6 +229,12 @@ export class Background {
         if (answer) reply(answer);
         return;
       }
+      case 'logNotes':
+      case 'logNow':
+      case 'logRetry':
+        return this.callLog.command(c);
+      case 'dial':
+        return dialFromPanel(this.dialer, c);
     }
   }
 
@@ -224,6 +272,7 @@ export class Background {
       priority: 'connection',
     });
     this.capabilities.setScopes(info.authorizedScope);
+    this.org.set(info.organization?.id);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
@@ -235,6 +284,7 @@ export class Background {
     this.crm.reset();
     this.team.team.reset();
     this.capabilities.reset();
+    this.dialer.reset();
     this.api = undefined;
     if (api)
       await api
@@ -244,6 +294,8 @@ export class Background {
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refresh(): void {
+    // The agent's queues (to call on behalf of) are read once, as soon as dialing is allowed.
+    this.dialer.ensureQueues();
     this.view.invalidate();
     this.relay.publish();
     this.team.refresh();

@@ -32,6 +32,62 @@ export interface ConversationView {
   crm?: CrmView | undefined;
   /** Allow-listed, labelled participant attributes (added by the worker's CRM service). */
   participantData?: CrmLabeled[] | undefined;
+  /** Notes and the call log (added by the worker's call-log service; absent when logging is off). */
+  log?: CallLogView | undefined;
+  /** Who else is on it: a consult, a transfer, a conference (conversations/normalize/transfers.ts). */
+  transfer?: TransferView | undefined;
+}
+
+// ── call log ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The call log's state for the card: `unavailable` (the admin must add `missing`), `no-record`
+ * (nothing is written until the agent picks a contact), `ready` (nothing written yet), `writing`,
+ * `retrying` (a write failed, the worker tries again: `error`), `logged`, `failed` (`error`, Retry).
+ */
+export const CALL_LOG_STATUSES = [
+  'unavailable',
+  'no-record',
+  'ready',
+  'writing',
+  'retrying',
+  'logged',
+  'failed',
+] as const;
+export type CallLogStatus = (typeof CALL_LOG_STATUSES)[number];
+
+export interface CallLogView {
+  status: CallLogStatus;
+  /** The agent's notes draft, as the worker keeps it. */
+  notes: string;
+  missing?: string[] | undefined;
+  error?: Reason | undefined;
+}
+
+/** The conversation's other agents, as the agent's panel names them (background/conversations/normalize/transfers.ts). */
+export const TRANSFER_KINDS = [
+  'consulting',
+  'consultFrom',
+  'transferredTo',
+  'transferredFrom',
+  'conference',
+] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+export interface TransferParty {
+  name?: string | undefined;
+  queueId?: string | undefined;
+  queueName?: string | undefined;
+}
+
+export interface TransferView {
+  kind: TransferKind;
+  /** A transfer's kind: after a consult, or blind. */
+  how?: 'blind' | 'consult' | undefined;
+  /** The other agents: the one the sentence names first. */
+  parties: TransferParty[];
+  /** `consulting`: the customer is on hold meanwhile. */
+  customerHeld?: boolean | undefined;
 }
 
 // ── CRM card ────────────────────────────────────────────────────────────────────────────────
@@ -83,6 +139,8 @@ export interface CrmView {
   homeUrl?: string | undefined;
   /** Whether the connector can search (the agent's Search box). */
   canSearch: boolean;
+  /** `selected` is the agent's remembered pick for this address ("Not this contact" chooses again). */
+  remembered?: boolean | undefined;
 }
 
 export const CONNECTION_STATUSES = [
@@ -118,4 +176,22 @@ export interface PanelState {
   conversations: ConversationView[];
   /** What the agent may do beyond reading (shared/capabilities.ts); absent while signed out. */
   capabilities?: CapabilityStates | undefined;
+  /** Click-to-dial: the call being placed, the last failure, the agent's queues (background/calls/). */
+  calls?: CallsView | undefined;
+}
+
+// ── Click-to-dial (background/calls/) ─────────────────────────────────────────────────────────
+
+export interface QueueRef {
+  id: string;
+  name: string;
+}
+
+export interface CallsView {
+  /** The number being placed, as the agent clicked it: its button says so. */
+  placing?: string | undefined;
+  /** The last attempt that failed and what to do, as a code (shared/reasons.ts). */
+  failed?: { number: string; error: Reason } | undefined;
+  /** The agent's queues to call on behalf of (`GET /api/v2/routing/queues/me`, read once). */
+  queues?: QueueRef[] | undefined;
 }

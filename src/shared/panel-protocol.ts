@@ -9,14 +9,24 @@ import * as v from 'valibot';
 import { CapabilityStatesSchema } from './capability-states';
 import type {
   AgentView,
+  CallLogView,
+  CallsView,
   ConnectionView,
   ConversationView,
   CrmLabeled,
   CrmRecord,
   CrmView,
   PanelState,
+  TransferView,
 } from './domain';
-import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES } from './domain';
+import {
+  CALL_LOG_STATUSES,
+  CONNECTION_STATUSES,
+  CRM_STATUSES,
+  INTERACTION_STATES,
+  MEDIA_TYPES,
+  TRANSFER_KINDS,
+} from './domain';
 import { ReasonSchema } from './reasons';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
@@ -70,7 +80,21 @@ export const CrmViewSchema = v.object({
   error: v.optional(ReasonSchema),
   homeUrl: httpUrl,
   canSearch: v.boolean(),
+  remembered: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, CrmView>;
+
+const CallLogViewSchema = v.object({
+  status: v.picklist(CALL_LOG_STATUSES),
+  notes: v.string(),
+  missing: v.optional(v.array(str)),
+  error: v.optional(ReasonSchema),
+}) satisfies v.GenericSchema<unknown, CallLogView>;
+const TransferViewSchema = v.object({
+  kind: v.picklist(TRANSFER_KINDS),
+  how: v.optional(v.picklist(['blind', 'consult'])),
+  parties: v.array(v.object({ name: optStr, queueId: optStr, queueName: optStr })),
+  customerHeld: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<unknown, TransferView>;
 
 const ConversationViewSchema = v.object({
   id: str,
@@ -89,6 +113,8 @@ const ConversationViewSchema = v.object({
   endedAt: optNum,
   crm: v.optional(CrmViewSchema),
   participantData: v.optional(v.array(CrmLabeledSchema)),
+  log: v.optional(CallLogViewSchema),
+  transfer: v.optional(TransferViewSchema),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 
 const ConnectionViewSchema = v.object({
@@ -105,11 +131,18 @@ const AgentViewSchema = v.object({
   routingStatus: optStr,
 }) satisfies v.GenericSchema<unknown, AgentView>;
 
+const CallsViewSchema = v.object({
+  placing: optStr,
+  failed: v.optional(v.object({ number: str, error: ReasonSchema })),
+  queues: v.optional(v.array(v.object({ id: str, name: str }))),
+}) satisfies v.GenericSchema<unknown, CallsView>;
+
 const PanelStateSchema = v.object({
   connection: ConnectionViewSchema,
   agent: v.optional(AgentViewSchema),
   conversations: v.array(ConversationViewSchema),
   capabilities: v.optional(CapabilityStatesSchema),
+  calls: v.optional(CallsViewSchema),
 }) satisfies v.GenericSchema<unknown, PanelState>;
 
 export const SnapshotMessage = v.object({ type: v.literal('snapshot'), state: PanelStateSchema });
@@ -119,6 +152,9 @@ export const PatchMessage = v.object({
   agent: v.optional(v.nullable(AgentViewSchema)),
   upsert: v.optional(v.array(ConversationViewSchema)),
   remove: v.optional(v.array(str)),
+  /** null: gone (signed out). */
+  capabilities: v.optional(v.nullable(CapabilityStatesSchema)),
+  calls: v.optional(v.nullable(CallsViewSchema)),
 });
 /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
 export const CommandMessage = v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) });

@@ -101,11 +101,38 @@ export const ToWorkerSchema = v.variant('type', [
     joined: v.boolean(),
     requestId,
   }),
+  /** Card: the agent's notes for the call log (sent debounced; the worker keeps the draft). */
+  v.strictObject({
+    type: v.literal('logNotes'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    text: v.pipe(str, v.maxLength(4_000)),
+  }),
+  /** Card: "Log now" (write the activity before the conversation ends). */
+  v.strictObject({ type: v.literal('logNow'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Card: try a failed log write again. */
+  v.strictObject({ type: v.literal('logRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Panel: place a call as the agent (background/calls/); `contactId`: the card's record, if any. */
+  v.strictObject({
+    type: v.literal('dial'),
+    number: v.pipe(str, v.trim(), v.minLength(1), v.maxLength(40)),
+    contactId: v.optional(v.pipe(str, v.maxLength(100))),
+    queueId: v.optional(v.pipe(str, v.maxLength(100))),
+  }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
-  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick'],
+  panel: [
+    'signIn',
+    'reconnect',
+    'crmRetry',
+    'crmSearch',
+    'crmPick',
+    'logNotes',
+    'logNow',
+    'logRetry',
+    'dial',
+  ],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],

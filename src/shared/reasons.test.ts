@@ -17,6 +17,7 @@ import {
   sameReason,
   wordKey,
 } from './reasons';
+import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
 import { TEAM_ENGLISH } from './team-reasons-english.test-cases';
@@ -28,6 +29,7 @@ const CATALOGS = { en, es, de } as Record<string, Catalog>;
 const ENGLISH: [Reason, string][] = [
   ...SETUP_ENGLISH,
   ...TEAM_ENGLISH,
+  ...DIAL_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),
     'Connection problem (WebSocket did not open in time). Retrying automatically.',

@@ -96,6 +96,13 @@ const REASONS = {
   'team-counts-only': ['queues', 'limit'],
   'team-failed': ['detail'],
   'team-join-failed': ['detail'],
+  // Click-to-dial (background/calls/).
+  'dial-missing-permission': ['permission'],
+  'dial-missing-scope': ['scope'],
+  'dial-invalid-number': ['number'],
+  'dial-no-station': [],
+  'dial-failed': ['detail'],
+  'dial-off': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */
@@ -110,7 +117,10 @@ export const REASON_WORDS = [
 ] as const;
 
 /** List parameters that name alternatives ("a or b"), not all of them ("a, b"). */
-const ANY_OF: Partial<Record<ReasonCode, string>> = { 'ec-missing-permission': 'permission' };
+const ANY_OF: Partial<Record<ReasonCode, string>> = {
+  'ec-missing-permission': 'permission',
+  'dial-missing-permission': 'permission',
+};
 
 export type ReasonCode = keyof typeof REASONS;
 export type ReasonWord = (typeof REASON_WORDS)[number];
