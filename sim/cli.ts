@@ -57,13 +57,16 @@ const sim = await startSim({
   log: values.log,
 });
 
-if (values.team) moveDemoTeam(sim, seedDemoTeam(sim, { seed: num(values.seed) }).agentIds);
-
 const target = `${values.host}:${sim.port}`;
 const agents = sim
   .users()
   .map((u) => `    ${u.name.padEnd(14)} ${u.id}  ${u.email}`)
   .join('\n');
+const team = values.team ? seedDemoTeam(sim, { seed: num(values.seed) }) : undefined;
+if (team) moveDemoTeam(sim, team.agentIds);
+const teamLine = team
+  ? `\nDemo team: ${team.agentIds.length} agents on ${team.queues.map((q) => q.name).join(', ')}, statuses moving (GET /__sim/queues)`
+  : '';
 console.info(`Genesys Cloud simulator listening on ${sim.url} (${tls ? 'HTTPS/WSS, throwaway self-signed certificate' : 'plain HTTP/WS'})
 
 Hosts (with the Chromium flags below): login./api./apps./streaming.<every Genesys domain>, crm.cuecard.test
@@ -71,7 +74,7 @@ Hosts (with the Chromium flags below): login./api./apps./streaming.<every Genesy
 Path-routed on ${sim.url}: /oauth/*, /login, /logout, /api/v2/*, /channels/*, /crm/*, /apps/, /__sim/*
 
 Seeded agents:
-${agents}
+${agents}${teamLine}
 Demo OAuth client: ${DEMO_CLIENT_ID}  (redirect URI ${CUECARD_REDIRECT_URI})
 
 Chromium flags:

@@ -21,7 +21,7 @@ import { Conversations } from './org/conversations';
 import { ExternalContactsStore } from './org/external-contacts';
 import type { ConversationModel } from './org/model';
 import { Observations } from './org/observations';
-import { type MembershipChange, type QueueModel, Queues, queueUserEvent } from './org/queues';
+import { type QueueModel, Queues, queueUserEvent } from './org/queues';
 import { Routing } from './org/routing';
 import { eventSnapshot, restConversation } from './org/snapshots';
 import { Users } from './org/users';
@@ -88,7 +88,7 @@ export class Core {
     this.queues = new Queues({
       now: this.now,
       userExists: (id) => this.users.get(id) !== undefined,
-      changed: (queue, userId, change) => this.membershipChanged(queue, userId, change),
+      changed: (queue, userId) => this.membershipChanged(queue, userId),
     });
     this.users = new Users(
       this.now,
@@ -196,7 +196,7 @@ export class Core {
     return user;
   }
 
-  private membershipChanged(queue: QueueModel, userId: string, _change: MembershipChange): void {
+  private membershipChanged(queue: QueueModel, userId: string): void {
     this.activityHistory.membershipChanged(queue.id, userId);
     this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
     this.users.publishActivity(userId);
