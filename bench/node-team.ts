@@ -70,7 +70,7 @@ export class NodeTeam {
       live: () => this.agent.status === 'live',
       topicsChanged: () => this.agent.feed.topicsChanged(),
       onChange: () => relay?.publish(),
-      log: (e, d) => (process.env.TEAM_LOG ? console.log('team', e, d) : undefined),
+      log: () => undefined,
     });
     this.agent = new NodeAgent({ ...opts, rider: this.team, onState: () => this.team.refresh() });
     relay = new Relay<TeamView>({

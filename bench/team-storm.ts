@@ -14,6 +14,7 @@
  *
  * Sim and harness share this Node process (and the machine's 2 cores): the latencies include both.
  */
+import { seeded } from '../e2e/soak-runner';
 import { startSim } from '../sim/index';
 import { TEAM_TOPIC_BUDGET } from '../src/background/team/topics';
 import { NodeTeam } from './node-team';
@@ -137,7 +138,14 @@ export async function teamBench(o: TeamBenchOptions) {
       return [...shown].filter((id) => team.client.members[id]?.routingStatus !== t.get(id)).length;
     };
     const stormEnd = performance.now();
-    await until('the view to equal the truth', () => (watch(), wrong() === 0), 30_000);
+    await until(
+      'the view to equal the truth',
+      () => {
+        watch();
+        return wrong() === 0;
+      },
+      30_000,
+    );
     const exactAfterMs = round(performance.now() - stormEnd);
     watch();
     const during = requests.slice(restBefore).map((r) => r.path);
@@ -192,7 +200,6 @@ export async function teamBench(o: TeamBenchOptions) {
 // `npx tsx bench/team-storm.ts [agents] [rate] [seconds]`: this benchmark alone, as JSON.
 if (process.argv[1]?.endsWith('team-storm.ts')) {
   const [agents = 1000, rate = 1000, seconds = 10] = process.argv.slice(2).map(Number);
-  let x = 20261130;
-  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rnd = seeded(20261130);
   console.info(JSON.stringify(await teamBench({ agents, queues: 10, rate, seconds, rnd }), null, 2));
 }

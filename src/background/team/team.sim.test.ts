@@ -167,7 +167,7 @@ describe('team view against the simulator', () => {
 describe('team view with queue observations', () => {
   it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts', async () => {
     const observe = { permissions: ['analytics:queueObservation:view'] };
-    const { user, start } = await lead(sim, 'Observing Lead');
+    const { user } = await lead(sim, 'Observing Lead');
     const crew = agents(sim, 'Observed', 120);
     const q = sim.addQueue({
       name: 'Observed Queue',
