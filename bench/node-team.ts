@@ -91,6 +91,8 @@ export class NodeTeam {
   async start(): Promise<this> {
     await this.team.restore();
     this.agent.start();
+    await this.agent.started();
+    this.team.refresh(); // as the worker's refresh after restoring: the stored agent is known
     this.relay.attach(this.port());
     return this;
   }

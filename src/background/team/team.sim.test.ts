@@ -222,6 +222,42 @@ describe('team view with queue observations', () => {
   });
 });
 
+describe('team view across a worker eviction', () => {
+  it('the stored roster shows at once; its topics go with the first subscribe; one snapshot brings it up to date', async () => {
+    const { user, start } = await lead(sim, 'Evicted Lead');
+    const [eve] = agents(sim, 'Evicted Eve', 1);
+    if (!eve) throw new Error('no agent');
+    sim.addQueue({ name: 'Evicted Queue', members: [{ userId: user.id }, { userId: eve.id }] });
+    const first = await start();
+    await expect.poll(() => first.team.snapshotRuns, { timeout: 5_000 }).toBe(2);
+    await expect
+      .poll(() => first.stored?.roster.members[eve.id]?.presence, { timeout: 5_000 })
+      .toBe('AVAILABLE');
+    const stored = { team: first.stored, feed: first.agent.store.saved };
+    first.stop(); // the worker is evicted
+    sim.setPresence(eve.id, 'Busy'); // meanwhile
+
+    const token = sim.issueToken({ userId: user.id }).access_token;
+    const again = new NodeTeam({
+      baseUrl: sim.url,
+      userId: user.id,
+      token,
+      random: () => 0.01,
+      storedTeam: stored.team,
+      stored: stored.feed,
+    });
+    running.push(again);
+    await again.start();
+    const firstShown = again.received[0];
+    expect(firstShown?.type === 'teamSnapshot' && firstShown.view.members[eve.id]?.presence).toBe(
+      'AVAILABLE',
+    );
+    await expect.poll(() => again.client.members[eve.id]?.presence, { timeout: 5_000 }).toBe('BUSY');
+    expect(again.client.status).toBe('live');
+    expect(again.team.snapshotRuns).toBe(1);
+  });
+});
+
 describe('team view, permissions and storms', () => {
   it('a rejected topic names its missing permission; the view still shows what the snapshot read', async () => {
     const strict = await startSim({ heartbeatMs: 300, restLagMs: 0, noSeed: true });
