@@ -23,6 +23,7 @@ import type { FeedRider } from '../feed/deps';
 import { Merged } from '../feed/merge';
 import type { Frame } from '../genesys/frames';
 import { withPriority } from '../genesys/rest';
+import { SnapshotAfterPut } from './confirm';
 import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
@@ -54,11 +55,7 @@ export class Team implements FeedRider {
   private readonly dirty = cleanDirty();
   private form: MemberTopicForm | undefined;
   private plan: TopicPlan = { topics: [], countsOnly: new Set() };
-  private subscribedTopics = new Set<string>();
-  private confirmAfterPut = false;
-  /** Subscribes seen, and the one after which a confirming snapshot was asked (the gap's covers it). */
-  private puts = 0;
-  private confirmedPut = -1;
+  private readonly afterPut = new SnapshotAfterPut();
   private rejected: string[] = [];
   private failure: Reason | undefined;
   private readonly snapshots = new Merged(() => this.snapshotNow());
@@ -98,9 +95,7 @@ export class Team implements FeedRider {
   }
 
   subscribed(outcome: SubscribeOutcome): void {
-    this.puts++;
-    this.deps.log?.('team.subscribed', { topics: this.plan.topics.length, confirm: this.confirmAfterPut });
-    this.subscribedTopics = new Set(outcome.failed === undefined ? this.plan.topics : []);
+    const confirm = this.afterPut.put(outcome.failed === undefined ? this.plan.topics : undefined);
     if (outcome.failed !== undefined)
       this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
     if (this.form === 'combined' && combinedRefused(outcome.rejected)) {
@@ -113,11 +108,7 @@ export class Team implements FeedRider {
       this.rejected = missing;
       this.changed(false);
     }
-    if (this.confirmAfterPut) {
-      this.confirmAfterPut = false;
-      this.confirmedPut = this.puts;
-      this.requestSnapshot();
-    }
+    if (confirm) this.requestSnapshot();
   }
 
   onFrame(f: Frame): void {
@@ -134,9 +125,7 @@ export class Team implements FeedRider {
 
   /** The connection resynced: one snapshot (unless the confirming one of its own PUT is on its way). */
   afterGap(): void {
-    const covered = this.confirmedPut === this.puts;
-    this.confirmedPut = -1;
-    if (!covered) this.requestSnapshot();
+    if (this.afterPut.gap()) this.requestSnapshot();
   }
 
   // ── Lifecycle ──
@@ -148,6 +137,8 @@ export class Team implements FeedRider {
     const key = `${c?.team.status}|${c?.queueJoin.status}|${d.me()}|${d.live()}|${d.mayObserve()}`;
     if (key === this.refreshKey) return; // the feed changes on every event: only these matter here
     this.refreshKey = key;
+    const me = d.me();
+    if (me && this.roster.me && me !== this.roster.me) this.reset(); // another agent: nothing of the last
     // Turned on while live (grants read late, an admin's switch): no gap will ask for a snapshot.
     // (Going live is a gap's end: its resync asked already.)
     const on = this.enabled() && this.deps.live();
@@ -280,9 +271,7 @@ export class Team implements FeedRider {
     if (!same || [...next.countsOnly].join() !== [...this.plan.countsOnly].join()) this.dirty.all = true;
     this.plan = next;
     if (same) return;
-    this.deps.log?.('team.topics', { topics: next.topics.length, live: this.deps.live() });
-    if (next.topics.some((t) => !this.subscribedTopics.has(t)) && this.roster.snapshotAt !== undefined)
-      this.confirmAfterPut = true;
+    this.afterPut.planned(next.topics, this.roster.snapshotAt !== undefined);
     this.deps.topicsChanged();
   }
 
