@@ -58,6 +58,7 @@ export class Team implements FeedRider {
   private readonly afterPut = new SnapshotAfterPut();
   private rejected: string[] = [];
   private failure: Reason | undefined;
+  private unsubscribed: Reason | undefined;
   private readonly snapshots = new Merged(() => this.snapshotNow());
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
@@ -96,18 +97,17 @@ export class Team implements FeedRider {
 
   subscribed(outcome: SubscribeOutcome): void {
     const confirm = this.afterPut.put(outcome.failed === undefined ? this.plan.topics : undefined);
-    if (outcome.failed !== undefined)
-      this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
+    // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
+    const failed = outcome.failed === undefined ? undefined : errorText(outcome.failed);
+    if (failed) this.deps.log?.('team.subscribe-failed', { reason: failed });
+    this.unsubscribed = failed ? reason('team-failed', { detail: failed }) : undefined;
     if (this.form === 'combined' && combinedRefused(outcome.rejected)) {
       this.form = 'separate'; // the server does not take the combined form: two topics a member
       this.replan();
       return;
     }
-    const missing = missingOf(outcome.rejected);
-    if (missing.join() !== this.rejected.join()) {
-      this.rejected = missing;
-      this.changed(false);
-    }
+    this.rejected = missingOf(outcome.rejected);
+    this.changed(false); // the view's head compares itself: an unchanged one sends nothing
     if (confirm) this.requestSnapshot();
   }
 
@@ -170,7 +170,7 @@ export class Team implements FeedRider {
       me: this.roster.me ?? this.deps.me(),
       hasRoster: this.roster.snapshotAt !== undefined,
       live: this.deps.live(),
-      failure: this.failure,
+      failure: this.failure ?? this.unsubscribed,
       rejectedPermissions: this.rejected,
       countsOnly,
     });
