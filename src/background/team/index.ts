@@ -42,10 +42,21 @@ export interface TeamSources {
 
 export function createTeam(src: TeamSources): TeamHost {
   let relay: Relay<TeamView> | undefined;
+  // Asked on every refresh (every feed change): computed again only when the grants change.
+  let observe: { grants: readonly (readonly string[] | undefined)[]; may: boolean } = {
+    grants: [],
+    may: false,
+  };
+  const observing = () => {
+    const grants = src.capabilities().known;
+    const key = [grants?.permissions, grants?.scopes];
+    if (key.some((k, i) => k !== observe.grants[i])) observe = { grants: key, may: mayObserve(grants) };
+    return observe.may;
+  };
   const team = new Team({
     api: src.api,
     capabilities: () => (src.signedIn() ? src.capabilities().states() : undefined),
-    mayObserve: () => mayObserve(src.capabilities().known),
+    mayObserve: observing,
     me: () => (src.signedIn() ? src.feed().agent?.id : undefined),
     live: () => src.feed().link.status === 'live',
     topicsChanged: () => src.feed().topicsChanged(),
