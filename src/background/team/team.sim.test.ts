@@ -30,7 +30,7 @@ describe('team view against the simulator', () => {
       .toEqual([131, 4]);
     const members = () => seen.filter((p) => p.includes('/members'));
     // First sign-in: a snapshot, then one more after the new topics' PUT (what happened before it is read again).
-    await expect.poll(() => members().length, { timeout: 5_000 }).toBe(2 * 3);
+    await expect.poll(() => members().length, { timeout: 8_000 }).toBe(2 * 3);
     expect(t.client.queues.map((q) => [q.id, q.name, q.joinedByMe])).toEqual([
       [q1.id, 'Paging Big', true],
       [q2.id, 'Paging Small', false],
@@ -118,19 +118,21 @@ describe('team view against the simulator', () => {
     if (!cy) throw new Error('no agent');
     sim.addQueue({ name: 'Gap Queue', members: [{ userId: user.id }, { userId: cy.id }] });
     const t = await start();
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 5_000 }).toBe(2);
-    await expect.poll(() => t.client.members[cy.id]?.presence, { timeout: 5_000 }).toBe('AVAILABLE');
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(2); // the sign-in's, and the one confirming it
+    expect(t.client.members[cy.id]?.presence).toBe('AVAILABLE');
     const lives = t.agent.liveAt.length;
     sim.faults.dropSockets(user.id);
     sim.setPresence(cy.id, 'Busy'); // its event is lost: no socket
     await expect.poll(() => t.agent.liveAt.length, { timeout: 8_000 }).toBe(lives + 1);
     await expect.poll(() => t.client.members[cy.id]?.presence, { timeout: 5_000 }).toBe('BUSY');
-    expect(t.team.snapshotRuns).toBe(3);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(4); // the gap's, and the one confirming it
   });
 });
 
 describe('team view with queue observations', () => {
-  it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts', async () => {
+  it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts, twice', async () => {
     const sim = suite.sim();
     const observe = { permissions: ['analytics:queueObservation:view'] };
     const { user } = await lead(sim, 'Observing Lead');
@@ -158,32 +160,28 @@ describe('team view with queue observations', () => {
       alert: false,
     });
     await expect.poll(() => t.client.queues[0]?.counts?.waiting, { timeout: 3_000 }).toBe(1);
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(2);
-    await expect.poll(() => seen.filter((p) => p === 'GET /api/v2/users').length, { timeout: 8_000 }).toBe(2); // 120 names, 100 a call, asked once: the confirming snapshot knows them
-
-    // The confirming snapshot's last call (it knows the names: no users call).
-    await expect
-      .poll(() => seen.filter((p) => p.endsWith('/observations/query')).length, { timeout: 8_000 })
-      .toBe(2);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(2);
+    // 120 names, 100 a call, asked once: the confirming snapshot knows them.
+    expect(seen.filter((p) => p === 'GET /api/v2/users')).toHaveLength(2);
     const before = seen.length;
     const lives = t.agent.liveAt.length;
     sim.faults.dropSockets(user.id);
     await expect.poll(() => t.agent.liveAt.length, { timeout: 8_000 }).toBe(lives + 1);
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(3);
-    await expect
-      .poll(
-        () =>
-          seen.slice(before).filter((p) => !p.includes('/notifications/') && !p.includes('/conversations')),
-        {
-          timeout: 8_000,
-        },
-      )
-      .toEqual([
-        'GET /api/v2/users/me', // the connection's identify, as on every reconnect
-        'GET /api/v2/routing/queues/me',
-        'POST /api/v2/analytics/routing/activity/query', // page 1 of 121 members
-        'POST /api/v2/analytics/routing/activity/query', // page 2
-        'POST /api/v2/analytics/queues/observations/query',
-      ]);
+    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(4);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    const snapshot = [
+      'GET /api/v2/routing/queues/me',
+      'POST /api/v2/analytics/routing/activity/query', // page 1 of 121 members
+      'POST /api/v2/analytics/routing/activity/query', // page 2
+      'POST /api/v2/analytics/queues/observations/query',
+    ];
+    expect(
+      seen.slice(before).filter((p) => !p.includes('/notifications/') && !p.includes('/conversations')),
+    ).toEqual([
+      'GET /api/v2/users/me', // the connection's identify, as on every reconnect
+      ...snapshot, // the gap's
+      ...snapshot, // the one confirming it, once REST caught up
+    ]);
   });
 });

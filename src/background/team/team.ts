@@ -10,8 +10,9 @@
  *    never seen at most once per UNKNOWN_MEMBER_GAP_MS) and for the agent's own join/leave.
  *  - Snapshots are merged (one in flight, one pending: feed/merge.ts) and run at the `team`
  *    priority of the one REST budget.
- *  - New topics miss what happened before their PUT: when the topic list grows, one snapshot
- *    follows the PUT (the first sign-in: two snapshots; a reconnect: one).
+ *  - REST trails the events (the activity query by seconds), and new topics miss what happened
+ *    before their PUT: a gap's snapshot, and a PUT that added topics, are confirmed by one more
+ *    snapshot SNAPSHOT_LAG_MS later (a sign-in or a reconnect: two snapshots).
  *  - Sign-out forgets everything (the next agent's queues differ); an eviction does not
  *    (storage.session, saved at most every SAVE_MS).
  *
@@ -23,12 +24,12 @@ import type { FeedRider } from '../feed/deps';
 import { Merged } from '../feed/merge';
 import type { Frame } from '../genesys/frames';
 import { withPriority } from '../genesys/rest';
-import { SnapshotAfterPut } from './confirm';
+import { ConfirmingSnapshot } from './confirm';
 import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
-import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
+import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster, SNAPSHOT_LAG_MS } from './roster';
 import { takeSnapshot } from './snapshot';
 import {
   combinedRefused,
@@ -55,7 +56,7 @@ export class Team implements FeedRider {
   private readonly dirty = cleanDirty();
   private form: MemberTopicForm | undefined;
   private plan: TopicPlan = { topics: [], countsOnly: new Set() };
-  private readonly afterPut = new SnapshotAfterPut();
+  private readonly confirm: ConfirmingSnapshot;
   private rejected: string[] = [];
   private failure: Reason | undefined;
   private unsubscribed: Reason | undefined;
@@ -71,11 +72,18 @@ export class Team implements FeedRider {
   /** Bumped on sign-out: answers of an earlier sign-in are dropped. */
   private epoch = 0;
 
-  constructor(private readonly deps: TeamDeps) {}
+  constructor(private readonly deps: TeamDeps) {
+    this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot());
+  }
 
   /** Snapshots run so far (tests, bench). */
   get snapshotRuns(): number {
     return this.snapshots.runs;
+  }
+
+  /** No snapshot running or waiting (tests, bench: REST is quiet from here on unless a gap comes). */
+  get settled(): boolean {
+    return !this.snapshots.running && !this.confirm.pending && this.retryTimer === undefined;
   }
 
   async restore(): Promise<void> {
@@ -89,14 +97,12 @@ export class Team implements FeedRider {
     this.changed(false);
   }
 
-  // ── FeedRider: the connection's topics, frames and gaps ──
-
   topics(): readonly string[] {
     return this.plan.topics;
   }
 
   subscribed(outcome: SubscribeOutcome): void {
-    const confirm = this.afterPut.put(outcome.failed === undefined ? this.plan.topics : undefined);
+    this.confirm.put(outcome.failed === undefined ? this.plan.topics : undefined);
     // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
     const failed = outcome.failed === undefined ? undefined : errorText(outcome.failed);
     if (failed) this.deps.log?.('team.subscribe-failed', { reason: failed });
@@ -108,7 +114,6 @@ export class Team implements FeedRider {
     }
     this.rejected = missingOf(outcome.rejected);
     this.changed(false); // the view's head compares itself: an unchanged one sends nothing
-    if (confirm) this.requestSnapshot();
   }
 
   onFrame(f: Frame): void {
@@ -123,12 +128,11 @@ export class Team implements FeedRider {
     if (changed) this.changed(true);
   }
 
-  /** The connection resynced: one snapshot (unless the confirming one of its own PUT is on its way). */
+  /** The connection resynced: a snapshot now, and one confirming it once REST caught up. */
   afterGap(): void {
-    if (this.afterPut.gap()) this.requestSnapshot();
+    this.requestSnapshot();
+    this.confirm.gap();
   }
-
-  // ── Lifecycle ──
 
   /** The capabilities, the agent or the link changed: the view's head, maybe the topics. */
   refresh(): void {
@@ -197,8 +201,6 @@ export class Team implements FeedRider {
     }
     return result;
   }
-
-  // ── Internals ──
 
   private capabilityStates() {
     const c = this.deps.capabilities();
@@ -271,7 +273,7 @@ export class Team implements FeedRider {
     if (!same || [...next.countsOnly].join() !== [...this.plan.countsOnly].join()) this.dirty.all = true;
     this.plan = next;
     if (same) return;
-    this.afterPut.planned(next.topics, this.roster.snapshotAt !== undefined);
+    this.confirm.planned(next.topics, this.roster.snapshotAt !== undefined);
     this.deps.topicsChanged();
   }
 
@@ -292,5 +294,6 @@ export class Team implements FeedRider {
     for (const t of [this.saveTimer, this.retryTimer]) if (t !== undefined) this.deps.clock.clearTimeout(t);
     this.saveTimer = undefined;
     this.retryTimer = undefined;
+    this.confirm.cancel();
   }
 }
