@@ -29,7 +29,7 @@ import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
-import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster, SNAPSHOT_LAG_MS } from './roster';
+import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
 import { takeSnapshot } from './snapshot';
 import {
   combinedRefused,
