@@ -8,16 +8,17 @@ import type { Runtime } from 'webextension-polyfill';
 import { Relay } from '../src/background/relay/relay';
 import type { StoredTeam } from '../src/background/team/deps';
 import { Team } from '../src/background/team/team';
-import { diffTeam } from '../src/background/team/view';
+import { mayObserve } from '../src/background/team/topics';
+import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from '../src/background/team/view';
 import { CAPABILITY_IDS, type CapabilityStates } from '../src/shared/capability-states';
 import { PORT_NAMES } from '../src/shared/protocol';
-import { permissionGranted } from '../src/shared/setup/requirements';
 import { applyTeam, parseToTeam, TEAM_OFF, type TeamView, type ToTeam } from '../src/shared/team-view';
 import { NodeAgent, type NodeAgentOptions } from './node-agent';
 
 export interface NodeTeamOptions extends Omit<NodeAgentOptions, 'rider' | 'onState'> {
-  /** The role's permissions the team reads (default: none beyond the sim's defaults). */
+  /** The role's permissions and the client's scopes as the team reads them (default: none; analytics:readonly). */
   permissions?: string[];
+  scopes?: string[];
   /** `queueJoin` on (default: true). */
   canJoin?: boolean;
   /** What storage.session held (an evicted worker's roster). */
@@ -64,18 +65,19 @@ export class NodeTeam {
         clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       },
       capabilities: () => this.capabilities,
-      mayObserve: () => permissionGranted('analytics:queueObservation:view', permissions),
+      mayObserve: () => mayObserve({ permissions, scopes: opts.scopes ?? ['analytics:readonly'] }),
       me: () => this.agent.agent?.id,
       live: () => this.agent.status === 'live',
       topicsChanged: () => this.agent.feed.topicsChanged(),
       onChange: () => relay?.publish(),
-      log: (e, d) => (process.env.TEAM_LOG ? console.log('team', e, d) : undefined),
+      log: () => undefined,
     });
     this.agent = new NodeAgent({ ...opts, rider: this.team, onState: () => this.team.refresh() });
     relay = new Relay<TeamView>({
       getState: () => this.team.view(),
       snapshot: (view) => ({ type: 'teamSnapshot', view }),
       diff: diffTeam,
+      minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
       allowSender: () => true,
       onCommand: (c, _kind, reply) => {
         if (c.type === 'teamJoin') void this.team.join(c.queueId, c.joined).then(reply);
@@ -89,6 +91,8 @@ export class NodeTeam {
   async start(): Promise<this> {
     await this.team.restore();
     this.agent.start();
+    await this.agent.started();
+    this.team.refresh(); // as the worker's refresh after restoring: the stored agent is known
     this.relay.attach(this.port());
     return this;
   }

@@ -25,6 +25,8 @@ export interface RelayOptions<S = PanelState> {
   snapshot?(state: S): ToClient;
   /** The patch from one state to the next, or nothing (default: the panel's, relay/diff.ts). */
   diff?(prev: S, next: S): ToClient | undefined;
+  /** Flushes at least this far apart under a storm (default MIN_FLUSH_INTERVAL_MS). */
+  minFlushIntervalMs?: number;
   /** Is this sender allowed to connect as this kind of client? */
   allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean;
   /** `reply` answers the client that sent the command, and only it (with the command's request id). */
@@ -87,7 +89,8 @@ export class Relay<S = PanelState> {
   publish(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    const wait = this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
+    const gap = this.opts.minFlushIntervalMs ?? MIN_FLUSH_INTERVAL_MS;
+    const wait = this.lastFlushAt + gap - performance.now();
     setTimeout(() => this.flush(), Math.max(0, wait));
   }
 

@@ -14,6 +14,8 @@
  *    separate ones. A combined topic the server refuses as unknown falls back to separate ones.
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import type { Grants } from '../../shared/capabilities';
+import { permissionGranted, scopeGranted } from '../../shared/setup/requirements';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
 import type { Api } from '../genesys/rest';
 
@@ -119,4 +121,17 @@ export function combinedRefused(rejected: readonly Models.ChannelTopic[]): boole
 /** The permissions the rejected topics miss, each once. */
 export function missingOf(rejected: readonly Models.ChannelTopic[]): string[] {
   return [...new Set(rejected.flatMap((t) => t.missingPermissions ?? []))].sort();
+}
+
+/** What lets the agent read queue observations (the counts, the one-call activity query). */
+export const OBSERVATIONS_PERMISSION = 'analytics:queueObservation:view';
+export const OBSERVATIONS_SCOPE = 'analytics:readonly';
+
+/** Both the role's permission and the client's scope: a call either lacks is refused. */
+export function mayObserve(grants: Grants | undefined): boolean {
+  return (
+    !!grants &&
+    permissionGranted(OBSERVATIONS_PERMISSION, grants.permissions) &&
+    scopeGranted(OBSERVATIONS_SCOPE, grants.scopes)
+  );
 }

@@ -21,6 +21,12 @@ import type {
 } from '../../shared/team-view';
 import type { Dirty, MemberState, QueueState, RosterState } from './roster';
 
+/**
+ * The team port's patches are at least this far apart (ms): under 60 a second, a screen's frame
+ * rate (the roster renders once per frame at most; timers fire late, never early: 17, not 16.7).
+ */
+export const TEAM_FLUSH_INTERVAL_MS = 17;
+
 function memberView(m: MemberState): TeamMemberView {
   return { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };
 }
