@@ -142,6 +142,27 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   // Back to the conversations: the frame (and its port) goes away.
   await agentPage.panel.getByRole('button', { name: 'Conversations' }).click();
   await expect(agentPage.panel.getByTestId('team-frame')).toHaveCount(0);
+
+  // A page CSP that forbids every frame (frame-src 'none') blocks a web frame but not ours: Chrome
+  // exempts the extension's own web-accessible pages from the page's CSP.
+  const blocked = await agentPage.page.evaluate(async (webUrl) => {
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = "frame-src 'none'";
+    document.head.append(meta);
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI));
+    const web = document.createElement('iframe');
+    web.src = webUrl;
+    document.body.append(web);
+    await new Promise((r) => setTimeout(r, 500));
+    web.remove();
+    return violations;
+  }, `${sim.url}/apps/`);
+  expect(blocked).toHaveLength(1);
+  await agentPage.panel.getByRole('button', { name: 'Team' }).click();
+  await expect(team.status).toHaveText('Live');
+  await team.expectExact(sim, alex.id);
 });
 
 test('a shift-change storm ends exact, with no REST call of the team during it', async ({
