@@ -2,10 +2,12 @@
  * One snapshot of the roster over REST, with as few calls as Genesys allows (facts:
  * genesys-team-and-actions.md A.1–A.3):
  *  1. `GET /routing/queues/me` (no permission; pageSize 100, by nextUri): the agent's queues, joined or not.
- *  2. With `analytics:queueObservation:view` (and the `analytics:readonly` scope): ONE `POST /analytics/routing/activity/query` for every
- *     queue's members with their presence, routing status and joined (per ACTIVITY_CHUNK queues),
- *     plus ONE observations query for the counts; names the roster does not know yet come from
- *     `GET /users?id=…` (USERS_PAGE ids a call). A reconnect with the names known: 3 calls.
+ *  2. With `analytics:queueObservation:view` (and the `analytics:readonly` scope): the
+ *     `POST /analytics/routing/activity/query` for every queue's members with their presence,
+ *     routing status and joined (one call per ACTIVITY_CHUNK queues and PAGE_SIZE members of the
+ *     largest), plus ONE observations query for the counts; names the roster does not know yet come
+ *     from `GET /users?id=…` (USERS_PAGE ids a call). A reconnect with the names known, queues of
+ *     ≤ 100: 3 calls.
  *  3. Without it: each queue's members pages (`expand=presence,routingStatus&pageSize=100`, until no
  *     `nextUri`): names, statuses and joined in one listing; no counts.
  * Every call goes through the one REST budget at the `team` priority (below the connection's and the
@@ -132,25 +134,29 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
       groupBy: ['queueId'],
       filter: byQueue(ids),
     } satisfies Models.RoutingActivityQuery;
-    const res = await api.request<Models.RoutingActivityResponse>(
-      'POST',
-      '/api/v2/analytics/routing/activity/query',
-      query,
-    );
-    for (const group of res?.results ?? [])
-      for (const e of group.entities ?? []) {
-        const id = lower(e.userId);
-        const list = entries.get(lower(e.queueId ?? group.group?.queueId));
-        if (!id || !list) continue;
-        list.push({ userId: id, joined: e.queueMembershipStatus?.toLowerCase() === 'active' });
-        members.set(id, {
-          id,
-          name: o.knownName(id) ?? '',
-          presence: key(e.systemPresence),
-          routingStatus: key(e.routingStatus),
-          since: latest(date(e.presenceDate), date(e.routingStatusDate)),
-        });
-      }
+    // Each group's entities come PAGE_SIZE at a time (`truncated` while more follow).
+    for (let page = 1, more = true; more && page <= MAX_PAGES; page++) {
+      const res = await api.request<Models.RoutingActivityResponse>(
+        'POST',
+        `/api/v2/analytics/routing/activity/query?pageSize=${PAGE_SIZE}&pageNumber=${page}`,
+        query,
+      );
+      more = (res?.results ?? []).some((g) => g.truncated === true);
+      for (const group of res?.results ?? [])
+        for (const e of group.entities ?? []) {
+          const id = lower(e.userId);
+          const list = entries.get(lower(e.queueId ?? group.group?.queueId));
+          if (!id || !list) continue;
+          list.push({ userId: id, joined: e.queueMembershipStatus?.toLowerCase() === 'active' });
+          members.set(id, {
+            id,
+            name: o.knownName(id) ?? '',
+            presence: key(e.systemPresence),
+            routingStatus: key(e.routingStatus),
+            since: latest(date(e.presenceDate), date(e.routingStatusDate)),
+          });
+        }
+    }
     const observed = await api.request<Models.QueueObservationQueryResponse>(
       'POST',
       '/api/v2/analytics/queues/observations/query',

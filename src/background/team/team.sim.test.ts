@@ -164,6 +164,64 @@ describe('team view against the simulator', () => {
   });
 });
 
+describe('team view with queue observations', () => {
+  it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts', async () => {
+    const observe = { permissions: ['analytics:queueObservation:view'] };
+    const { user, start } = await lead(sim, 'Observing Lead');
+    const crew = agents(sim, 'Observed', 120);
+    const q = sim.addQueue({
+      name: 'Observed Queue',
+      members: [{ userId: user.id }, ...crew.map((u, i) => ({ userId: u.id, joined: i % 2 === 0 }))],
+    });
+    const seen = calls(sim, user.id);
+    const t = await startTeam(sim, user.id, observe);
+    await expect.poll(() => t.client.queues[0]?.members.length, { timeout: 8_000 }).toBe(121);
+    expect(t.client.queues[0]).toMatchObject({ id: q.id, counts: { waiting: 0, interacting: 0 } });
+    expect(t.client.members[crew[1]?.id ?? '']).toMatchObject({
+      name: 'Observed 001',
+      presence: 'AVAILABLE',
+    });
+    expect(t.client.queues[0]?.members.find((m) => m.userId === crew[1]?.id)?.joined).toBe(false);
+    expect(seen.some((p) => p.includes('/members'))).toBe(false);
+    // A call waiting in the queue: the observations topic says so (at most once a second).
+    sim.startConversation({
+      userId: crew[0]?.id ?? '',
+      media: 'call',
+      customer: { address: '+13175550111' },
+      queue: { id: q.id, name: 'Observed Queue' },
+      alert: false,
+    });
+    await expect.poll(() => t.client.queues[0]?.counts?.waiting, { timeout: 3_000 }).toBe(1);
+    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(2);
+    await expect.poll(() => seen.filter((p) => p === 'GET /api/v2/users').length, { timeout: 8_000 }).toBe(2); // 120 names, 100 a call, asked once: the confirming snapshot knows them
+
+    // The confirming snapshot's last call (it knows the names: no users call).
+    await expect
+      .poll(() => seen.filter((p) => p.endsWith('/observations/query')).length, { timeout: 8_000 })
+      .toBe(2);
+    const before = seen.length;
+    const lives = t.agent.liveAt.length;
+    sim.faults.dropSockets(user.id);
+    await expect.poll(() => t.agent.liveAt.length, { timeout: 8_000 }).toBe(lives + 1);
+    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(3);
+    await expect
+      .poll(
+        () =>
+          seen.slice(before).filter((p) => !p.includes('/notifications/') && !p.includes('/conversations')),
+        {
+          timeout: 8_000,
+        },
+      )
+      .toEqual([
+        'GET /api/v2/users/me', // the connection's identify, as on every reconnect
+        'GET /api/v2/routing/queues/me',
+        'POST /api/v2/analytics/routing/activity/query', // page 1 of 121 members
+        'POST /api/v2/analytics/routing/activity/query', // page 2
+        'POST /api/v2/analytics/queues/observations/query',
+      ]);
+  });
+});
+
 describe('team view, permissions and storms', () => {
   it('a rejected topic names its missing permission; the view still shows what the snapshot read', async () => {
     const strict = await startSim({ heartbeatMs: 300, restLagMs: 0, noSeed: true });
