@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
 import { configure, evictServiceWorker, expect, signInFromPanel, startSignedIn, test } from './fixtures';
+import { PopupPage } from './pages/extension-pages';
 import { TeamPage } from './pages/team-page';
 
 const { alex, blair, casey } = SEED_USERS;
@@ -66,6 +67,14 @@ test('the team page fills on sign-in, follows a colleague within a second, and "
 }) => {
   const { support, sales } = teamOrg(sim);
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  // The popup's Team button opens the page in a tab.
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.page.getByTestId('popup-team').click(),
+  ]);
+  await expect(opened).toHaveURL(`chrome-extension://${extensionId}/src/team/index.html`);
+  await opened.close();
   const team = await openTeamPage(await context.newPage(), extensionId, sim);
   await expect(team.row(support.id, blair.id)).toHaveAttribute('data-status', 'offQueue');
 
