@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
 import { configure, evictServiceWorker, expect, signInFromPanel, startSignedIn, test } from './fixtures';
+import { PopupPage } from './pages/extension-pages';
 import { TeamPage } from './pages/team-page';
 
 const { alex, blair, casey } = SEED_USERS;
@@ -66,6 +67,14 @@ test('the team page fills on sign-in, follows a colleague within a second, and "
 }) => {
   const { support, sales } = teamOrg(sim);
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  // The popup's Team button opens the page in a tab.
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.page.getByTestId('popup-team').click(),
+  ]);
+  await expect(opened).toHaveURL(`chrome-extension://${extensionId}/src/team/index.html`);
+  await opened.close();
   const team = await openTeamPage(await context.newPage(), extensionId, sim);
   await expect(team.row(support.id, blair.id)).toHaveAttribute('data-status', 'offQueue');
 
@@ -142,6 +151,27 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   // Back to the conversations: the frame (and its port) goes away.
   await agentPage.panel.getByRole('button', { name: 'Conversations' }).click();
   await expect(agentPage.panel.getByTestId('team-frame')).toHaveCount(0);
+
+  // A page CSP that forbids every frame (frame-src 'none') blocks a web frame but not ours: Chrome
+  // exempts the extension's own web-accessible pages from the page's CSP.
+  const blocked = await agentPage.page.evaluate(async (webUrl) => {
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = "frame-src 'none'";
+    document.head.append(meta);
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI));
+    const web = document.createElement('iframe');
+    web.src = webUrl;
+    document.body.append(web);
+    await new Promise((r) => setTimeout(r, 500));
+    web.remove();
+    return violations;
+  }, `${sim.url}/apps/`);
+  expect(blocked).toHaveLength(1);
+  await agentPage.panel.getByRole('button', { name: 'Team' }).click();
+  await expect(team.status).toHaveText('Live');
+  await team.expectExact(sim, alex.id);
 });
 
 test('a shift-change storm ends exact, with no REST call of the team during it', async ({

@@ -58,16 +58,21 @@ export class MemberRow extends Component<RowProps> {
           <span class={`status tone-${STATUS_LABELS[status].tone}`} data-testid="member-status">
             {statusText(status)}
           </span>
+          {compact ? <Joined joined={joined} /> : null}
         </td>
         {compact ? null : <td data-testid="member-presence">{presence}</td>}
         {compact ? null : <td data-testid="member-routing">{routing}</td>}
         <td class="time">
           {member.since === undefined ? '—' : <Elapsed from={member.since} testId="member-time" />}
-          {longest ? <span class="badge longest-badge">{t('teamLongest')}</span> : null}
+          {longest ? (
+            <span class={compact ? 'sr-only' : 'badge longest-badge'}>{t('teamLongest')}</span>
+          ) : null}
         </td>
-        <td data-testid="member-joined" class={joined ? 'joined' : 'not-joined'}>
-          {joined ? t('teamJoined') : t('teamNotJoined')}
-        </td>
+        {compact ? null : (
+          <td>
+            <Joined joined={joined} />
+          </td>
+        )}
         <td>
           <button
             type="button"
@@ -82,4 +87,13 @@ export class MemberRow extends Component<RowProps> {
       </tr>
     );
   }
+}
+
+/** Joined or not on this queue: words and a mark, never colour alone. */
+function Joined({ joined }: { joined: boolean }) {
+  return (
+    <span data-testid="member-joined" class={joined ? 'joined' : 'not-joined'}>
+      {joined ? t('teamJoined') : t('teamNotJoined')}
+    </span>
+  );
 }

@@ -74,7 +74,7 @@ export function QueueSection({
               {compact ? null : <th scope="col">{t('teamColPresence')}</th>}
               {compact ? null : <th scope="col">{t('teamColRouting')}</th>}
               <th scope="col">{t('teamColTime')}</th>
-              <th scope="col">{t('teamColJoined')}</th>
+              {compact ? null : <th scope="col">{t('teamColJoined')}</th>}
               <th scope="col">{t('teamColActions')}</th>
             </tr>
           </thead>
