@@ -123,6 +123,7 @@ export class Core {
         }
         this.routing.conversationChanged(conv);
       },
+      consultDisconnectType: this.opts.consultDisconnectType,
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });

@@ -77,6 +77,8 @@ export interface SessionDesc {
   direction: 'inbound' | 'outbound';
   /** In the event spelling (`endpoint.dnd`). */
   disconnectType: string | undefined;
+  /** Calls only: held with hold music (the customer during a consult). */
+  confined: boolean;
   /** REST only. */
   startAlertingTime: string | undefined;
 }
@@ -180,6 +182,7 @@ function sessionOf(m: MediaItem, agent: boolean, p: ParticipantModel, iso: Iso):
     common,
     direction: m.direction,
     disconnectType: m.disconnectType,
+    confined: m.confined ?? false,
     startAlertingTime: opt(iso, m.startAlertingTime),
   };
 }

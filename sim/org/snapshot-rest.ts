@@ -48,7 +48,14 @@ function restMedia({ session: s, detail: d }: LegDesc): Partial<Models.Participa
   const provider = PROVIDER[d.media];
   switch (d.media) {
     case 'call': {
-      const call: Models.Call = { ...base, ...CALL_FLAGS, self: d.self, other: d.other, provider };
+      const call: Models.Call = {
+        ...base,
+        ...CALL_FLAGS,
+        confined: s.confined,
+        self: d.self,
+        other: d.other,
+        provider,
+      };
       return { calls: [call] };
     }
     case 'callback': {
@@ -146,7 +153,19 @@ export function restConversation(conv: ConversationModel, iso: Iso, withState: b
         entities: [{ id: conv.id }],
       },
     ],
-    recentTransfers: [],
+    recentTransfers: conv.transfers.map(
+      (t): Models.TransferResponse => ({
+        id: t.id,
+        state: t.state,
+        dateIssued: iso(t.dateIssued),
+        initiator: { userId: t.fromUserId },
+        modifiedBy: t.modifiedById
+          ? { id: t.modifiedById, selfUri: `/api/v2/users/${t.modifiedById}` }
+          : undefined,
+        destination: { userId: t.toUserId },
+        transferType: t.type,
+      }),
+    ),
     selfUri: `/api/v2/conversations/${conv.id}`,
   };
 }
