@@ -77,6 +77,7 @@ test('a click on a number in the card places the call as the agent; it then show
   const dial = new CrmCard(agentPage.panel, placed);
   await dial.expectStatus('found');
   await expect(dial.get('dial-number')).toHaveText(c.phone);
+  await agentPage.page.screenshot({ path: 'test-results/click-to-dial.png' });
   await dial.get('dial-number').click();
   await expect(agentPage.conversations).toHaveCount(2);
 });
