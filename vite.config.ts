@@ -11,6 +11,8 @@ const manifest = { ...manifestSource, version: pkg.version };
 export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
+    // Pages the manifest does not name: the team page (issue 13), also the panel's Team tab iframe.
+    rollupOptions: { input: { team: 'src/team/index.html' } },
     target: 'chrome123',
     sourcemap: false,
     emptyOutDir: true,

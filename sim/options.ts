@@ -43,5 +43,10 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     redirectUriMatch: o.redirectUriMatch ?? 'exact',
     rateLimitScope: o.rateLimitScope ?? 'user-client',
     sso: o.sso ?? true,
+    // Team view (issue 13): the uncertain topic rules, strict where a guess has a hostile variant.
+    combinedTopicCost: o.combinedTopicCost ?? 1,
+    otherUserTopicsPermission: o.otherUserTopicsPermission ?? 'routing:queue:view',
+    queueUsersTopicPermission: o.queueUsersTopicPermission ?? 'routing:queueMember:manage',
+    activityQueryMetricField: o.activityQueryMetricField ?? 'metric',
   };
 }

@@ -29,6 +29,21 @@ export interface AddUser {
   routingStatus?: string;
 }
 
+/** A queue of the org model (sim/org/queues.ts). Ids default to the uuid of `queue:<name>`. */
+export interface AddQueue {
+  id?: string;
+  name: string;
+  /** Initial members; `joined` defaults to true. */
+  members?: { userId: string; joined?: boolean }[];
+}
+
+/** A queue as the simulator's truth gives it: members (by name) with `joined` per member. */
+export interface SimQueue {
+  id: string;
+  name: string;
+  members: { userId: string; name: string; joined: boolean }[];
+}
+
 export interface RegisterClient {
   clientId: string;
   redirectUris: string[];
@@ -184,6 +199,15 @@ export interface SimOptions {
   sso?: boolean;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
+  /** Team view switches (issue 13; sim/README.md "Team view"). */
+  /** What a combined topic `v2.users.{id}?presence&routingStatus` counts toward the topic limit: 1 (default) or one per suffix. [?] */
+  combinedTopicCost?: 1 | 'per-suffix';
+  /** Permission to subscribe to ANOTHER user's presence/routingStatus/activity topics (default `routing:queue:view`; `'none'` = anyone). [?] */
+  otherUserTopicsPermission?: string;
+  /** Permission for `v2.routing.queues.{id}.users` (default `routing:queueMember:manage`; `'none'` = anyone). [?] */
+  queueUsersTopicPermission?: string;
+  /** Where the routing activity query reads a metric's name: `metric` (SDK, default), `name` (the doc's example) or either. [?] */
+  activityQueryMetricField?: 'metric' | 'name' | 'either';
   /** Add two customers sharing one phone number, `SHARED_PHONE` (CRM records and External Contacts; default false). */
   sharedNumber?: boolean;
   /**
@@ -209,6 +233,16 @@ export interface Sim {
   truth(userId: string): TruthConversation[];
   setPresence(userId: string, systemPresence: string): void;
   setRoutingStatus(userId: string, status: string): void;
+  /** Team view (issue 13): queues with members, joined per member. */
+  addQueue(q: AddQueue): SimQueue;
+  queues(): SimQueue[];
+  /** Add a member (admin); `joined` defaults to true. */
+  addQueueMember(queueId: string, userId: string, joined?: boolean): void;
+  removeQueueMember(queueId: string, userId: string): void;
+  /** Join (activate) or leave (deactivate) a queue the user is a member of. */
+  setJoined(queueId: string, userId: string, joined: boolean): void;
+  /** The queue's observations now (oWaiting, oInteracting, oUserRoutingStatuses…): the truth of its counts. */
+  queueObservations(queueId: string): { metric: string; qualifier?: string; count: number }[];
   faults: Faults;
   /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
   externalContacts(): ExternalContactsTruth;

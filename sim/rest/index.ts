@@ -4,6 +4,7 @@
  */
 import { sendError } from '../http';
 import type { RequestContext } from '../request-context';
+import { postQueueObservationsQuery, postRoutingActivityQuery } from './analytics';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';
 import { placeCall } from './calls';
 import { getConversation, listConversations } from './conversations';
@@ -18,9 +19,11 @@ import {
   listChannels,
   setSubscriptions,
 } from './notifications';
+import { getMyQueues, getQueueMembers, patchUserQueue } from './routing';
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
+import { listUsers } from './users-list';
 import { getWrapupCode, listWrapupCodes, participantWrapupCodes } from './wrapup-codes';
 
 type Handler = (c: ApiRequestContext, params: string[]) => void | Promise<void>;
@@ -67,6 +70,12 @@ const ROUTES: Route[] = [
   route('GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes', participantWrapupCodes),
   route('GET /api/v2/tokens/me', getTokenMe),
   route('DELETE /api/v2/tokens/me', deleteTokenMe),
+  route('GET /api/v2/routing/queues/me', getMyQueues),
+  route('GET /api/v2/routing/queues/{id}/members', getQueueMembers),
+  route('PATCH /api/v2/users/{id}/queues/{id}', patchUserQueue),
+  route('POST /api/v2/analytics/routing/activity/query', postRoutingActivityQuery),
+  route('POST /api/v2/analytics/queues/observations/query', postQueueObservationsQuery),
+  route('GET /api/v2/users', listUsers),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */

@@ -6,10 +6,18 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
-import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import {
+  type ClientKind,
+  clientKindOf,
+  PANEL_COMMANDS,
+  type ToClient,
+  type ToWorker,
+} from '../shared/protocol';
 import { isComplete } from '../shared/settings';
+import { createCallLog } from './call-log';
 import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
+import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
@@ -24,6 +32,7 @@ import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
+import { createTeam } from './team';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /**
@@ -46,6 +55,17 @@ export class Background {
     idlesAt: (token) => this.idlesAt(token),
     log,
   });
+  /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
+  private readonly team = createTeam({
+    api: () => this.api,
+    capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    permissions: () => this.capabilities.known?.permissions,
+    me: () => (this.session.token ? this.feed.agent?.id : undefined),
+    live: () => this.feed.link.status === 'live',
+    topicsChanged: () => this.feed.topicsChanged(),
+    ready: () => this.ready,
+    log,
+  });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     tokenExpiresAt: () => this.session.token?.expiresAt,
@@ -53,16 +73,40 @@ export class Background {
     // Another agent on this browser: nothing cached for the previous one may show.
     onAgentChanged: () => {
       this.crm.reset();
+      this.team.team.reset();
       this.dialer.reset();
     },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
+    rider: this.team.team,
+    log,
+  });
+  /** What the admin allowed and the token's grants permit (src/background/capabilities). */
+  private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly org = new OrgId();
+  /** Remembered picks among several matches, and the External Contacts association (src/background/contacts). */
+  private readonly contacts = createContacts({
+    getApi: () => this.api,
+    agentId: () => this.feed.agent?.id,
+    org: () => this.org.current,
+    capability: (id) => this.capabilities.states()[id],
     log,
   });
   /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
-  private readonly crm = createCrmService({ getApi: () => this.api, onChange: () => this.refresh(), log });
-  /** What the admin allowed and the token's grants permit (src/background/capabilities). */
-  private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
+  private readonly crm = createCrmService({
+    getApi: () => this.api,
+    picks: this.contacts,
+    onChange: () => this.refresh(),
+    log,
+  });
+  /** Notes drafts and the call log's durable write queue (src/background/call-log). */
+  private readonly callLog = createCallLog({
+    getApi: () => this.api,
+    agent: () => this.feed.agent,
+    capability: () => this.capabilities.states().callLogging,
+    onChange: () => this.refresh(),
+    log,
+  });
   /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
   private readonly dialer = createDialer({
     getApi: () => this.api,
@@ -77,7 +121,7 @@ export class Background {
     link: () => this.feed.link,
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
-    present: (views) => this.crm.present(views),
+    present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
     calls: () => (this.session.token ? this.dialer.view() : undefined),
   });
@@ -101,12 +145,16 @@ export class Background {
     const [settings] = await Promise.all([
       loadSettings(),
       this.feed.restore(),
+      this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
+      this.org.ready,
+      this.callLog.ready,
     ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
+    void this.callLog.resume(); // writes an eviction interrupted
   }
 
   /** The watchdog alarm exists exactly while the session holds a token. */
@@ -124,11 +172,16 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
+    void this.callLog.resume();
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+    if (area === 'local') this.contacts.storageChanged(changes);
     if (area !== 'sync' && area !== 'managed') return;
-    if (isCrmChange(changes)) void this.crm.reload();
+    if (isCrmChange(changes)) {
+      void this.crm.reload();
+      void this.callLog.reload();
+    }
     if (isCrmChange(changes) || isCapabilityChange(changes))
       void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
@@ -136,7 +189,8 @@ export class Background {
   }
 
   onConnect(port: Runtime.Port): void {
-    this.relay.attach(port);
+    if (clientKindOf(port.name) === 'team') this.team.attach(port);
+    else this.relay.attach(port);
     void this.ready.then(() => this.feed.ensure());
   }
 
@@ -175,6 +229,10 @@ export class Background {
         if (answer) reply(answer);
         return;
       }
+      case 'logNotes':
+      case 'logNow':
+      case 'logRetry':
+        return this.callLog.command(c);
       case 'dial':
         return dialFromPanel(this.dialer, c);
     }
@@ -214,6 +272,7 @@ export class Background {
       priority: 'connection',
     });
     this.capabilities.setScopes(info.authorizedScope);
+    this.org.set(info.organization?.id);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
@@ -223,6 +282,7 @@ export class Background {
     const api = this.api;
     await this.feed.release();
     this.crm.reset();
+    this.team.team.reset();
     this.capabilities.reset();
     this.dialer.reset();
     this.api = undefined;
@@ -238,6 +298,7 @@ export class Background {
     this.dialer.ensureQueues();
     this.view.invalidate();
     this.relay.publish();
+    this.team.refresh();
   }
 
   private report(): string {

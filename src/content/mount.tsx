@@ -6,13 +6,13 @@
 import { render } from 'preact';
 import { CrmCard } from '../shared/ui/crm-card/CrmCard';
 import crmCss from '../shared/ui/crm-card/crm.css?inline';
+import { renderAtMostOncePerFrame } from '../shared/ui/render-scheduler';
 import { createHost } from './host';
 import type { Lifetime } from './lifetime';
 import { DialButton } from './panel/Dial';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';
-import { renderAtMostOncePerFrame } from './panel/render-scheduler';
 import { createPanelStore } from './panel/store';
 import { linkPanel } from './port-client';
 import { syncPrefs } from './prefs-sync';

@@ -32,8 +32,36 @@ export interface ConversationView {
   crm?: CrmView | undefined;
   /** Allow-listed, labelled participant attributes (added by the worker's CRM service). */
   participantData?: CrmLabeled[] | undefined;
+  /** Notes and the call log (added by the worker's call-log service; absent when logging is off). */
+  log?: CallLogView | undefined;
   /** Who else is on it: a consult, a transfer, a conference (conversations/normalize/transfers.ts). */
   transfer?: TransferView | undefined;
+}
+
+// ── call log ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The call log's state for the card: `unavailable` (the admin must add `missing`), `no-record`
+ * (nothing is written until the agent picks a contact), `ready` (nothing written yet), `writing`,
+ * `retrying` (a write failed, the worker tries again: `error`), `logged`, `failed` (`error`, Retry).
+ */
+export const CALL_LOG_STATUSES = [
+  'unavailable',
+  'no-record',
+  'ready',
+  'writing',
+  'retrying',
+  'logged',
+  'failed',
+] as const;
+export type CallLogStatus = (typeof CALL_LOG_STATUSES)[number];
+
+export interface CallLogView {
+  status: CallLogStatus;
+  /** The agent's notes draft, as the worker keeps it. */
+  notes: string;
+  missing?: string[] | undefined;
+  error?: Reason | undefined;
 }
 
 /** The conversation's other agents, as the agent's panel names them (background/conversations/normalize/transfers.ts). */
@@ -111,6 +139,8 @@ export interface CrmView {
   homeUrl?: string | undefined;
   /** Whether the connector can search (the agent's Search box). */
   canSearch: boolean;
+  /** `selected` is the agent's remembered pick for this address ("Not this contact" chooses again). */
+  remembered?: boolean | undefined;
 }
 
 export const CONNECTION_STATUSES = [

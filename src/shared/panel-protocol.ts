@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { CapabilityStatesSchema } from './capability-states';
 import type {
   AgentView,
+  CallLogView,
   CallsView,
   ConnectionView,
   ConversationView,
@@ -18,7 +19,14 @@ import type {
   PanelState,
   TransferView,
 } from './domain';
-import { CONNECTION_STATUSES, CRM_STATUSES, INTERACTION_STATES, MEDIA_TYPES, TRANSFER_KINDS } from './domain';
+import {
+  CALL_LOG_STATUSES,
+  CONNECTION_STATUSES,
+  CRM_STATUSES,
+  INTERACTION_STATES,
+  MEDIA_TYPES,
+  TRANSFER_KINDS,
+} from './domain';
 import { ReasonSchema } from './reasons';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
@@ -28,6 +36,8 @@ export const PORT_NAMES = {
   panel: 'cuecard.panel',
   popup: 'cuecard.popup',
   options: 'cuecard.options',
+  /** The team view (team page, the panel's Team tab): its own port, so only watchers get the roster. */
+  team: 'cuecard.team',
 } as const;
 export type ClientKind = keyof typeof PORT_NAMES;
 
@@ -70,8 +80,15 @@ export const CrmViewSchema = v.object({
   error: v.optional(ReasonSchema),
   homeUrl: httpUrl,
   canSearch: v.boolean(),
+  remembered: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, CrmView>;
 
+const CallLogViewSchema = v.object({
+  status: v.picklist(CALL_LOG_STATUSES),
+  notes: v.string(),
+  missing: v.optional(v.array(str)),
+  error: v.optional(ReasonSchema),
+}) satisfies v.GenericSchema<unknown, CallLogView>;
 const TransferViewSchema = v.object({
   kind: v.picklist(TRANSFER_KINDS),
   how: v.optional(v.picklist(['blind', 'consult'])),
@@ -96,6 +113,7 @@ const ConversationViewSchema = v.object({
   endedAt: optNum,
   crm: v.optional(CrmViewSchema),
   participantData: v.optional(v.array(CrmLabeledSchema)),
+  log: v.optional(CallLogViewSchema),
   transfer: v.optional(TransferViewSchema),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 

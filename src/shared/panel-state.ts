@@ -17,6 +17,9 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'command':
     case 'crmTestResult':
     case 'setupCheckResult':
+    case 'teamSnapshot':
+    case 'teamPatch':
+    case 'teamJoinResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;

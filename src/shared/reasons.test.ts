@@ -20,6 +20,7 @@ import {
 import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
+import { TEAM_ENGLISH } from './team-reasons-english.test-cases';
 
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const CATALOGS = { en, es, de } as Record<string, Catalog>;
@@ -27,6 +28,7 @@ const CATALOGS = { en, es, de } as Record<string, Catalog>;
 /** Every code with parameters, and the sentence an English-speaking agent reads. */
 const ENGLISH: [Reason, string][] = [
   ...SETUP_ENGLISH,
+  ...TEAM_ENGLISH,
   ...DIAL_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),

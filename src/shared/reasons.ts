@@ -89,6 +89,13 @@ const REASONS = {
   'setup-missing-permissions': ['permission'],
   'setup-skipped': [],
   'setup-crm-off': [],
+  // The team view (background/team/).
+  'team-missing-scope': ['scope'],
+  'team-missing-permission': ['permission'],
+  'team-topics-rejected': ['permission'],
+  'team-counts-only': ['queues', 'limit'],
+  'team-failed': ['detail'],
+  'team-join-failed': ['detail'],
   // Click-to-dial (background/calls/).
   'dial-missing-permission': ['permission'],
   'dial-missing-scope': ['scope'],

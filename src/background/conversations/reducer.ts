@@ -9,7 +9,9 @@
  *
  * REST lags behind events (a listing can be seconds old) and may leave out after-call work, so
  * reconcile is the weaker witness:
- * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
+ * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old), nor
+ *   changes a leg to a state of the same rank (held ↔ connected) within `lagMs` of the event that
+ *   set it: the listing may predate that event;
  * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
  *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
  * - absence is judged as of `requestedAt - lagMs`: a conversation whose last event came within the
@@ -60,6 +62,8 @@ export type ConversationsAction =
       at: number;
       /** How far the listing may trail the events (ms): absence proves nothing about what is younger. */
       lagMs?: number;
+      /** Left out of the listing, but their own REST answer could not be had: no evidence, kept. */
+      unconfirmed?: readonly string[];
     }
   /**
    * One conversation's REST truth (`GET /conversations/{id}`; undefined: 404), checking a wrap-up
@@ -170,6 +174,14 @@ function applyNormalized(
   };
 }
 
+/**
+ * An entry the listing leaves out stays when it changed after the listing's view of the world (it
+ * trails by `lagMs`), or is a wrap-up only an event may end. Any other is gone on the server, or in
+ * after-call work a strict listing omits: the feed asks its own REST answer before reconciling.
+ */
+export const keptWhenAbsent = (cur: Entry, requestedAt: number, lagMs: number): boolean =>
+  cur.at > requestedAt - lagMs || cur.view.state === 'wrapup';
+
 function reconcile(
   state: ConversationsState,
   conversations: Models.Conversation[],
@@ -177,6 +189,7 @@ function reconcile(
   requestedAt: number,
   at: number,
   lagMs: number,
+  unconfirmed: ReadonlySet<string>,
 ): ConversationsState {
   const before = new Map(state.entries.map((e) => [e.view.id, e]));
   const entries = new Map<string, Entry>();
@@ -194,7 +207,8 @@ function reconcile(
     }
     // Ended after the listing was taken, or this leg was ended by an event: never back.
     if (tomb && (tomb.at > requestedAt || (tomb.leg === n.leg && tomb.ghostRank === undefined))) continue;
-    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup')) {
+    const sameRankInLag = cur !== undefined && n.rank === cur.rank && cur.at > requestedAt - lagMs;
+    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup' || sameRankInLag)) {
       entries.set(n.id, cur); // the listing lags behind, or omits the after-call work
       continue;
     }
@@ -215,9 +229,7 @@ function reconcile(
   for (const cur of state.entries) {
     const id = cur.view.id;
     if (seen.has(id)) continue;
-    // Appeared after the listing's view of the world (it trails by lagMs), or a wrap-up only an
-    // event may end.
-    if (cur.at > requestedAt - lagMs || cur.view.state === 'wrapup') entries.set(id, cur);
+    if (keptWhenAbsent(cur, requestedAt, lagMs) || unconfirmed.has(id)) entries.set(id, cur);
     else ended[id] = { leg: cur.leg, at, ghostRank: cur.rank }; // gone on the server: a ghost unless we drop it
   }
   return { entries: [...entries.values()], ended: boundTombstones(ended) };
@@ -246,6 +258,7 @@ export function reduceConversations(
         action.requestedAt,
         action.at,
         action.lagMs ?? 0,
+        new Set(action.unconfirmed),
       );
     case 'verify-wrapup': {
       const i = indexOf(state.entries, action.id);

@@ -31,6 +31,7 @@ export function resultView(
     status: r.records.length > 0 ? 'found' : 'none',
     source,
     records: r.records,
-    selected: r.records.length === 1 ? 0 : undefined,
+    selected: r.records.length === 1 ? 0 : r.selected,
+    remembered: r.records.length > 1 && r.remembered ? true : undefined,
   };
 }

@@ -22,6 +22,9 @@ export interface LookupResult {
   records: CrmRecord[];
   /** The request made (method and URL, never header values): shown by the options page's Test. */
   request?: string | undefined;
+  /** Several records: the agent's remembered pick (remembered-picks.ts). */
+  selected?: number | undefined;
+  remembered?: boolean | undefined;
 }
 
 export interface CrmConnector {

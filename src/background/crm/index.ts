@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { type EffectiveCrmSettings, mergeCrmSettings } from '../../shared/crm/policy';
 import { readSyncedAndManaged } from '../../shared/storage/managed';
+import type { PickHooks } from '../contacts/service';
 import type { Api } from '../genesys/rest';
 import { CrmService } from './service';
 
@@ -19,6 +20,7 @@ export function isCrmChange(changes: Record<string, unknown>): boolean {
 
 export function createCrmService(deps: {
   getApi(): Api | undefined;
+  picks?: PickHooks;
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
 }): CrmService {

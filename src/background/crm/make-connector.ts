@@ -3,9 +3,11 @@
  * session), any REST CRM (fetch from the worker, behind a host permission), or none when off.
  */
 import type { CrmSettings } from '../../shared/crm/settings';
+import type { PickHooks } from '../contacts/service';
 import type { Api } from '../genesys/rest';
 import type { CrmConnector } from './connector';
 import { ExternalContactsConnector } from './external-contacts';
+import { withPicks } from './remembered-picks';
 import { RestCrmConnector } from './rest-crm';
 
 export interface ConnectorDeps {
@@ -14,9 +16,16 @@ export interface ConnectorDeps {
   hasPermission(pattern: string): Promise<boolean>;
   fetch: typeof fetch;
   timeoutMs: number;
+  /** The agent's remembered picks among several matches (background/contacts/). */
+  picks?: PickHooks | undefined;
 }
 
 export function makeConnector(s: CrmSettings, deps: ConnectorDeps): CrmConnector | undefined {
+  const c = plainConnector(s, deps);
+  return c && deps.picks ? withPicks(c, deps.picks, s) : c;
+}
+
+function plainConnector(s: CrmSettings, deps: ConnectorDeps): CrmConnector | undefined {
   switch (s.crmConnector) {
     case 'externalContacts':
       return new ExternalContactsConnector({

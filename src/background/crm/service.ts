@@ -12,9 +12,11 @@ import { reason } from '../../shared/reasons';
 import type { Api } from '../genesys/rest';
 import { type CardHeader, cardHeader, resultView } from './card-view';
 import { asCrmError, type CrmConnector, type LookupKey, type LookupResult, lookupKeyOf } from './connector';
+import type { Entry } from './entry';
 import { Inflight } from './inflight';
 import { Lru } from './lru';
 import { type ConnectorDeps, makeConnector } from './make-connector';
+import { rememberPick } from './remembered-picks';
 import { testLookup } from './test-lookup';
 import { ViewDecorator } from './view-decorator';
 
@@ -30,19 +32,6 @@ export interface CrmServiceDeps extends Omit<ConnectorDeps, 'timeoutMs'> {
   log?(event: string, detail?: Record<string, unknown>): void;
   timeoutMs?: number;
   now?: () => number;
-}
-
-interface Entry {
-  /** The connector's cache key of the automatic lookup (undefined: nothing to look up by). */
-  key: string | undefined;
-  lookup: LookupKey;
-  view: CrmView;
-  /** Bumped by every new lookup or search: late answers of older ones are dropped. */
-  seq: number;
-  /** Waiting for the agent's session (External Contacts needs it). */
-  waiting?: boolean;
-  /** The last search, so Retry repeats it. */
-  search?: string | undefined;
 }
 
 export class CrmService {
@@ -70,6 +59,7 @@ export class CrmService {
       fetch: deps.fetch,
       hasPermission: (p) => deps.hasPermission(p),
       timeoutMs: deps.timeoutMs ?? CRM_TIMEOUT_MS,
+      picks: deps.picks,
     };
     this.ready = this.reload();
   }
@@ -233,7 +223,20 @@ export class CrmService {
         const cur = this.entries.get(c.conversationId);
         if (cur?.view.status !== 'found') return undefined;
         const selected = c.index >= 0 && c.index < cur.view.records.length ? c.index : undefined;
-        this.entries.set(c.conversationId, { ...cur, view: { ...cur.view, selected } });
+        if (cur.view.source === 'lookup' && cur.view.records.length > 1) {
+          // Remembered for this address (or forgotten: "Not this contact"); the cached answer had the old pick.
+          rememberPick(
+            this.deps.picks,
+            this.effective?.settings,
+            cur.lookup,
+            cur.view.records[selected ?? -1]?.id,
+          );
+          if (cur.key) this.cache.delete(cur.key);
+        }
+        this.entries.set(c.conversationId, {
+          ...cur,
+          view: { ...cur.view, selected, remembered: undefined },
+        });
         this.deps.onChange();
         return undefined;
       }
@@ -252,18 +255,9 @@ export class CrmService {
     const session = this.session;
     const base = { ...this.base(cur.lookup), query };
     if (!connector.canSearch) {
-      this.entries.set(id, {
-        ...cur,
-        seq,
-        search: query,
-        view: {
-          ...base,
-          status: 'error',
-          source: 'search',
-          records: [],
-          error: reason('crm-search-off'),
-        },
-      });
+      const error = reason('crm-search-off');
+      const view: CrmView = { ...base, status: 'error', source: 'search', records: [], error };
+      this.entries.set(id, { ...cur, seq, search: query, view });
       return;
     }
     const key = `search:${query}`;

@@ -8,8 +8,8 @@ import type { ConversationView } from '../../shared/domain';
 import { customerLabel, mediaLabel, stateLabel, timerStart } from '../../shared/format';
 import { formatTime, type MessageKey, t } from '../../shared/i18n';
 import { transferText } from '../../shared/transfer-text';
+import { Elapsed } from '../../shared/ui/Elapsed';
 import { DETAIL_ID, tabId } from './ConversationTabs';
-import { Elapsed } from './Elapsed';
 import { Icon } from './icons';
 
 /** What the main timer of each state measures. */

@@ -10,9 +10,9 @@ import { capabilityOffered } from '../../shared/capability-text';
 import { t } from '../../shared/i18n';
 import { reasonText } from '../../shared/reasons';
 import { CapabilityNote } from '../../shared/ui/capability/CapabilityNote';
+import { useStore } from '../../shared/ui/use-store';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
-import { useStore } from './use-store';
 
 interface DialProps {
   store: PanelStoreApi;

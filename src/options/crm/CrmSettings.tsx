@@ -17,8 +17,10 @@ import {
 import { type MessageKey, t } from '../../shared/i18n';
 import { PHONE_COUNTRIES } from '../../shared/phone';
 import { Field, Problems } from '../Field';
+import { CrmLogFields } from './CrmLogFields';
 import { CrmTestLookup } from './CrmTestLookup';
 import { checkDraft, type Draft, demoDraft, settingOf } from './crm-draft';
+import { RememberedContacts } from './RememberedContacts';
 import { type CrmSettingsModel, useCrmSettings } from './use-crm-settings';
 import './crm-options.css';
 
@@ -174,6 +176,7 @@ function CrmForm({ model }: { model: CrmSettingsModel }) {
             {textField('crmResultsPath', 'crmResultsPathLabel', 'crmResultsPathHelp', {
               placeholder: 'results',
             })}
+            <CrmLogFields draft={draft} set={set} problems={problems} locked={isLocked} />
           </>
         ) : null}
         {on ? (
@@ -256,6 +259,7 @@ function CrmForm({ model }: { model: CrmSettingsModel }) {
         ) : null}
       </form>
       {on ? <CrmTestLookup draft={draft} check={check} /> : null}
+      {on ? <RememberedContacts /> : null}
     </section>
   );
 }

@@ -14,4 +14,7 @@ export const DEMO_CRM_PRESET: Partial<CrmSettings> = {
   crmResultsPath: 'results',
   crmFieldMap: { ...DEFAULT_CRM_FIELD_MAP },
   crmExtraFields: [{ label: 'Customer ID', path: 'id' }],
+  crmLogMethod: 'POST',
+  crmLogUrl: 'https://crm.cuecard.test/api/activities',
+  crmLogBody: '',
 };

@@ -6,8 +6,10 @@
 import * as v from 'valibot';
 import { type MessageKey, t } from '../i18n';
 import { PHONE_COUNTRIES } from '../phone';
+import { checkLogBody } from './log-template';
 import {
   CRM_CONNECTORS,
+  CRM_LOG_METHODS,
   CRM_MAPPED_FIELDS,
   CRM_SETTINGS_KEYS,
   type CrmFieldMap,
@@ -117,6 +119,17 @@ const fieldSchemas = {
       () => t('errCrmCountry', Object.keys(PHONE_COUNTRIES).join(', ')),
     ),
   ),
+  crmLogMethod: v.picklist(CRM_LOG_METHODS, () => t('errCrmLogMethod', CRM_LOG_METHODS.join(', '))),
+  crmLogUrl: template('log', 'crmWhatLogUrl'),
+  crmLogBody: v.pipe(
+    v.string(() => t('errCrmLogBody', 'text')),
+    v.trim(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const problem = checkLogBody(dataset.value);
+      if (problem) addIssue({ message: problem });
+    }),
+  ),
 } satisfies { [K in CrmSettingsKey]: v.GenericSchema<unknown, CrmSettings[K]> };
 
 export type CrmFieldErrors = Partial<Record<CrmSettingsKey, string>>;
@@ -140,6 +153,9 @@ export function crossCheckCrm(s: CrmSettings): CrmFieldErrors {
       .map((t) => templateOrigin(t))
       .flatMap((o) => ('origin' in o ? [o.origin] : []));
     if (new Set(origins).size > 1) errors.crmSearchUrl = t('errCrmSameHost');
+    const log = s.crmLogUrl ? templateOrigin(s.crmLogUrl) : undefined;
+    if (log && 'origin' in log && origins.length > 0 && !origins.includes(log.origin))
+      errors.crmLogUrl = t('errCrmLogSameHost');
   }
   return errors;
 }

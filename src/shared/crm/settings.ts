@@ -51,7 +51,16 @@ export interface CrmSettings {
   crmAttributes: CrmAttributeRule[];
   /** ISO country for numbers without a country code (phone numbers become E.164). */
   crmDefaultCountry: string;
+  /** REST: the call-log request's method (capability `callLogging`). */
+  crmLogMethod: CrmLogMethod;
+  /** REST: the call-log URL template (log placeholders, shared/crm/log-template.ts); empty = no logging. */
+  crmLogUrl: string;
+  /** REST: the call-log JSON body template; empty = DEFAULT_LOG_BODY. */
+  crmLogBody: string;
 }
+
+export const CRM_LOG_METHODS = ['POST', 'PUT', 'PATCH'] as const;
+export type CrmLogMethod = (typeof CRM_LOG_METHODS)[number];
 
 export type CrmSettingsKey = keyof CrmSettings;
 export const CRM_SETTINGS_KEYS = [
@@ -68,6 +77,9 @@ export const CRM_SETTINGS_KEYS = [
   'crmExtraFields',
   'crmAttributes',
   'crmDefaultCountry',
+  'crmLogMethod',
+  'crmLogUrl',
+  'crmLogBody',
 ] as const satisfies readonly CrmSettingsKey[];
 
 export const DEFAULT_CRM_SETTINGS: CrmSettings = {
@@ -84,6 +96,9 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   crmExtraFields: [],
   crmAttributes: [],
   crmDefaultCountry: 'US',
+  crmLogMethod: 'POST',
+  crmLogUrl: '',
+  crmLogBody: '',
 };
 
 /** Card field → JSON path when the admin maps nothing: the field names themselves. */

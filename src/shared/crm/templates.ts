@@ -21,20 +21,43 @@ export const LOOKUP_PLACEHOLDERS = [
   'conversationId',
   'externalContactId',
 ] as const;
+/** What a call-log URL or body may use (background/call-log/activity.ts fills them; log-template.ts the body). */
+export const LOG_PLACEHOLDERS = [
+  'conversationId',
+  'recordId',
+  'media',
+  'direction',
+  'queue',
+  'startTime',
+  'endTime',
+  'durationSeconds',
+  'wrapupCode',
+  'wrapupNotes',
+  'notes',
+  'agentId',
+  'agentName',
+  'address',
+  'idempotencyKey',
+] as const;
+export type LogPlaceholder = (typeof LOG_PLACEHOLDERS)[number];
+export const LOG_PLACEHOLDERS_TEXT = LOG_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+
 const isAttr = (p: string) => /^attr\.[^{}]+$/.test(p);
 
-export type TemplateKind = 'lookup' | 'search' | 'record' | 'home';
+export type TemplateKind = 'lookup' | 'search' | 'record' | 'home' | 'log';
 const ALLOWED: Record<TemplateKind, (p: string) => boolean> = {
   lookup: (p) => (LOOKUP_PLACEHOLDERS as readonly string[]).includes(p) || isAttr(p),
   search: (p) => p === 'query',
   record: (p) => (CRM_MAPPED_FIELDS as readonly string[]).includes(p),
   home: (p) => p === 'query' || (LOOKUP_PLACEHOLDERS as readonly string[]).includes(p) || isAttr(p),
+  log: (p) => (LOG_PLACEHOLDERS as readonly string[]).includes(p),
 };
 const ALLOWED_TEXT: Record<TemplateKind, string> = {
   lookup: '{phone}, {email}, {address}, {conversationId}, {externalContactId}, {attr.NAME}',
   search: '{query}',
   record: CRM_MAPPED_FIELDS.map((f) => `{${f}}`).join(', '),
   home: '{phone}, {email}, {address}, {query}, {conversationId}, {attr.NAME}',
+  log: LOG_PLACEHOLDERS_TEXT,
 };
 
 /**
@@ -100,7 +123,7 @@ export function checkPath(path: string): string | undefined {
 export function crmRequestOrigins(s: CrmSettings): string[] {
   if (s.crmConnector !== 'rest') return [];
   const out = new Set<string>();
-  for (const t of [s.crmLookupUrl, s.crmSearchUrl]) {
+  for (const t of [s.crmLookupUrl, s.crmSearchUrl, s.crmLogUrl]) {
     if (!t) continue;
     const o = templateOrigin(t);
     if ('origin' in o) out.add(o.origin);

@@ -9,13 +9,11 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
-import type { ToWorker } from '../../protocol';
 import { reasonText } from '../../reasons';
+import { CallLog } from './CallLog';
+import type { CardLink } from './card-link';
 
-/** Where the card's commands (retry, search, pick) go: the panel's link to the worker. */
-export interface CardLink {
-  send(command: ToWorker): void;
-}
+export type { CardLink } from './card-link';
 
 /** A record's phone number as the panel's click-to-dial button (absent: plain text, as in the options page). */
 export type DialRender = (number: string, recordId: string | undefined) => ComponentChildren;
@@ -209,10 +207,10 @@ function Body({
                 <button
                   type="button"
                   class="crm-button subtle"
-                  data-testid="crm-back"
+                  data-testid={crm.remembered ? 'crm-not-this' : 'crm-back'}
                   onClick={() => send({ type: 'crmPick', conversationId: c.id, index: -1 })}
                 >
-                  {t('crmAllMatches', count)}
+                  {crm.remembered ? t('crmNotThisContact') : t('crmAllMatches', count)}
                 </button>
               ) : null}
               {searchButton}
@@ -258,7 +256,7 @@ export function CrmCard({
 }) {
   const crm = c.crm;
   const data = c.participantData ?? [];
-  if (!crm && data.length === 0) return null;
+  if (!crm && data.length === 0 && !c.log) return null;
   return (
     <section
       class="crm"
@@ -281,6 +279,7 @@ export function CrmCard({
           ))}
         </dl>
       ) : null}
+      {c.log ? <CallLog key={c.id} id={c.id} log={c.log} link={link} /> : null}
     </section>
   );
 }

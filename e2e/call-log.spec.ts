@@ -1,0 +1,144 @@
+/**
+ * Issue 14, parts 1 and 2 in Chromium: the right contact once (remembered pick, association) and
+ * the call log with notes, exactly once (External Contacts notes, the demo CRM's activities).
+ */
+import type { Worker } from '@playwright/test';
+import { knownCustomer, SEED_USERS, SHARED_NUMBER_CUSTOMERS, SHARED_PHONE } from '../sim/index';
+import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
+import { CrmCard, configureDemoCrm } from './pages/crm';
+
+const alex = SEED_USERS.alex.id;
+const [, jamie] = SHARED_NUMBER_CUSTOMERS;
+
+/** What an admin turns on in the options page (or by policy): the capabilities that write. */
+async function enable(sw: Worker, capabilities: Record<string, boolean>): Promise<void> {
+  await sw.evaluate((c) => chrome.storage.sync.set({ capabilities: c }), capabilities);
+}
+
+test.describe('External Contacts', () => {
+  test.use({ simOptions: { sharedNumber: true } });
+
+  test('pick one of two matches → remembered for the next call and associated; notes survive a reload and an eviction; wrap-up → one note', async ({
+    context,
+    serviceWorker,
+    agentPage,
+    sim,
+  }) => {
+    await enable(serviceWorker, { associateContact: true, callLogging: true });
+    await startSignedIn({ context, serviceWorker, agentPage }, alex);
+    await goOnQueue(sim, agentPage, alex);
+
+    const first = sim.startConversation({ userId: alex, media: 'call', customer: { address: SHARED_PHONE } });
+    const card = new CrmCard(agentPage.panel, first);
+    await expect(card.get('crm-match')).toHaveCount(2);
+    sim.act(first, { type: 'answer' });
+    await expect(agentPage.conversation(first)).toHaveAttribute('data-state', 'connected');
+    await expect(card.get('log-status')).toHaveText('Pick a contact to log this conversation.');
+    await card
+      .get('crm-match')
+      .filter({ hasText: jamie?.name ?? '' })
+      .click();
+    await expect(card.get('crm-name')).toHaveText(jamie?.name ?? '');
+    await expect
+      .poll(() => sim.externalContacts().associations.filter((a) => a.conversationId === first))
+      .toEqual([expect.objectContaining({ externalContactId: jamie?.externalContactId, userId: alex })]);
+
+    await card.get('log-notes').fill('Wants the invoice again');
+    await card.get('log-notes').blur();
+    await agentPage.page.reload();
+    await agentPage.expectStatus('live');
+    await expect(card.get('log-notes')).toHaveValue('Wants the invoice again');
+    await evictServiceWorker(context);
+    await agentPage.page.reload();
+    await agentPage.expectStatus('live');
+    await expect(card.get('log-notes')).toHaveValue('Wants the invoice again');
+
+    sim.act(first, { type: 'disconnect', by: 'customer' });
+    sim.act(first, { type: 'wrapup', notes: 'Invoice resent' });
+    await expect(agentPage.conversation(first)).toHaveCount(0);
+    await expect
+      .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(first)).length)
+      .toBe(1);
+    const [note] = sim.externalContacts().notes.filter((n) => n.noteText?.includes(first));
+    expect(note?.entityId).toBe(jamie?.externalContactId);
+    expect(note?.noteText).toContain('Wrap-up: Default Wrap-up Code: Invoice resent');
+    expect(note?.noteText).toContain('Notes: Wants the invoice again');
+    expect(sim.externalContacts().associations.filter((a) => a.conversationId === first)).toHaveLength(1);
+
+    const second = sim.startConversation({
+      userId: alex,
+      media: 'call',
+      customer: { address: SHARED_PHONE },
+    });
+    const next = new CrmCard(agentPage.panel, second);
+    await expect(next.get('crm-name')).toHaveText(jamie?.name ?? '');
+    await expect(next.get('crm-not-this')).toBeVisible();
+    await next.get('crm-not-this').click();
+    await expect(next.get('crm-match')).toHaveCount(2);
+  });
+});
+
+test('demo CRM: wrap-up writes one activity; CRM down during “Log now” → Will retry → CRM back → logged once', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  agentPage,
+  sim,
+}) => {
+  await enable(serviceWorker, { callLogging: true });
+  await configureDemoCrm(context, extensionId);
+  await startSignedIn({ context, serviceWorker, agentPage }, alex);
+  await goOnQueue(sim, agentPage, alex);
+  const c = knownCustomer(3);
+  const activities = (id: string) =>
+    sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
+
+  const first = sim.startConversation({
+    userId: alex,
+    media: 'call',
+    customer: { address: c.phone },
+    queue: { name: 'Support' },
+  });
+  sim.act(first, { type: 'answer' });
+  const card = new CrmCard(agentPage.panel, first);
+  await expect(card.get('crm-name')).toHaveText(c.name);
+  await card.get('log-notes').fill('Renewal next month');
+  await card.get('log-notes').blur();
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () =>
+        JSON.stringify(await chrome.storage.local.get('callLogConversations')),
+      ),
+    )
+    .toContain('Renewal next month');
+  sim.act(first, { type: 'disconnect', by: 'customer' });
+  sim.act(first, { type: 'wrapup', notes: 'Quote sent' });
+  await expect.poll(() => activities(first).length).toBe(1);
+  expect(activities(first)[0]?.activity).toMatchObject({
+    conversationId: first,
+    customerId: c.id,
+    queue: 'Support',
+    wrapupCode: 'Default Wrap-up Code',
+    wrapupNotes: 'Quote sent',
+    notes: 'Renewal next month',
+  });
+
+  const second = sim.startConversation({ userId: alex, media: 'call', customer: { address: c.phone } });
+  sim.act(second, { type: 'answer' });
+  await agentPage.conversation(second).click();
+  const card2 = new CrmCard(agentPage.panel, second);
+  await expect(card2.get('log-now')).toBeVisible();
+  sim.faults.crmWriteFault('error', 0);
+  await card2.get('log-now').click();
+  await expect(card2.get('log-status')).toHaveText('Will retry');
+  await expect(card2.get('log-error')).toBeVisible();
+  sim.faults.reset();
+  await card2.get('log-retry').click();
+  await expect(card2.get('log-status')).toHaveText('Logged');
+  sim.act(second, { type: 'disconnect', by: 'customer' });
+  sim.act(second, { type: 'wrapup' });
+  await expect(agentPage.conversation(second)).toHaveCount(0);
+  await agentPage.page.waitForTimeout(1_000);
+  expect(activities(second)).toHaveLength(1);
+  expect(activities(first)).toHaveLength(1);
+});

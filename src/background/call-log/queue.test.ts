@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { reason } from '../../shared/reasons';
+import { memoryStore } from '../kv-store';
+import type { Activity } from './activity';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_MAX_MS,
+  MAX_AGE_MS,
+  MAX_TRIES,
+  QUEUE_KEY,
+  type QueueItem,
+  WRITTEN_KEEP_MS,
+  WriteError,
+  WriteQueue,
+} from './queue';
+
+const activity = (key = 'c-1:p-1'): Activity => ({
+  key,
+  conversationId: key.split(':')[0] as string,
+  recordId: 'r-1',
+  media: 'call',
+  startTime: '2026-11-30T10:00:00.000Z',
+  durationSeconds: 60,
+  notes: 'hello',
+  agentId: 'u-1',
+});
+
+function clock() {
+  const c = {
+    t: 1_000_000,
+    timers: [] as { at: number; fn: () => void }[],
+    now: () => c.t,
+    setTimeout(fn: () => void, ms: number) {
+      const h = { at: c.t + ms, fn };
+      c.timers.push(h);
+      return h;
+    },
+    clearTimeout(h: unknown) {
+      c.timers = c.timers.filter((x) => x !== h);
+    },
+    /** Moves time on and fires what is due; waits for the writes it starts. */
+    async advance(ms: number) {
+      c.t += ms;
+      const due = c.timers.filter((x) => x.at <= c.t);
+      c.timers = c.timers.filter((x) => x.at > c.t);
+      for (const d of due) d.fn();
+      await settle();
+    },
+  };
+  return c;
+}
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+/** A writer that fails while `down`, and records every write it received. */
+function crm() {
+  const w = {
+    down: false as boolean | 'permanent',
+    writes: [] as { key: string; uncertain: boolean }[],
+    written: new Set<string>(),
+    async write(item: QueueItem, uncertain: boolean) {
+      w.writes.push({ key: item.key, uncertain });
+      if (w.down === 'permanent') throw new WriteError(reason('crm-refused', { status: '403' }), false);
+      if (w.down) throw new WriteError(reason('crm-unavailable', { status: '503' }), true);
+      w.written.add(item.key);
+    },
+  };
+  return w;
+}
+
+function queue(store = memoryStore(), c = clock(), w = crm()) {
+  const q = new WriteQueue({ store, clock: c, writer: () => w, onChange: () => undefined });
+  return { q, store, c, w };
+}
+
+describe('call-log write queue', () => {
+  it('writes once per key, however often the same leg is enqueued', async () => {
+    const { q, w } = queue();
+    await q.enqueue('rest', activity());
+    await q.enqueue('rest', activity());
+    await settle();
+    await q.enqueue('rest', activity());
+    await settle();
+    expect(w.writes).toHaveLength(1);
+    expect(q.ofConversation('c-1')?.state).toBe('written');
+  });
+
+  it('retries a failed write with backoff until the CRM is back, then writes it once', async () => {
+    const { q, c, w } = queue();
+    w.down = true;
+    await q.enqueue('rest', activity());
+    await settle();
+    expect(q.ofConversation('c-1')).toMatchObject({
+      state: 'pending',
+      tries: 1,
+      error: { code: 'crm-unavailable' },
+    });
+    expect(q.ofConversation('c-1')?.nextAt).toBe(c.t + BACKOFF_BASE_MS);
+    await c.advance(BACKOFF_BASE_MS - 1);
+    expect(w.writes).toHaveLength(1);
+    await c.advance(1);
+    expect(w.writes).toHaveLength(2);
+    expect(q.ofConversation('c-1')?.nextAt).toBe(c.t + 2 * BACKOFF_BASE_MS);
+    w.down = false;
+    await c.advance(2 * BACKOFF_BASE_MS);
+    expect(w.writes).toHaveLength(3);
+    expect(q.ofConversation('c-1')).toMatchObject({ state: 'written', tries: 3, error: undefined });
+    await c.advance(60 * 60_000);
+    expect(w.writes).toHaveLength(3);
+  });
+
+  it('resumes after an eviction, telling the writer an earlier attempt may have landed', async () => {
+    const store = memoryStore();
+    const c = clock();
+    // The first worker started the write and was evicted before it answered.
+    const hang = { write: () => new Promise<void>(() => undefined) };
+    const first = new WriteQueue({ store, clock: c, writer: () => hang, onChange: () => undefined });
+    await first.enqueue('externalContacts', activity());
+    await settle();
+    expect((store.data[QUEUE_KEY] as Record<string, QueueItem>)['c-1:p-1']?.attempt).toBeDefined();
+    const w = crm();
+    const second = queue(store, c, w).q;
+    await second.resume();
+    expect(w.writes).toEqual([{ key: 'c-1:p-1', uncertain: true }]);
+    expect(second.ofConversation('c-1')?.state).toBe('written');
+    await second.enqueue('externalContacts', activity());
+    await settle();
+    expect(w.writes).toHaveLength(1);
+  });
+
+  it('gives up after MAX_TRIES with the reason, and Retry re-arms it', async () => {
+    const { q, c, w } = queue();
+    w.down = true;
+    await q.enqueue('rest', activity());
+    for (let i = 0; i < MAX_TRIES + 5; i++) await c.advance(BACKOFF_MAX_MS);
+    expect(w.writes).toHaveLength(MAX_TRIES);
+    expect(q.ofConversation('c-1')).toMatchObject({ state: 'failed', error: { code: 'crm-unavailable' } });
+    w.down = false;
+    await q.retry('c-1:p-1');
+    expect(q.ofConversation('c-1')?.state).toBe('written');
+    expect(w.writes).toHaveLength(MAX_TRIES + 1);
+  });
+
+  it('gives up after MAX_AGE_MS even with tries left', async () => {
+    const { q, c, w } = queue();
+    w.down = true;
+    await q.enqueue('rest', activity());
+    await c.advance(MAX_AGE_MS);
+    expect(w.writes.length).toBeLessThan(MAX_TRIES);
+    expect(q.ofConversation('c-1')?.state).toBe('failed');
+  });
+
+  it('does not retry a permanent failure on its own', async () => {
+    const { q, c, w } = queue();
+    w.down = 'permanent';
+    await q.enqueue('rest', activity());
+    await c.advance(60 * 60_000);
+    expect(w.writes).toHaveLength(1);
+    expect(q.ofConversation('c-1')).toMatchObject({ state: 'failed', error: { code: 'crm-refused' } });
+  });
+
+  it('forgets written keys after WRITTEN_KEEP_MS, not before', async () => {
+    const { q, c, store } = queue();
+    await q.enqueue('rest', activity());
+    await settle();
+    await c.advance(WRITTEN_KEEP_MS);
+    await q.resume();
+    expect(q.has('c-1:p-1')).toBe(true);
+    await c.advance(1);
+    await q.resume();
+    expect(q.has('c-1:p-1')).toBe(false);
+    expect(store.data[QUEUE_KEY]).toBeDefined();
+  });
+});

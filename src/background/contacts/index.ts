@@ -1,0 +1,33 @@
+/** The contacts service with its Chrome dependencies: picks in storage.local (WebCrypto HMAC), the org id in storage.session. */
+import browser from 'webextension-polyfill';
+import { localStore } from '../local-store';
+import { PickStore, webCrypto } from './pick-store';
+import { type ContactsDeps, ContactsService } from './service';
+
+export { ContactsService } from './service';
+
+const ORG_KEY = 'org';
+
+/** The org of the session's token (tokens/me), kept beside the token so an evicted worker still knows it. */
+export class OrgId {
+  private id: string | undefined;
+  readonly ready = browser.storage.session.get(ORG_KEY).then((got) => {
+    this.id ??= typeof got[ORG_KEY] === 'string' ? (got[ORG_KEY] as string) : undefined;
+  });
+
+  get current(): string | undefined {
+    return this.id;
+  }
+
+  set(id: string | undefined): void {
+    this.id = id;
+    void (id ? browser.storage.session.set({ [ORG_KEY]: id }) : browser.storage.session.remove(ORG_KEY));
+  }
+}
+
+export function createContacts(deps: Omit<ContactsDeps, 'picks'>): ContactsService {
+  return new ContactsService({
+    ...deps,
+    picks: new PickStore({ store: localStore, crypto: webCrypto, now: Date.now }),
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The right contact, once: the CRM service asks this one to recall the agent's earlier pick among
+ * several matches for an address (and to remember or forget one), and, with External Contacts,
+ * each conversation's settled contact (one match, or the pick) is associated with the
+ * conversation in Genesys (`PUT /api/v2/externalcontacts/conversations/{id}`), so a colleague who
+ * receives a transfer sees the same contact. Chrome-free (index.ts gives it storage and WebCrypto).
+ *
+ * Invariants:
+ *  - Each capability's state is the tracker's (`rememberContact`, `associateContact`); nothing here
+ *    acts unless it is `on`.
+ *  - At most one association per conversation and contact: once asked (even while it is in
+ *    flight), and then the customer's `externalContactId` in the events equals the contact anyway.
+ *    A failed one is logged and not retried (the card is right either way; only a colleague's is not).
+ *  - Every call goes through the worker's one REST client (its limiter), at `other` priority.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import type { CapabilityId, CapabilityState } from '../../shared/capabilities';
+import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
+import { myLeg } from '../conversations/my-leg';
+import type { Api } from '../genesys/rest';
+import { PICK_KEY_KEY, type PickStore } from './pick-store';
+
+/** `ConversationAssociation.mediaType` of each media the panel shows. */
+const ASSOCIATION_MEDIA: Partial<Record<MediaType, string>> = {
+  call: 'CALL',
+  callback: 'CALLBACK',
+  chat: 'CHAT',
+  message: 'MESSAGE',
+  email: 'EMAIL',
+  video: 'VIDEO',
+};
+
+export interface ContactsDeps {
+  picks: PickStore;
+  getApi(): Api | undefined;
+  agentId(): string | undefined;
+  /** The Genesys org (tokens/me), else the region: picks are per org. */
+  org(): string | undefined;
+  capability(id: CapabilityId): CapabilityState;
+  log?(event: string, detail?: Record<string, unknown>): void;
+}
+
+/** What the CRM service asks (crm/service.ts); `crm` names the CRM (connector and origin). */
+export interface PickHooks {
+  recall(crm: string, address: string, records: readonly CrmRecord[]): Promise<number | undefined>;
+  remember(crm: string, address: string, recordId: string): void;
+  forget(crm: string, address: string): void;
+}
+
+export class ContactsService implements PickHooks {
+  private readonly asked = new Set<string>();
+
+  constructor(private readonly deps: ContactsDeps) {}
+
+  private scope(crm: string) {
+    const org = this.deps.org();
+    return this.deps.capability('rememberContact').status === 'on' && org ? { org, crm } : undefined;
+  }
+
+  async recall(crm: string, address: string, records: readonly CrmRecord[]): Promise<number | undefined> {
+    const scope = this.scope(crm);
+    if (!scope) return undefined;
+    const id = await this.deps.picks.get(scope, address);
+    const at = id === undefined ? -1 : records.findIndex((r) => r.id === id);
+    return at >= 0 ? at : undefined;
+  }
+
+  remember(crm: string, address: string, recordId: string): void {
+    const scope = this.scope(crm);
+    if (scope)
+      void this.deps.picks.remember(scope, address, recordId).catch((e) => this.failed('pick-save', e));
+  }
+
+  forget(crm: string, address: string): void {
+    const scope = this.scope(crm);
+    if (scope) void this.deps.picks.forget(scope, address).catch((e) => this.failed('pick-save', e));
+  }
+
+  /** A `storage.local` change: the options page's "Clear remembered contacts" removed the key. */
+  storageChanged(changes: Record<string, { newValue?: unknown }>): void {
+    const c = changes[PICK_KEY_KEY];
+    if (c && c.newValue === undefined) this.deps.picks.keyRemoved();
+  }
+
+  /** Associates each conversation's settled External Contact, once (External Contacts only: the capability says); returns the views. */
+  present<V extends readonly ConversationView[]>(views: V): V {
+    if (this.deps.capability('associateContact').status !== 'on') return views;
+    for (const v of views) {
+      const crm = v.crm;
+      const contact =
+        crm?.status === 'found' && crm.selected !== undefined ? crm.records[crm.selected]?.id : undefined;
+      if (!contact || contact === v.externalContactId || v.state === 'alerting') continue;
+      const key = `${v.id}:${contact}`;
+      if (this.asked.has(key)) continue;
+      this.asked.add(key);
+      void this.associate(v, contact);
+    }
+    return views;
+  }
+
+  private async associate(v: ConversationView, contactId: string): Promise<void> {
+    const api = this.deps.getApi();
+    const me = this.deps.agentId();
+    const mediaType = ASSOCIATION_MEDIA[v.media];
+    if (!api || !me || !mediaType) return;
+    try {
+      const path = `/api/v2/conversations/${encodeURIComponent(v.id)}`;
+      const conv = await api.request<Models.Conversation>('GET', path, undefined, { priority: 'other' });
+      const communicationId = myLeg(conv, me)?.communicationId;
+      if (!communicationId) return;
+      const body = {
+        externalContactId: contactId,
+        conversationId: v.id,
+        communicationId,
+        mediaType: mediaType as Models.ConversationAssociation['mediaType'],
+      } satisfies Models.ConversationAssociation;
+      await api.request('PUT', `/api/v2/externalcontacts/conversations/${encodeURIComponent(v.id)}`, body, {
+        priority: 'other',
+      });
+      this.deps.log?.('contact-associated', { media: v.media });
+    } catch (e) {
+      this.failed('contact-associate', e);
+    }
+  }
+
+  private failed(what: string, e: unknown): void {
+    this.deps.log?.(`${what}-failed`, { reason: e instanceof Error ? e.message : String(e) });
+  }
+}
