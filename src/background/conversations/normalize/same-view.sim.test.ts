@@ -208,7 +208,7 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     s.act(id, { type: 'consult', toUserId: blair });
     const alexView = await bothPaths(s, a, id, 3);
     const blairView = await bothPaths(s, b, id, 1);
-    expect(says(alexView)).toBe('Consulting Blair Agent (Support)');
+    expect(says(alexView)).toBe('Consulting Blair Agent (Support) The customer is on hold.');
     expect(says(blairView)).toBe('Consult from Alex Agent (Support)');
     // Blair's card is the same customer's at once: the same lookup key as Alex's.
     if (alexView.ended !== false || blairView.ended !== false) throw new Error('both are live');
