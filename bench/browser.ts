@@ -107,10 +107,12 @@ export class BenchSession {
     sim.on('request', (r) => this.requests.push({ ...r, t: Date.now() }));
   }
 
-  static async start(): Promise<BenchSession> {
+  /** `prepare`: sets the org up before the agent signs in (the team bench's queues). */
+  static async start(prepare?: (sim: Sim) => void): Promise<BenchSession> {
     // 200 simultaneous conversations mean ~300 CRM lookups in the storm: above Genesys' (and the
     // simulator's default) 300 requests/min per token, which no real agent gets near.
     const sim = await startSim({ tls: true, rateLimitPerMinute: 100_000 });
+    prepare?.(sim);
     // Playwright inspects the service worker's network by default: every WebSocket frame would
     // also be copied to this process over CDP (worker, browser and Node time that no user pays).
     process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';

@@ -67,9 +67,10 @@ export async function idleHourFakeClock(minutes = 60): Promise<FakeHourResult> {
   const sim = await startSim({
     heartbeatMs: 20,
     now: clock.now,
-    // strict: tokenIdleTimeoutSec off until the product handles it (issue 12 §3). A HIPAA org signs
-    // an idle agent out after 15 min by design (the channel dies with the idle token), so this hour
-    // measures the idle cost of an org without the idle timeout.
+    // strict: tokenIdleTimeoutSec kept off on purpose. This hour runs the agent feed alone, without
+    // the session that renews the token ahead of `dateTokenIdles` (the soak and session tests prove
+    // that renewal), so the token would idle out; it measures an org without the idle timeout. A
+    // HIPAA org's renewals cost more (README, Performance: "Idle REST").
     tokenIdleTimeoutSec: 0,
   });
   try {

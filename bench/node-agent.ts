@@ -9,8 +9,10 @@ import type { SocketLike } from '../src/background/connection/connection';
 import type { LinkState } from '../src/background/connection/machine';
 import type { ChannelHintStore } from '../src/background/connection/rediscover';
 import type { ConversationsState } from '../src/background/conversations/reducer';
+import type { FeedRider } from '../src/background/feed/deps';
 import { AgentFeed, type Clock } from '../src/background/feed/feed';
 import { type FeedStore, memoryFeedStore, type PersistedState } from '../src/background/feed/store';
+import { RateLimiter } from '../src/background/genesys/limiter';
 import { type Api, createApi } from '../src/background/genesys/rest';
 import type { AgentView, ConversationView } from '../src/shared/domain';
 import type { Reason } from '../src/shared/reasons';
@@ -31,9 +33,13 @@ export interface NodeAgentOptions {
   tokenExpiresAt?: number;
   /** storage.local's channel hint; two agents sharing one stand for one browser across a restart. */
   hints?: ChannelHintStore;
+  /** Another owner on the channel (the team view: bench/node-team.ts). */
+  rider?: FeedRider;
 }
 
 export class NodeAgent {
+  /** The REST budget of this agent's calls (its `started` counts them). */
+  readonly limiter = new RateLimiter();
   readonly api: Api;
   readonly feed: AgentFeed;
   readonly store: FeedStore & { saved: Partial<PersistedState> };
@@ -53,7 +59,11 @@ export class NodeAgent {
       clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     };
     this.token = { accessToken: opts.token, expiresAt: opts.tokenExpiresAt };
-    this.api = createApi({ baseUrl: opts.baseUrl, getToken: async () => this.token.accessToken });
+    this.api = createApi({
+      baseUrl: opts.baseUrl,
+      getToken: async () => this.token.accessToken,
+      limiter: this.limiter,
+    });
     const memory = memoryFeedStore();
     if (opts.stored) void memory.save(opts.stored);
     this.store = {
@@ -79,6 +89,7 @@ export class NodeAgent {
       renewToken: async () => false,
       tokenExpiresAt: () => this.token.expiresAt,
       ...(opts.hints ? { hints: opts.hints } : {}),
+      ...(opts.rider ? { rider: opts.rider } : {}),
       onAuthLost: (reason) => {
         this.authLost = reason;
       },

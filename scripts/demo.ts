@@ -14,7 +14,14 @@ import { launchWithExtension } from '../e2e/chromium';
 import { AgentPage } from '../e2e/pages/agent-page';
 import { configureDemoCrm } from '../e2e/pages/crm';
 import { OptionsPage, PopupPage, SimLoginPage } from '../e2e/pages/extension-pages';
-import { DEMO_CLIENT_ID, knownCustomer, SEED_USERS, startSim } from '../sim/index';
+import {
+  DEMO_CLIENT_ID,
+  knownCustomer,
+  moveDemoTeam,
+  SEED_USERS,
+  seedDemoTeam,
+  startSim,
+} from '../sim/index';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -47,6 +54,10 @@ async function main(): Promise<void> {
   if (storeDir) mkdirSync(storeDir, { recursive: true });
   const sim = await startSim({ tls: true });
   say(`simulated Genesys org on ${sim.url} (every region's hostnames map to it)`);
+  // The team view's colleagues: 3 queues, 40 agents whose statuses keep moving every few seconds.
+  const team = seedDemoTeam(sim);
+  const stopTeam = moveDemoTeam(sim, team.agentIds);
+  say(`demo team: ${team.agentIds.length} agents on ${team.queues.map((q) => q.name).join(', ')}`);
   const context = await launchWithExtension(sim.port, {
     headless,
     ...(storeDir ? { viewport: STORE_VIEWPORT } : {}),
@@ -56,6 +67,7 @@ async function main(): Promise<void> {
   say(`Chromium ${headless ? 'headless' : 'headed'}, extension ${extensionId}`);
 
   const stop = async () => {
+    stopTeam();
     await context.close().catch(() => undefined);
     await sim.close();
   };

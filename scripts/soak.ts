@@ -24,7 +24,7 @@ console.info(
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
     `conversations       ${result.conversations}`,
-    `reconnects          ${result.reconnects}   channels created ${result.channelsCreated}`,
+    `reconnects          ${result.reconnects}   channels created ${result.channelsCreated}   renewals ${result.renewals}`,
     `back to truth (ms)  p50 ${result.backToTruthMs.p50}  p95 ${result.backToTruthMs.p95}  max ${result.backToTruthMs.max}`,
     `lost ${result.lost}  ghost ${result.ghost}  wrong state ${result.wrongState}  failed checkpoints ${result.failedCheckpoints}/${result.checkpoints}`,
     `duration            ${(result.durationMs / 1000).toFixed(0)} s   seed ${result.seed}`,

@@ -9,8 +9,10 @@ import {
   CUECARD_REDIRECT_URI,
   DEMO_CLIENT_ID,
   hostResolverRules,
+  moveDemoTeam,
   runScript,
   type ScriptStep,
+  seedDemoTeam,
   startSim,
 } from './index';
 
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     script: { type: 'string' },
     speed: { type: 'string', default: '1' },
     log: { type: 'boolean', default: false },
+    team: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -35,7 +38,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.info(
     'Usage: npm run sim -- [--port 8443] [--host 127.0.0.1] [--tls|--no-tls] [--heartbeat-ms 30000]\n' +
-      '                      [--token-lifetime-sec 86400] [--seed N] [--script steps.json] [--speed 1] [--log]',
+      '                      [--token-lifetime-sec 86400] [--seed N] [--script steps.json] [--speed 1] [--log]\n' +
+      '                      [--team]   (the demo team: 3 queues, 40 agents whose statuses keep moving)',
   );
   process.exit(0);
 }
@@ -58,6 +62,11 @@ const agents = sim
   .users()
   .map((u) => `    ${u.name.padEnd(14)} ${u.id}  ${u.email}`)
   .join('\n');
+const team = values.team ? seedDemoTeam(sim, { seed: num(values.seed) }) : undefined;
+if (team) moveDemoTeam(sim, team.agentIds);
+const teamLine = team
+  ? `\nDemo team: ${team.agentIds.length} agents on ${team.queues.map((q) => q.name).join(', ')}, statuses moving (GET /__sim/queues)`
+  : '';
 console.info(`Genesys Cloud simulator listening on ${sim.url} (${tls ? 'HTTPS/WSS, throwaway self-signed certificate' : 'plain HTTP/WS'})
 
 Hosts (with the Chromium flags below): login./api./apps./streaming.<every Genesys domain>, crm.cuecard.test
@@ -65,7 +74,7 @@ Hosts (with the Chromium flags below): login./api./apps./streaming.<every Genesy
 Path-routed on ${sim.url}: /oauth/*, /login, /logout, /api/v2/*, /channels/*, /crm/*, /apps/, /__sim/*
 
 Seeded agents:
-${agents}
+${agents}${teamLine}
 Demo OAuth client: ${DEMO_CLIENT_ID}  (redirect URI ${CUECARD_REDIRECT_URI})
 
 Chromium flags:
@@ -73,10 +82,12 @@ Chromium flags:
 
 Control API (POST JSON to ${sim.url}/__sim/<name>, any host):
   addUser {name,...}  startConversation {userId,media,customer:{address,name?},queue?:{name}}  -> {id}
-  act {conversationId, action:{type:'alert'|'answer'|'noAnswer'|'hold'|'unhold'|'transfer'|'consult'|'disconnect'|'wrapup'|'setAttributes',...}}
+  act {conversationId, action:{type:'alert'|'answer'|'noAnswer'|'hold'|'unhold'|'transfer'|'consult'|'completeConsult'|'cancelConsult'|'disconnect'|'wrapup'|'setAttributes'|'associate'|'farEndRinging',...}}
   (queue conversations ring only for agents On Queue: setPresence {userId, presence:'On Queue'} first)
   setPresence {userId,presence}  setRoutingStatus {userId,status}  shiftChange {userIds,presence,routingStatus?}
   GET truth?userId=  GET stats  GET users  issueToken {userId}  runScript {steps,speed?,wait?}
+  team: addQueue {name,members?}  addQueueMember/removeQueueMember {queueId,userId}  setJoined {queueId,userId,joined}
+  GET queues  shiftStorm {changes,durationMs,userIds?|queueIds?,seed?,joinLeaveRatio?,wait?}  demoTeam {seed?,move?}
   faults/<name> {named args} or [positional args], e.g. faults/dropSockets {"userId":"..."}, faults/failNext {"status":503,"count":2}
     ${FAULT_NAMES.join(' ')
       .replace(/(.{1,100})(?: |$)/g, '$1\n    ')

@@ -3,11 +3,14 @@
  * (`POST addUser`, `startConversation`, `act`, …, `GET truth|stats|users|externalContacts|crmActivities`), and
  * `POST faults/<name>` read by the fault table. Errors answer 400 `{"error": "…"}`.
  */
+
+import { moveDemoTeam, seedDemoTeam } from './demo-team';
 import { applyFault } from './faults/table';
 import { isRecord, parseJson, sendJson } from './http';
 import type { RequestContext } from './request-context';
 import { runScript, type ScriptStep, shiftChange } from './scenario-script';
-import type { AddUser, ConversationAction, RegisterClient, Sim, StartConversation } from './types';
+import { type ShiftStorm, shiftStorm } from './shift-storm';
+import type { AddQueue, AddUser, ConversationAction, RegisterClient, Sim, StartConversation } from './types';
 
 type Args = Record<string, unknown>;
 
@@ -69,12 +72,41 @@ async function control(sim: Sim, name: string, a: Args, body: unknown): Promise<
         str(a.routingStatus),
       );
       return { ok: true };
+    case 'queues':
+      return sim.queues();
+    case 'queueObservations':
+      return sim.queueObservations(String(a.queueId));
+    case 'addQueue':
+      return sim.addQueue(a as unknown as AddQueue);
+    case 'addQueueMember':
+      sim.addQueueMember(String(a.queueId), String(a.userId), a.joined !== false);
+      return { ok: true };
+    case 'removeQueueMember':
+      sim.removeQueueMember(String(a.queueId), String(a.userId));
+      return { ok: true };
+    case 'setJoined':
+      sim.setJoined(String(a.queueId), String(a.userId), a.joined === true);
+      return { ok: true };
+    case 'shiftStorm': {
+      const run = shiftStorm(sim, a as unknown as ShiftStorm);
+      if (a.wait) return await run;
+      run.catch((err: unknown) => console.error('[sim] shift storm failed', err));
+      return { started: true };
+    }
+    case 'demoTeam': {
+      const team = seedDemoTeam(sim, { seed: num(a.seed, 1) });
+      if (a.move) moveDemoTeam(sim, team.agentIds);
+      return team;
+    }
     case 'truth':
       return sim.truth(String(a.userId));
     case 'externalContacts':
       return sim.externalContacts();
     case 'crmActivities':
       return sim.crmActivities();
+    case 'setStation':
+      sim.setStation(String(a.userId), a.station !== false && a.hasStation !== false);
+      return { ok: true };
     case 'runScript': {
       const steps = (Array.isArray(body) ? body : a.steps) as ScriptStep[];
       const run = runScript(sim, steps, { speed: num(a.speed, 1) });

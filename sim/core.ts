@@ -16,9 +16,12 @@ import { Streaming } from './notifications/streaming';
 import { Clients } from './oauth/clients';
 import { AuthStore } from './oauth/tokens';
 import { type ResolvedOptions, resolveOptions } from './options';
+import { ActivityHistory } from './org/activity-history';
 import { Conversations } from './org/conversations';
 import { ExternalContactsStore } from './org/external-contacts';
 import type { ConversationModel } from './org/model';
+import { Observations } from './org/observations';
+import { type QueueModel, Queues, queueUserEvent } from './org/queues';
 import { Routing } from './org/routing';
 import { eventSnapshot, restConversation } from './org/snapshots';
 import { Users } from './org/users';
@@ -26,7 +29,7 @@ import { ListingHistory } from './rest/listing-history';
 import { RateWindows } from './rest/rate-limit';
 import { SIM_ORG } from './seed';
 import { Timers } from './timers';
-import type { FrameEvent, RequestEvent, SimOptions, SimStats } from './types';
+import type { AddUser, FrameEvent, RequestEvent, SimOptions, SimStats, SimUser } from './types';
 
 type Listeners = { frame: Set<(f: FrameEvent) => void>; request: Set<(r: RequestEvent) => void> };
 
@@ -52,7 +55,15 @@ export class Core {
   readonly conversations: Conversations;
   /** Routing status rules and which queue conversations wait for whom (sim/org/routing.ts). */
   readonly routing: Routing;
+  /** Queues, membership and joined per member (sim/org/queues.ts). */
+  readonly queues: Queues;
+  /** Queue observations and their one-per-second topic (sim/org/observations.ts). */
+  readonly observations: Observations;
+  /** Status and membership versions for the lagging routing activity query (`restLagMs`). */
+  readonly activityHistory: ActivityHistory;
   readonly customers: DemoCustomer[];
+  /** Agents with no station (phone) selected: they cannot place calls (`sim.setStation`). */
+  readonly noStation = new Set<string>();
   /** The demo CRM's activity log (`POST /api/activities`). */
   readonly crmActivities = new ActivityLog();
   /** External Contacts: seeded, created, their notes and conversation associations. */
@@ -74,10 +85,30 @@ export class Core {
       iso: this.iso,
     });
     this.auth = new AuthStore(this.now);
-    this.users = new Users(this.now, newId, (u, t, b) => this.publish(u, t, b), this.iso, {
-      afterPresence: (u) => this.routing.afterPresence(u),
-      statusChanged: (u, previous) => this.routing.statusChanged(u, previous),
+    this.queues = new Queues({
+      now: this.now,
+      userExists: (id) => this.users.get(id) !== undefined,
+      changed: (queue, userId) => this.membershipChanged(queue, userId),
     });
+    this.users = new Users(
+      this.now,
+      newId,
+      (u, t, b) => this.publish(u, t, b),
+      this.iso,
+      {
+        afterPresence: (u) => {
+          this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
+          return this.routing.afterPresence(u);
+        },
+        statusChanged: (u, previous) => {
+          this.observations.markUser(u.id);
+          this.activityHistory.userChanged(u);
+          this.routing.statusChanged(u, previous);
+        },
+      },
+      this.queues,
+    );
     this.channels = new Channels({
       now: this.now,
       ids: this.ids,
@@ -120,9 +151,26 @@ export class Core {
           if (this.opts.restLagMs > 0) this.recordListing(userId, conv);
         }
         this.routing.conversationChanged(conv);
+        if (conv.queue) this.observations.mark(conv.queue.id);
       },
+      consultDisconnectType: this.opts.consultDisconnectType,
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
+    });
+    this.activityHistory = new ActivityHistory({
+      now: this.now,
+      lagMs: () => this.opts.restLagMs,
+      queues: this.queues,
+      user: (id) => this.users.get(id),
+    });
+    this.observations = new Observations({
+      now: this.now,
+      later: (ms, fn) => this.timers.later(ms, fn),
+      publish: (topic, body) => this.publish('', topic, body),
+      queues: this.queues,
+      user: (id) => this.users.get(id),
+      conversations: () => this.conversations.all(),
+      iso: this.iso,
     });
     this.routing = new Routing(
       {
@@ -130,12 +178,32 @@ export class Core {
         conversation: (id) => this.conversations.get(id),
         alert: (id, userId) => this.conversations.act(id, { type: 'alert', userId }),
         later: (ms, fn) => this.timers.later(ms, fn),
+        joined: (queueId, userId) => {
+          const queue = this.queues.get(queueId);
+          return queue ? queue.members.get(userId)?.joined === true : undefined;
+        },
       },
       this.opts.routing,
     );
   }
 
   readonly iso = (ms: number): string => new Date(ms).toISOString();
+
+  /** A member added, removed, joined or left: the queue's and the user's events, then routing. */
+  /** Adds a user to the org (every user is added here, so the activity history knows them). */
+  addUser(u: AddUser): SimUser {
+    const user = this.users.add(u);
+    this.activityHistory.userChanged(user, true);
+    return user;
+  }
+
+  private membershipChanged(queue: QueueModel, userId: string): void {
+    this.activityHistory.membershipChanged(queue.id, userId);
+    this.publish(userId, `v2.routing.queues.${queue.id}.users`, queueUserEvent(queue, userId));
+    this.users.publishActivity(userId);
+    this.routing.membershipChanged(userId);
+    this.observations.mark(queue.id);
+  }
 
   private recordListing(userId: string, conv: ConversationModel): void {
     const state = this.conversations.truth(userId).find((t) => t.id === conv.id)?.state;

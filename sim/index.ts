@@ -12,6 +12,7 @@ import { requestHandler, upgradeHandler } from './router';
 import { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, SEED_USERS } from './seed';
 import { makeCert } from './tls';
 import type {
+  AddQueue,
   AddUser,
   ConversationAction,
   RegisterClient,
@@ -24,6 +25,8 @@ export type { ActivityRecord, CrmActivitiesTruth } from './crm/activity-log';
 export type { Customer, DemoCustomer } from './crm/customers';
 export { crmOnlyCustomer, DEFAULT_SEED, demoCustomers, knownCustomer, unknownNumber } from './crm/customers';
 export { SHARED_NUMBER_CUSTOMERS, SHARED_PHONE } from './crm/shared-number';
+export type { DemoTeam } from './demo-team';
+export { DEMO_TEAM_QUEUES, demoTeamNames, moveDemoTeam, seedDemoTeam } from './demo-team';
 export type { FailRule, FaultName, Faults, MalformedKind } from './faults/table';
 export { GENESYS_DOMAINS, hostResolverRules } from './hosts';
 export type { AssociationRecord, ExternalContactsTruth, NoteRecord } from './org/external-contacts';
@@ -31,12 +34,14 @@ export { WRAPUP_CODE_NAMES, WRAPUP_CODES, type WrapupCodeName, wrapupCodeId } fr
 export type { ScriptStep } from './scenario-script';
 export { runScript, shiftChange } from './scenario-script';
 export { CUECARD_REDIRECT_URI, DEMO_CLIENT_ID, DEMO_REDIRECT_URI, EXTENSION_ID, SEED_USERS } from './seed';
+export type { ShiftStorm, ShiftStormResult } from './shift-storm';
+export { shiftStorm } from './shift-storm';
 export type * from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const core = new Core(opts);
   if (!core.opts.noSeed) {
-    for (const u of Object.values(SEED_USERS)) core.users.add({ ...u });
+    for (const u of Object.values(SEED_USERS)) core.addUser({ ...u });
     core.clients.register({
       clientId: DEMO_CLIENT_ID,
       name: 'Cuecard (demo)',
@@ -67,6 +72,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = core.opts.host.includes(':') ? `[${core.opts.host}]` : core.opts.host;
   let closed: Promise<void> | undefined;
+  const userName = (id: string) => core.users.get(id)?.name ?? id;
 
   Object.assign(sim, {
     port,
@@ -83,7 +89,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
       });
       return closed;
     },
-    addUser: (u: AddUser) => core.users.add(u),
+    addUser: (u: AddUser) => core.addUser(u),
     users: () => core.users.list(),
     registerClient: (c: RegisterClient) => {
       core.clients.register(c);
@@ -93,10 +99,23 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
     truth: (userId: string) => core.conversations.truth(userId),
     setPresence: (userId: string, p: string) => core.users.setPresence(userId, p),
     setRoutingStatus: (userId: string, s: string) => core.users.setRoutingStatus(userId, s),
+    addQueue: (q: AddQueue) => core.queues.view(core.queues.add(q), userName),
+    queues: () => core.queues.list().map((q) => core.queues.view(q, userName)),
+    addQueueMember: (queueId: string, userId: string, joined = true) =>
+      core.queues.addMember(queueId, userId, joined),
+    removeQueueMember: (queueId: string, userId: string) => core.queues.removeMember(queueId, userId),
+    setJoined: (queueId: string, userId: string, joined: boolean) =>
+      core.queues.setJoined(queueId, userId, joined),
+    queueObservations: (queueId: string) => core.observations.observe(queueId),
     on: ((event: 'frame' | 'request', cb: (x: never) => void) => core.on(event, cb as never)) as Sim['on'],
     stats: () => core.stats(),
     externalContacts: () => core.externalContacts.truth(),
     crmActivities: () => core.crmActivities.truth(),
+    setStation: (userId: string, hasStation: boolean) => {
+      core.users.require(userId);
+      if (hasStation) core.noStation.delete(userId);
+      else core.noStation.add(userId);
+    },
     issueToken: (o: { userId: string; clientId?: string; domain?: string; lifetimeSec?: number }) => {
       core.users.require(o.userId);
       const clientId = o.clientId ?? DEMO_CLIENT_ID;

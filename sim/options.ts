@@ -30,6 +30,8 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     routing: o.routing ?? {},
     noSeed: o.noSeed ?? false,
     sharedNumber: o.sharedNumber ?? false,
+    dialPermission: o.dialPermission ?? 'conversation:conference:add',
+    consultDisconnectType: o.consultDisconnectType ?? 'transfer.consult',
     // The strict defaults (issue 12): each is a documented fact or risk of shared/docs/genesys-cloud.md;
     // a test turns one off only to isolate a case.
     restParticipantState: o.restParticipantState ?? false,
@@ -41,5 +43,10 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     redirectUriMatch: o.redirectUriMatch ?? 'exact',
     rateLimitScope: o.rateLimitScope ?? 'user-client',
     sso: o.sso ?? true,
+    // Team view (issue 13): the uncertain topic rules, strict where a guess has a hostile variant.
+    combinedTopicCost: o.combinedTopicCost ?? 1,
+    otherUserTopicsPermission: o.otherUserTopicsPermission ?? 'routing:queue:view',
+    queueUsersTopicPermission: o.queueUsersTopicPermission ?? 'routing:queueMember:manage',
+    activityQueryMetricField: o.activityQueryMetricField ?? 'metric',
   };
 }

@@ -29,6 +29,21 @@ export interface AddUser {
   routingStatus?: string;
 }
 
+/** A queue of the org model (sim/org/queues.ts). Ids default to the uuid of `queue:<name>`. */
+export interface AddQueue {
+  id?: string;
+  name: string;
+  /** Initial members; `joined` defaults to true. */
+  members?: { userId: string; joined?: boolean }[];
+}
+
+/** A queue as the simulator's truth gives it: members (by name) with `joined` per member. */
+export interface SimQueue {
+  id: string;
+  name: string;
+  members: { userId: string; name: string; joined: boolean }[];
+}
+
 export interface RegisterClient {
   clientId: string;
   redirectUris: string[];
@@ -55,6 +70,8 @@ export interface StartConversation {
   wrapupRequired?: boolean;
   /** Simulator extension: fixed conversation id. */
   id?: string;
+  /** Simulator extension: an outbound call's far end starts `dialing` (a placed call) or `contacting` (default). */
+  farEnd?: 'dialing' | 'contacting';
 }
 
 export type ConversationAction =
@@ -65,10 +82,17 @@ export type ConversationAction =
   | { type: 'hold'; userId?: string }
   | { type: 'unhold'; userId?: string }
   | { type: 'transfer'; toUserId: string; userId?: string }
+  /** Consult transfer (sim/org/transfers.ts): the destination alerts, the customer is held. */
   | { type: 'consult'; toUserId: string; userId?: string }
+  /** The consulting agent leaves: the customer stays with the destination. */
+  | { type: 'completeConsult'; userId?: string }
+  /** The consult ends: the destination leaves, the customer is back with the consulting agent. */
+  | { type: 'cancelConsult'; userId?: string }
   | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
   | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
   | { type: 'setAttributes'; attributes: Record<string, string> }
+  /** A placed call's far end starts ringing: its `dialing` call becomes `contacting`. */
+  | { type: 'farEndRinging' }
   /** The conversation's customer is associated with an External Contact (none: disassociated). */
   | { type: 'associate'; externalContactId?: string };
 
@@ -175,8 +199,24 @@ export interface SimOptions {
   sso?: boolean;
   /** Skip seeding the three default agents and the demo OAuth client (default false). */
   noSeed?: boolean;
+  /** Team view switches (issue 13; sim/README.md "Team view"). */
+  /** What a combined topic `v2.users.{id}?presence&routingStatus` counts toward the topic limit: 1 (default) or one per suffix. [?] */
+  combinedTopicCost?: 1 | 'per-suffix';
+  /** Permission to subscribe to ANOTHER user's presence/routingStatus/activity topics (default `routing:queue:view`; `'none'` = anyone). [?] */
+  otherUserTopicsPermission?: string;
+  /** Permission for `v2.routing.queues.{id}.users` (default `routing:queueMember:manage`; `'none'` = anyone). [?] */
+  queueUsersTopicPermission?: string;
+  /** Where the routing activity query reads a metric's name: `metric` (SDK, default), `name` (the doc's example) or either. [?] */
+  activityQueryMetricField?: 'metric' | 'name' | 'either';
   /** Add two customers sharing one phone number, `SHARED_PHONE` (CRM records and External Contacts; default false). */
   sharedNumber?: boolean;
+  /**
+   * The permission `POST /api/v2/conversations/calls` enforces: the SDK's `conversation:conference:add`
+   * (default) or `conversation:call:add` ("Conversation > Call > Add" in the Resource Center). [?]
+   */
+  dialPermission?: 'conversation:conference:add' | 'conversation:call:add';
+  /** The consulting agent's `disconnectType` when a consult completes: `transfer.consult` (default) or `transfer`. [?] */
+  consultDisconnectType?: 'transfer.consult' | 'transfer';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */
@@ -193,11 +233,23 @@ export interface Sim {
   truth(userId: string): TruthConversation[];
   setPresence(userId: string, systemPresence: string): void;
   setRoutingStatus(userId: string, status: string): void;
+  /** Team view (issue 13): queues with members, joined per member. */
+  addQueue(q: AddQueue): SimQueue;
+  queues(): SimQueue[];
+  /** Add a member (admin); `joined` defaults to true. */
+  addQueueMember(queueId: string, userId: string, joined?: boolean): void;
+  removeQueueMember(queueId: string, userId: string): void;
+  /** Join (activate) or leave (deactivate) a queue the user is a member of. */
+  setJoined(queueId: string, userId: string, joined: boolean): void;
+  /** The queue's observations now (oWaiting, oInteracting, oUserRoutingStatuses…): the truth of its counts. */
+  queueObservations(queueId: string): { metric: string; qualifier?: string; count: number }[];
   faults: Faults;
   /** Ground truth of External Contacts writes: contacts created, notes, conversation associations (issue 14). */
   externalContacts(): ExternalContactsTruth;
   /** Ground truth of the demo CRM's activity writes: stored records and write attempts (issue 14). */
   crmActivities(): CrmActivitiesTruth;
+  /** Whether the agent has a station (phone) selected; without one, placing a call fails (default true). */
+  setStation(userId: string, hasStation: boolean): void;
   on(event: 'frame', cb: (f: FrameEvent) => void): () => void;
   on(event: 'request', cb: (r: RequestEvent) => void): () => void;
   stats(): SimStats;

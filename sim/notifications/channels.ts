@@ -6,6 +6,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { Ids } from '../ids';
+import { TopicSet } from './topic-set';
 
 /** Why a channel died with its token (the text of its 404 result frame). */
 const TOKEN_GONE = 'is gone: the token that created it expired or was revoked';
@@ -20,8 +21,8 @@ export interface ChannelRecord {
   createdAt: number;
   expiresAt: number;
   lastUsed: number;
-  /** lower-case topic -> canonical topic */
-  topics: Map<string, string>;
+  /** lower-case subscription id -> canonical name; `hears(topic)` matches combined topics too. */
+  topics: TopicSet;
   sockets: Set<WebSocket>;
   gone: boolean;
 }
@@ -70,7 +71,7 @@ export class Channels {
       createdAt: t,
       expiresAt: t + this.deps.lifetimeMs(),
       lastUsed: t,
-      topics: new Map(),
+      topics: new TopicSet(),
       sockets: new Set(),
       gone: false,
     };

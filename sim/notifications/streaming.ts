@@ -1,6 +1,6 @@
 /**
  * The notification WebSocket: upgrades, heartbeats, ping/pong, system messages and event fan-out to
- * every connected channel of a user subscribed to the topic. Nothing is queued for a disconnected
+ * every connected channel subscribed to the topic. Nothing is queued for a disconnected
  * channel (no replay). Faults reach it only through the narrow `StreamFaults` it asks.
  */
 import type { IncomingMessage } from 'node:http';
@@ -120,7 +120,10 @@ export class Streaming {
     });
   }
 
-  /** Publish an event (through the event faults) to every connected channel of the user subscribed to it. */
+  /**
+   * Publish an event (through the event faults) to every connected channel subscribed to its topic,
+   * whoever owns the channel (a lead hears other users' and queues' topics); `userId` is whose event it is.
+   */
   publish(userId: string, topic: string, body: unknown): void {
     const text = JSON.stringify({
       topicName: topic,
@@ -133,8 +136,8 @@ export class Streaming {
 
   deliver(e: PendingEvent): void {
     const key = e.topic.toLowerCase();
-    for (const ch of this.d.channels.ofUser(e.userId)) {
-      if (!ch.topics.has(key)) continue;
+    for (const ch of this.d.channels.live()) {
+      if (!ch.topics.hears(key)) continue;
       for (const ws of ch.sockets) this.send(ch, ws, e.text);
     }
   }

@@ -13,8 +13,9 @@
  *   (On Queue chosen again, or routing status set) or, with `notRespondingMs`, for that long; the
  *   conversation goes back to the queue.
  * - ACD conversations (inbound with a queue) are offered only to agents IDLE, INTERACTING or
- *   COMMUNICATING; for anyone else they wait in the queue and are offered once the agent becomes
- *   available. Direct conversations and transfers ring whatever the status.
+ *   COMMUNICATING and, when the queue is one of the org model's (sim/org/queues.ts), joined on it; for
+ *   anyone else they wait in the queue and are offered once the agent becomes available (or joins).
+ *   Direct conversations and transfers ring whatever the status.
  * - every change is one `v2.users.{id}.routingStatus` event (Users.setRoutingStatus), after the
  *   conversation snapshot that caused it.
  */
@@ -34,6 +35,11 @@ export interface RoutingDeps {
   alert(conversationId: string, userId: string): void;
   /** setTimeout that closing the simulator cancels (sim/timers.ts). */
   later(ms: number, fn: () => void): void;
+  /**
+   * Whether the user is joined on the queue: true/false for a queue of the org model
+   * (sim/org/queues.ts), undefined for a queue only named by a conversation (no membership rule).
+   */
+  joined?(queueId: string, userId: string): boolean | undefined;
 }
 
 /** An ACD conversation: routed by a queue (an inbound conversation with a queue). */
@@ -71,7 +77,7 @@ export class Routing {
   /** Whether the ACD may alert the agent now; if not, the conversation waits in the queue for them. */
   mayAlert(conv: ConversationModel, userId: string): boolean {
     if (!isAcd(conv)) return true;
-    if (AVAILABLE.has(this.deps.users.get(userId)?.routingStatus ?? '')) {
+    if (this.routable(conv, userId)) {
       this.waiting.delete(conv.id);
       return true;
     }
@@ -111,11 +117,29 @@ export class Routing {
   /** After every routing status change: an agent who became available gets the conversations waiting for them. */
   statusChanged(user: SimUser, previous: string): void {
     if (AVAILABLE.has(previous) || !AVAILABLE.has(user.routingStatus)) return;
-    const waitingForUser = [...this.waiting].filter(([, u]) => u === user.id).map(([id]) => id);
+    this.offerWaiting(user.id);
+  }
+
+  /** After the user joined or left a queue (or was added to one): what waits for them may be offered now. */
+  membershipChanged(userId: string): void {
+    this.offerWaiting(userId);
+  }
+
+  /** The ACD routes an ACD conversation to the agent only when available and joined on its queue. */
+  private routable(conv: ConversationModel, userId: string): boolean {
+    if (!AVAILABLE.has(this.deps.users.get(userId)?.routingStatus ?? '')) return false;
+    const queueId = conv.queue?.id;
+    return queueId === undefined || this.deps.joined?.(queueId, userId) !== false;
+  }
+
+  private offerWaiting(userId: string): void {
+    const waitingForUser = [...this.waiting].filter(([, u]) => u === userId).map(([id]) => id);
     for (const id of waitingForUser) {
-      this.waiting.delete(id);
+      const conv = this.deps.conversation(id);
       // Another change may have made the agent unavailable again meanwhile.
-      if (AVAILABLE.has(user.routingStatus)) this.deps.alert(id, user.id);
+      if (!conv || !this.routable(conv, userId)) continue;
+      this.waiting.delete(id);
+      this.deps.alert(id, userId);
     }
   }
 

@@ -104,11 +104,21 @@ export function routingStatusEvent(
   };
 }
 
+/** The user's active queues for the activity event (sim/org/queues.ts; none without a queue model). */
+export interface ActiveQueues {
+  activeQueueIds(userId: string): string[];
+  activeQueuesChanged(userId: string): number | undefined;
+}
+
+const NO_QUEUES: ActiveQueues = { activeQueueIds: () => [], activeQueuesChanged: () => undefined };
+
 export function activityEvent(
   user: SimUser,
   iso: (ms: number) => string,
+  queues: ActiveQueues = NO_QUEUES,
 ): Models.AgentActivityChangedTopicAgentActivity {
-  return {
+  const changed = queues.activeQueuesChanged(user.id);
+  const body: Models.AgentActivityChangedTopicAgentActivity = {
     id: user.id,
     routingStatus: { status: user.routingStatus, startTime: iso(user.routingStatusModified) },
     presence: {
@@ -117,8 +127,10 @@ export function activityEvent(
       modifiedDate: iso(user.presenceModified),
     },
     outOfOffice: { active: false },
-    activeQueueIds: [],
+    activeQueueIds: queues.activeQueueIds(user.id),
   };
+  if (changed !== undefined) body.dateActiveQueuesChanged = iso(changed);
+  return body;
 }
 
 /** How routing status follows presence and what happens after it moves (sim/org/routing.ts). */
@@ -146,7 +158,14 @@ export class Users {
     private readonly publish: (userId: string, topic: string, body: unknown) => void,
     private readonly iso: (ms: number) => string,
     private readonly routing: RoutingHooks = PRESENCE_ONLY,
+    private readonly queues: ActiveQueues = NO_QUEUES,
   ) {}
+
+  /** The user's `v2.users.{id}.activity` event (also after a queue membership change). */
+  publishActivity(id: string): void {
+    const user = this.require(id);
+    this.publish(id, `v2.users.${id}.activity`, activityEvent(user, this.iso, this.queues));
+  }
 
   add(u: AddUser): SimUser {
     const id = u.id ?? this.newId();
@@ -193,7 +212,7 @@ export class Users {
     // Going on/off queue moves the routing status like Genesys does.
     const next = this.routing.afterPresence(user);
     if (next !== user.routingStatus) this.setRoutingStatus(id, next, false);
-    this.publish(id, `v2.users.${id}.activity`, activityEvent(user, this.iso));
+    this.publishActivity(id);
   }
 
   setRoutingStatus(id: string, status: string, activity = true): void {
@@ -204,7 +223,7 @@ export class Users {
     user.routingStatus = key;
     user.routingStatusModified = this.now();
     this.publish(id, `v2.users.${id}.routingStatus`, routingStatusEvent(user, this.iso));
-    if (activity) this.publish(id, `v2.users.${id}.activity`, activityEvent(user, this.iso));
+    if (activity) this.publishActivity(id);
     this.routing.statusChanged(user, previous);
   }
 }

@@ -4,7 +4,9 @@
  */
 import { sendError } from '../http';
 import type { RequestContext } from '../request-context';
+import { postQueueObservationsQuery, postRoutingActivityQuery } from './analytics';
 import { type ApiRequestContext, authenticate, checkScopes } from './auth';
+import { placeCall } from './calls';
 import { getConversation, listConversations } from './conversations';
 import { getContact, reverseLookup, searchContacts } from './external-contacts';
 import { associateConversation, createContact, createNote, listNotes } from './external-contacts-write';
@@ -17,9 +19,11 @@ import {
   listChannels,
   setSubscriptions,
 } from './notifications';
+import { getMyQueues, getQueueMembers, patchUserQueue } from './routing';
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
 import { getMe, getPresence, getRoutingStatus, patchPresence, putRoutingStatus } from './users';
+import { listUsers } from './users-list';
 import { getWrapupCode, listWrapupCodes, participantWrapupCodes } from './wrapup-codes';
 
 type Handler = (c: ApiRequestContext, params: string[]) => void | Promise<void>;
@@ -45,6 +49,7 @@ const ROUTES: Route[] = [
   route('PUT /api/v2/users/{id}/routingstatus', putRoutingStatus),
   route('GET /api/v2/conversations', listConversations),
   route('GET /api/v2/conversations/{id}', getConversation),
+  route('POST /api/v2/conversations/calls', placeCall),
   route('POST /api/v2/notifications/channels', createChannel),
   route('GET /api/v2/notifications/channels', listChannels),
   route('HEAD /api/v2/notifications/channels/{id}', headChannel),
@@ -65,6 +70,12 @@ const ROUTES: Route[] = [
   route('GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes', participantWrapupCodes),
   route('GET /api/v2/tokens/me', getTokenMe),
   route('DELETE /api/v2/tokens/me', deleteTokenMe),
+  route('GET /api/v2/routing/queues/me', getMyQueues),
+  route('GET /api/v2/routing/queues/{id}/members', getQueueMembers),
+  route('PATCH /api/v2/users/{id}/queues/{id}', patchUserQueue),
+  route('POST /api/v2/analytics/routing/activity/query', postRoutingActivityQuery),
+  route('POST /api/v2/analytics/queues/observations/query', postQueueObservationsQuery),
+  route('GET /api/v2/users', listUsers),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */

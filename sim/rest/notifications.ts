@@ -6,9 +6,12 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { serviceBase } from '../hosts';
 import { isRecord, parseJson, sendEmpty, sendError, sendJson } from '../http';
 import type { ChannelRecord } from '../notifications/channels';
-import { availableTopics, judgeTopic } from '../notifications/topics';
+import { topicCost } from '../notifications/topic-set';
+import { availableTopics, judgeTopic, type TopicRules } from '../notifications/topics';
 import type { ApiRequestContext } from './auth';
 import { expands } from './users';
+
+const rules = (c: ApiRequestContext): TopicRules => c.core.opts;
 
 function channelView(c: ApiRequestContext, ch: ChannelRecord): Models.Channel {
   return { connectUri: ch.connectUri, id: ch.id, expires: c.core.iso(ch.expiresAt) };
@@ -102,7 +105,7 @@ export async function setSubscriptions(
     );
   }
   const ignoreErrors = c.url.searchParams.get('ignoreErrors')?.toLowerCase() === 'true';
-  const verdicts = items.map((t) => judgeTopic(String((t as { id: string }).id), c.user, ch.id));
+  const verdicts = items.map((t) => judgeTopic(String((t as { id: string }).id), c.user, ch.id, rules(c)));
   const firstError = verdicts.find((v) => v.error)?.error;
   if (firstError && !ignoreErrors) {
     return sendError(c.res, firstError.status, firstError.code, firstError.template, firstError.params);
@@ -112,7 +115,8 @@ export async function setSubscriptions(
     if (v.topic.state === 'Permitted' && v.topic.id) next.set(v.topic.id.toLowerCase(), v.topic.id);
   }
   const max = c.core.opts.maxTopicsPerChannel;
-  if (next.size > max) {
+  const count = topicCost(next.keys(), c.core.opts.combinedTopicCost);
+  if (count > max) {
     return sendError(
       c.res,
       400,
@@ -120,7 +124,7 @@ export async function setSubscriptions(
       'A channel may subscribe to at most {limit} topics; this request would make {count}',
       {
         limit: String(max),
-        count: String(next.size),
+        count: String(count),
       },
     );
   }
@@ -133,5 +137,5 @@ export async function setSubscriptions(
 }
 
 export function getAvailableTopics(c: ApiRequestContext): void {
-  sendJson(c.res, 200, availableTopics(expands(c.url).has('schema')));
+  sendJson(c.res, 200, availableTopics(expands(c.url), rules(c)));
 }

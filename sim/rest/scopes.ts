@@ -29,8 +29,15 @@ export const ENDPOINT_SCOPES = {
   'GET /api/v2/routing/wrapupcodes': ['routing', 'routing:readonly'],
   'GET /api/v2/routing/wrapupcodes/{id}': ['routing', 'routing:readonly'],
   'GET /api/v2/conversations/{id}/participants/{id}/wrapupcodes': ['conversations', 'conversations:readonly'],
+  'POST /api/v2/conversations/calls': ['conversations'],
   'GET /api/v2/tokens/me': [],
   'DELETE /api/v2/tokens/me': [],
+  'GET /api/v2/routing/queues/me': ['routing', 'routing:readonly'],
+  'GET /api/v2/routing/queues/{id}/members': ['routing', 'routing:readonly'],
+  'PATCH /api/v2/users/{id}/queues/{id}': ['routing'],
+  'POST /api/v2/analytics/routing/activity/query': ['analytics', 'analytics:readonly'],
+  'POST /api/v2/analytics/queues/observations/query': ['analytics', 'analytics:readonly'],
+  'GET /api/v2/users': ['users', 'users:readonly'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof ENDPOINT_SCOPES;

@@ -6,9 +6,16 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import browser, { type Runtime, type Storage } from 'webextension-polyfill';
-import { type ClientKind, PANEL_COMMANDS, type ToClient, type ToWorker } from '../shared/protocol';
+import {
+  type ClientKind,
+  clientKindOf,
+  PANEL_COMMANDS,
+  type ToClient,
+  type ToWorker,
+} from '../shared/protocol';
 import { isComplete } from '../shared/settings';
 import { createCallLog } from './call-log';
+import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
 import { createContacts, OrgId } from './contacts';
 import { createCrmService, isCrmChange } from './crm';
@@ -25,6 +32,7 @@ import type { Gate } from './session/gate';
 import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
+import { createTeam } from './team';
 
 export const WATCHDOG_ALARM = 'cuecard.watchdog';
 /**
@@ -47,14 +55,27 @@ export class Background {
     idlesAt: (token) => this.idlesAt(token),
     log,
   });
+  /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
+  private readonly team = createTeam({
+    api: () => this.api,
+    signedIn: () => this.session.token !== undefined,
+    capabilities: () => this.capabilities,
+    feed: () => this.feed,
+    ready: () => this.ready,
+    log,
+  });
   private readonly feed = createFeed({
     renewToken: () => this.session.renew(),
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => this.crm.reset(),
+    onAgentChanged: () => {
+      this.crm.reset();
+      this.dialer.reset();
+    },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
+    rider: this.team.team,
     log,
   });
   /** What the admin allowed and the token's grants permit (src/background/capabilities). */
@@ -83,6 +104,13 @@ export class Background {
     onChange: () => this.refresh(),
     log,
   });
+  /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
+  private readonly dialer = createDialer({
+    getApi: () => this.api,
+    allowed: () => this.capabilities.states().clickToDial.status === 'on',
+    onChange: () => this.refresh(),
+    log,
+  });
   /** The options page's "Check setup": its own sign-in and token, never the agent's session. */
   private readonly setupCheck = new SetupChecker({ log });
   private readonly view = new PanelView({
@@ -92,6 +120,7 @@ export class Background {
     views: () => this.feed.views(),
     present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
+    calls: () => (this.session.token ? this.dialer.view() : undefined),
   });
 
   constructor() {
@@ -113,6 +142,7 @@ export class Background {
     const [settings] = await Promise.all([
       loadSettings(),
       this.feed.restore(),
+      this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
       this.org.ready,
@@ -156,7 +186,8 @@ export class Background {
   }
 
   onConnect(port: Runtime.Port): void {
-    this.relay.attach(port);
+    if (clientKindOf(port.name) === 'team') this.team.attach(port);
+    else this.relay.attach(port);
     void this.ready.then(() => this.feed.ensure());
   }
 
@@ -199,6 +230,8 @@ export class Background {
       case 'logNow':
       case 'logRetry':
         return this.callLog.command(c);
+      case 'dial':
+        return dialFromPanel(this.dialer, c);
     }
   }
 
@@ -246,7 +279,9 @@ export class Background {
     const api = this.api;
     await this.feed.release();
     this.crm.reset();
+    this.team.team.reset();
     this.capabilities.reset();
+    this.dialer.reset();
     this.api = undefined;
     if (api)
       await api
@@ -256,8 +291,11 @@ export class Background {
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refresh(): void {
+    // The agent's queues (to call on behalf of) are read once, as soon as dialing is allowed.
+    this.dialer.ensureQueues();
     this.view.invalidate();
     this.relay.publish();
+    this.team.refresh();
   }
 
   private report(): string {

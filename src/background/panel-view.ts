@@ -5,7 +5,7 @@
  * keeps its identity so the relay's diff skips it.
  */
 import type { CapabilityStates } from '../shared/capabilities';
-import type { AgentView, ConversationView, PanelState } from '../shared/domain';
+import type { AgentView, CallsView, ConversationView, PanelState } from '../shared/domain';
 import type { LinkState } from './connection/machine';
 import type { Gate } from './session/gate';
 import { connectionView, sameView } from './status-view';
@@ -20,6 +20,8 @@ export interface PanelSources {
   present(views: ConversationView[]): ConversationView[];
   /** What the agent may do beyond reading (shared/capabilities.ts); shown only while there is a token. */
   capabilities(): CapabilityStates | undefined;
+  /** Click-to-dial's state (calls/dialer.ts); shown only while there is a token. */
+  calls(): CallsView | undefined;
 }
 
 export class PanelView {
@@ -43,6 +45,7 @@ export class PanelView {
       agent: this.src.agent(),
       conversations: this.src.present(this.src.views()),
       capabilities: this.src.capabilities(),
+      calls: this.src.calls(),
     };
     return this.state;
   }

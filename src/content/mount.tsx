@@ -4,19 +4,22 @@
  * listeners, port, Preact's scheduler) belongs to `life` and leaves when it ends.
  */
 import { render } from 'preact';
-import { CrmCard } from '../shared/ui/crm-card/CrmCard';
-import crmCss from '../shared/ui/crm-card/crm.css?inline';
+import { renderAtMostOncePerFrame } from '../shared/ui/render-scheduler';
 import { createHost } from './host';
+import { lazyComponent } from './lazy';
 import type { Lifetime } from './lifetime';
+import { DialButton } from './panel/Dial';
 import { Panel } from './panel/Panel';
 import css from './panel/panel.css?inline';
 import { hostControlAt } from './panel/placement';
-import { renderAtMostOncePerFrame } from './panel/render-scheduler';
 import { createPanelStore } from './panel/store';
 import { linkPanel } from './port-client';
 import { syncPrefs } from './prefs-sync';
 
 export const HOST_TAG = 'cuecard-root';
+
+/** Not needed for the first paint: loads when a conversation's detail first shows. */
+const CrmSlot = lazyComponent(() => import('./crm-slot').then((m) => m.CrmSlot));
 
 export async function mountPanel(life: Lifetime, doc: Document = document): Promise<void> {
   // An event storm must not cost a render per event: at most one per frame interval.
@@ -24,7 +27,7 @@ export async function mountPanel(life: Lifetime, doc: Document = document): Prom
   const host = createHost(HOST_TAG, life.signal);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = css + crmCss;
+  style.textContent = css;
   root.append(style);
   const container = doc.createElement('div');
   root.append(container);
@@ -44,10 +47,19 @@ export async function mountPanel(life: Lifetime, doc: Document = document): Prom
       link={link}
       onTheme={prefs.saveTheme}
       coversHostControl={hostControlAt(host)}
-      detailSlot={(c) => <CrmCard conversation={c} link={link} />}
+      detailSlot={(c) => (
+        <CrmSlot
+          conversation={c}
+          link={link}
+          dial={(number, recordId) => (
+            <DialButton store={store} link={link} number={number} contactId={recordId} />
+          )}
+        />
+      )}
     />,
     container,
   );
   // Unmounting runs every component's cleanup: window listeners, intervals, the shared clock.
   life.onEnd(() => render(null, container));
+  await link.ready;
 }

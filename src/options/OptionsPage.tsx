@@ -6,6 +6,7 @@ import { listRegions, regionLabel } from '../shared/regions';
 import type { FieldErrors, SettingsField } from '../shared/settings';
 import { ALL_NEEDED_SCOPES, SCOPE_WHY } from '../shared/setup/requirements';
 import { loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from '../shared/theme';
+import { CapabilitiesSection } from './capabilities/CapabilitiesSection';
 import { CrmSettingsSection } from './crm/CrmSettings';
 import { Field } from './Field';
 import { SetupCheckSection } from './setup-check/SetupCheckSection';
@@ -156,6 +157,8 @@ export function OptionsPage() {
       </form>
 
       <CrmSettingsSection />
+
+      <CapabilitiesSection />
 
       <Appearance />
 

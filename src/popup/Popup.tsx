@@ -7,6 +7,7 @@ import { plural, t } from '../shared/i18n';
 import { applyToClient } from '../shared/panel-state';
 import { reasonText } from '../shared/reasons';
 import { connectForRequests, type RequestLink } from '../shared/request-link';
+import { TEAM_PAGE } from '../shared/team-page';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
 function useToggleShortcut(): string | undefined {
@@ -90,6 +91,13 @@ export function Popup() {
             {t('signInShort')}
           </button>
         ) : null}
+        <button
+          type="button"
+          data-testid="popup-team"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(TEAM_PAGE) })}
+        >
+          {t('teamTitle')}
+        </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('optionsButton')}
         </button>

@@ -34,6 +34,8 @@ export interface ConversationView {
   participantData?: CrmLabeled[] | undefined;
   /** Notes and the call log (added by the worker's call-log service; absent when logging is off). */
   log?: CallLogView | undefined;
+  /** Who else is on it: a consult, a transfer, a conference (conversations/normalize/transfers.ts). */
+  transfer?: TransferView | undefined;
 }
 
 // ── call log ────────────────────────────────────────────────────────────────────────────────
@@ -60,6 +62,32 @@ export interface CallLogView {
   notes: string;
   missing?: string[] | undefined;
   error?: Reason | undefined;
+}
+
+/** The conversation's other agents, as the agent's panel names them (background/conversations/normalize/transfers.ts). */
+export const TRANSFER_KINDS = [
+  'consulting',
+  'consultFrom',
+  'transferredTo',
+  'transferredFrom',
+  'conference',
+] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+export interface TransferParty {
+  name?: string | undefined;
+  queueId?: string | undefined;
+  queueName?: string | undefined;
+}
+
+export interface TransferView {
+  kind: TransferKind;
+  /** A transfer's kind: after a consult, or blind. */
+  how?: 'blind' | 'consult' | undefined;
+  /** The other agents: the one the sentence names first. */
+  parties: TransferParty[];
+  /** `consulting`: the customer is on hold meanwhile. */
+  customerHeld?: boolean | undefined;
 }
 
 // ── CRM card ────────────────────────────────────────────────────────────────────────────────
@@ -148,4 +176,22 @@ export interface PanelState {
   conversations: ConversationView[];
   /** What the agent may do beyond reading (shared/capabilities.ts); absent while signed out. */
   capabilities?: CapabilityStates | undefined;
+  /** Click-to-dial: the call being placed, the last failure, the agent's queues (background/calls/). */
+  calls?: CallsView | undefined;
+}
+
+// ── Click-to-dial (background/calls/) ─────────────────────────────────────────────────────────
+
+export interface QueueRef {
+  id: string;
+  name: string;
+}
+
+export interface CallsView {
+  /** The number being placed, as the agent clicked it: its button says so. */
+  placing?: string | undefined;
+  /** The last attempt that failed and what to do, as a code (shared/reasons.ts). */
+  failed?: { number: string; error: Reason } | undefined;
+  /** The agent's queues to call on behalf of (`GET /api/v2/routing/queues/me`, read once). */
+  queues?: QueueRef[] | undefined;
 }

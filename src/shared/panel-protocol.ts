@@ -10,12 +10,14 @@ import { CapabilityStatesSchema } from './capability-states';
 import type {
   AgentView,
   CallLogView,
+  CallsView,
   ConnectionView,
   ConversationView,
   CrmLabeled,
   CrmRecord,
   CrmView,
   PanelState,
+  TransferView,
 } from './domain';
 import {
   CALL_LOG_STATUSES,
@@ -23,8 +25,9 @@ import {
   CRM_STATUSES,
   INTERACTION_STATES,
   MEDIA_TYPES,
+  TRANSFER_KINDS,
 } from './domain';
-import { ReasonSchema } from './reasons';
+import { ReasonSchema } from './reason-schema';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
@@ -33,6 +36,8 @@ export const PORT_NAMES = {
   panel: 'cuecard.panel',
   popup: 'cuecard.popup',
   options: 'cuecard.options',
+  /** The team view (team page, the panel's Team tab): its own port, so only watchers get the roster. */
+  team: 'cuecard.team',
 } as const;
 export type ClientKind = keyof typeof PORT_NAMES;
 
@@ -84,6 +89,12 @@ const CallLogViewSchema = v.object({
   missing: v.optional(v.array(str)),
   error: v.optional(ReasonSchema),
 }) satisfies v.GenericSchema<unknown, CallLogView>;
+const TransferViewSchema = v.object({
+  kind: v.picklist(TRANSFER_KINDS),
+  how: v.optional(v.picklist(['blind', 'consult'])),
+  parties: v.array(v.object({ name: optStr, queueId: optStr, queueName: optStr })),
+  customerHeld: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<unknown, TransferView>;
 
 const ConversationViewSchema = v.object({
   id: str,
@@ -103,6 +114,7 @@ const ConversationViewSchema = v.object({
   crm: v.optional(CrmViewSchema),
   participantData: v.optional(v.array(CrmLabeledSchema)),
   log: v.optional(CallLogViewSchema),
+  transfer: v.optional(TransferViewSchema),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 
 const ConnectionViewSchema = v.object({
@@ -119,11 +131,18 @@ const AgentViewSchema = v.object({
   routingStatus: optStr,
 }) satisfies v.GenericSchema<unknown, AgentView>;
 
+const CallsViewSchema = v.object({
+  placing: optStr,
+  failed: v.optional(v.object({ number: str, error: ReasonSchema })),
+  queues: v.optional(v.array(v.object({ id: str, name: str }))),
+}) satisfies v.GenericSchema<unknown, CallsView>;
+
 const PanelStateSchema = v.object({
   connection: ConnectionViewSchema,
   agent: v.optional(AgentViewSchema),
   conversations: v.array(ConversationViewSchema),
   capabilities: v.optional(CapabilityStatesSchema),
+  calls: v.optional(CallsViewSchema),
 }) satisfies v.GenericSchema<unknown, PanelState>;
 
 export const SnapshotMessage = v.object({ type: v.literal('snapshot'), state: PanelStateSchema });
@@ -133,6 +152,9 @@ export const PatchMessage = v.object({
   agent: v.optional(v.nullable(AgentViewSchema)),
   upsert: v.optional(v.array(ConversationViewSchema)),
   remove: v.optional(v.array(str)),
+  /** null: gone (signed out). */
+  capabilities: v.optional(v.nullable(CapabilityStatesSchema)),
+  calls: v.optional(v.nullable(CallsViewSchema)),
 });
 /** A keyboard command (manifest `commands`) relayed to the panel of the tab it was pressed in. */
 export const CommandMessage = v.object({ type: v.literal('command'), name: v.picklist(PANEL_COMMANDS) });

@@ -41,4 +41,18 @@ describe('applyToClient', () => {
     expect(applyToClient(s, { type: 'patch', remove: ['z'] }).conversations.map((v) => v.id)).toEqual(['a']);
     expect(applyToClient(s, { type: 'patch' }).conversations).toBe(s.conversations);
   });
+
+  it('patches keep the capabilities and click-to-dial state, replace them, or drop them on null', () => {
+    const withCalls = applyToClient(initialPanelState, {
+      type: 'snapshot',
+      state: { ...snap, calls: { placing: '+13175550123' } },
+    });
+    const kept = applyToClient(withCalls, { type: 'patch', connection: { status: 'reconnecting' } });
+    expect(kept.calls).toEqual({ placing: '+13175550123' });
+    const failed = { number: '+1', error: { code: 'dial-no-station' as const } };
+    expect(applyToClient(kept, { type: 'patch', calls: { failed } }).calls).toEqual({ failed });
+    expect(applyToClient(kept, { type: 'patch', calls: null }).calls).toBeUndefined();
+    // A snapshot without them (signed out: undefined does not cross the port) clears them.
+    expect(applyToClient(kept, { type: 'snapshot', state: snap }).calls).toBeUndefined();
+  });
 });

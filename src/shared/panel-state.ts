@@ -11,11 +11,15 @@ function byArrival(a: ConversationView, b: ConversationView): number {
 export function applyToClient(state: PanelState, m: ToClient): PanelState {
   switch (m.type) {
     case 'snapshot':
-      return m.state;
+      // A key the worker left out (undefined does not cross the port) is gone, not kept from before.
+      return { capabilities: undefined, calls: undefined, ...m.state };
     case 'diagnostics':
     case 'command':
     case 'crmTestResult':
     case 'setupCheckResult':
+    case 'teamSnapshot':
+    case 'teamPatch':
+    case 'teamJoinResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;
@@ -29,6 +33,8 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
         connection: m.connection ?? state.connection,
         agent: m.agent === undefined ? state.agent : (m.agent ?? undefined),
         conversations,
+        capabilities: m.capabilities === undefined ? state.capabilities : (m.capabilities ?? undefined),
+        calls: m.calls === undefined ? state.calls : (m.calls ?? undefined),
       };
     }
   }

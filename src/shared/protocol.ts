@@ -23,6 +23,7 @@ import {
   str,
 } from './panel-protocol';
 import { SetupCheckSchema } from './setup/check-result';
+import { TeamJoinResultMessage, TeamPatchMessage, TeamSnapshotMessage } from './team-view';
 
 export * from './panel-protocol';
 
@@ -51,6 +52,10 @@ export const ToClientSchema = v.variant('type', [
     report: str,
     requestId,
   }),
+  /** The team port (team-view.ts): the roster's snapshot, its patches, the answer to `teamJoin`. */
+  TeamSnapshotMessage,
+  TeamPatchMessage,
+  TeamJoinResultMessage,
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -89,6 +94,13 @@ export const ToWorkerSchema = v.variant('type', [
   }),
   /** Options page: "Check setup" for the saved settings (its own sign-in; background/setup-check/). */
   v.strictObject({ type: v.literal('checkSetup'), requestId }),
+  /** Team view: join (activate) or leave one of the agent's own queues (`queueJoin` capability). */
+  v.strictObject({
+    type: v.literal('teamJoin'),
+    queueId: v.pipe(str, v.minLength(1), v.maxLength(100)),
+    joined: v.boolean(),
+    requestId,
+  }),
   /** Card: the agent's notes for the call log (sent debounced; the worker keeps the draft). */
   v.strictObject({
     type: v.literal('logNotes'),
@@ -99,14 +111,33 @@ export const ToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('logNow'), conversationId: v.pipe(str, v.maxLength(100)) }),
   /** Card: try a failed log write again. */
   v.strictObject({ type: v.literal('logRetry'), conversationId: v.pipe(str, v.maxLength(100)) }),
+  /** Panel: place a call as the agent (background/calls/); `contactId`: the card's record, if any. */
+  v.strictObject({
+    type: v.literal('dial'),
+    number: v.pipe(str, v.trim(), v.minLength(1), v.maxLength(40)),
+    contactId: v.optional(v.pipe(str, v.maxLength(100))),
+    queueId: v.optional(v.pipe(str, v.maxLength(100))),
+  }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
 export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> = {
-  panel: ['signIn', 'reconnect', 'crmRetry', 'crmSearch', 'crmPick', 'logNotes', 'logNow', 'logRetry'],
+  panel: [
+    'signIn',
+    'reconnect',
+    'crmRetry',
+    'crmSearch',
+    'crmPick',
+    'logNotes',
+    'logNow',
+    'logRetry',
+    'dial',
+  ],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],
+  /** The team page and the panel's Team tab: join or leave the agent's own queues, nothing else. */
+  team: ['teamJoin'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
@@ -115,6 +146,7 @@ export const REPLIES = {
   getDiagnostics: 'diagnostics',
   crmTest: 'crmTestResult',
   checkSetup: 'setupCheckResult',
+  teamJoin: 'teamJoinResult',
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;

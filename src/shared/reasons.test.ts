@@ -4,11 +4,11 @@ import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import es from '../../public/_locales/es/messages.json';
 import { formatMessage } from './i18n';
+import { ReasonSchema } from './reason-schema';
 import {
   REASON_CODES,
   REASON_WORDS,
   type Reason,
-  ReasonSchema,
   reason,
   reasonKey,
   reasonParams,
@@ -17,8 +17,10 @@ import {
   sameReason,
   wordKey,
 } from './reasons';
+import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
+import { TEAM_ENGLISH } from './team-reasons-english.test-cases';
 
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const CATALOGS = { en, es, de } as Record<string, Catalog>;
@@ -26,6 +28,8 @@ const CATALOGS = { en, es, de } as Record<string, Catalog>;
 /** Every code with parameters, and the sentence an English-speaking agent reads. */
 const ENGLISH: [Reason, string][] = [
   ...SETUP_ENGLISH,
+  ...TEAM_ENGLISH,
+  ...DIAL_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),
     'Connection problem (WebSocket did not open in time). Retrying automatically.',

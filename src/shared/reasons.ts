@@ -2,7 +2,8 @@
  * Why the connection or a CRM lookup is where it is, as a code with parameters. The worker sends
  * `{code: 'missing-permission', params: {permission: ['conversation:communication:view']}}`; every
  * client renders it in the agent's language with `reasonText()`, the diagnostics report in English
- * (reasons-en.ts). Tests match codes, never sentences.
+ * (reasons-en.ts). Tests match codes, never sentences. The schema that checks a received reason is in
+ * reason-schema.ts: this file carries no valibot, so the panel renders reasons before it loads one.
  *
  * Invariants:
  *  - The table below is the one place a code meets its sentence: each code has its catalogue
@@ -13,7 +14,6 @@
  *  - Lists render in the locale's list format: every item ("a, b"), or one of them ("a or b")
  *    for the parameters named in `ANY_OF`.
  */
-import * as v from 'valibot';
 import { type MessageKey, t, uiLocale } from './i18n';
 
 /**
@@ -89,6 +89,20 @@ const REASONS = {
   'setup-missing-permissions': ['permission'],
   'setup-skipped': [],
   'setup-crm-off': [],
+  // The team view (background/team/).
+  'team-missing-scope': ['scope'],
+  'team-missing-permission': ['permission'],
+  'team-topics-rejected': ['permission'],
+  'team-counts-only': ['queues', 'limit'],
+  'team-failed': ['detail'],
+  'team-join-failed': ['detail'],
+  // Click-to-dial (background/calls/).
+  'dial-missing-permission': ['permission'],
+  'dial-missing-scope': ['scope'],
+  'dial-invalid-number': ['number'],
+  'dial-no-station': [],
+  'dial-failed': ['detail'],
+  'dial-off': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */
@@ -103,7 +117,10 @@ export const REASON_WORDS = [
 ] as const;
 
 /** List parameters that name alternatives ("a or b"), not all of them ("a, b"). */
-const ANY_OF: Partial<Record<ReasonCode, string>> = { 'ec-missing-permission': 'permission' };
+const ANY_OF: Partial<Record<ReasonCode, string>> = {
+  'ec-missing-permission': 'permission',
+  'dial-missing-permission': 'permission',
+};
 
 export type ReasonCode = keyof typeof REASONS;
 export type ReasonWord = (typeof REASON_WORDS)[number];
@@ -115,21 +132,6 @@ export interface Reason {
 }
 
 export const REASON_CODES = Object.keys(REASONS) as [ReasonCode, ...ReasonCode[]];
-
-export const ReasonSchema = v.object({
-  code: v.picklist(REASON_CODES),
-  params: v.optional(
-    v.record(
-      v.string(),
-      v.union([
-        v.string(),
-        v.number(),
-        v.array(v.string()),
-        v.strictObject({ word: v.picklist(REASON_WORDS) }),
-      ]),
-    ),
-  ),
-}) satisfies v.GenericSchema<unknown, Reason>;
 
 type ParamsOf<C extends ReasonCode> = (typeof REASONS)[C][number];
 

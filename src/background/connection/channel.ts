@@ -15,6 +15,7 @@ import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import type { ChannelHintStore, StoredChannel } from './deps';
 import { rediscover } from './rediscover';
+import { extraTopics, type TopicSet } from './topic-set';
 
 export type { StoredChannel } from './deps';
 
@@ -47,6 +48,8 @@ export interface ChannelDeps {
   saveChannel(c: StoredChannel | undefined): Promise<void>;
   /** storage.local's hint to this browser's channel (none: no rediscovery after a restart). */
   hints?: ChannelHintStore | undefined;
+  /** Topics of other owners (the team view) subscribed with the agent's (connection/topic-set.ts). */
+  extraTopics?: TopicSet | undefined;
   now(): number;
   log?(event: string, detail?: Record<string, unknown>): void;
 }
@@ -130,16 +133,29 @@ export async function ensureChannel(
 }
 
 /**
- * `PUT …/subscriptions`: replaces the topics with the agent's and extends the channel's life by
- * 24 h [S]. A refused conversations topic blocks (nothing to show without it). Returns the new expiry.
+ * `PUT …/subscriptions`: replaces the topics with the agent's (and the extra topics: topic-set.ts)
+ * and extends the channel's life by 24 h [S]. A refused conversations topic blocks (nothing to
+ * show without it). Returns the new expiry.
  */
 export async function subscribe(deps: ChannelDeps, channelId: string, userId: string): Promise<number> {
-  const topics = topicsFor(userId).map((id) => ({ id }));
-  const res = await deps.api.request<{ entities?: Models.ChannelTopic[] }>(
-    'PUT',
-    `${channelPath(channelId)}/subscriptions?ignoreErrors=true`,
-    topics,
-  );
+  const own = topicsFor(userId);
+  const extra = extraTopics(deps.extraTopics, own);
+  const put = (topics: string[]) =>
+    deps.api.request<{ entities?: Models.ChannelTopic[] }>(
+      'PUT',
+      `${channelPath(channelId)}/subscriptions?ignoreErrors=true`,
+      topics.map((id) => ({ id })),
+    );
+  let res: { entities?: Models.ChannelTopic[] } | undefined;
+  let failed: unknown;
+  try {
+    res = await put([...own, ...extra]);
+  } catch (e) {
+    // Over the limit (400) or refused whole (403): the agent's own topics go alone.
+    if (extra.length === 0 || !(e instanceof GenesysError) || (e.status !== 400 && e.status !== 403)) throw e;
+    failed = e;
+    res = await put(own);
+  }
   const rejected = (res?.entities ?? []).filter((t) => t.state === 'Rejected');
   const conv = rejected.find((t) => (t.id ?? '').toLowerCase().endsWith('.conversations'));
   if (conv) {
@@ -150,6 +166,14 @@ export async function subscribe(deps: ChannelDeps, channelId: string, userId: st
         : reason('subscription-refused', { detail: conv.rejectionReason ?? { word: 'no-reason-given' } }),
     );
   }
-  for (const t of rejected) deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
+  const ownKeys = new Set(own.map((t) => t.toLowerCase()));
+  const extraRejected: Models.ChannelTopic[] = [];
+  for (const t of rejected) {
+    if (ownKeys.has((t.id ?? '').toLowerCase()))
+      deps.log?.('topic-rejected', { topic: t.id, reason: t.rejectionReason });
+    else extraRejected.push(t);
+  }
+  if (extraRejected.length > 0) deps.log?.('extra-topics-rejected', { count: extraRejected.length });
+  deps.extraTopics?.subscribed(failed === undefined ? { rejected: extraRejected } : { rejected: [], failed });
   return deps.now() + CHANNEL_LIFETIME_MS;
 }

@@ -30,11 +30,7 @@ async function settled() {
 }
 
 beforeAll(async () => {
-  sim = await startSim({
-    heartbeatMs: 300,
-    // strict: restListsAfterCallWork off until the product handles it (issue 12 §3)
-    restListsAfterCallWork: true,
-  });
+  sim = await startSim({ heartbeatMs: 300 }); // the strict defaults: REST lags, after-call work left out
   sim.setPresence(alex, 'On Queue'); // the queue offers its calls only to agents on queue
   const token = sim.issueToken({ userId: alex }).access_token;
   agent = new NodeAgent({ baseUrl: sim.url, userId: alex, token, random: () => 0.01 }).start();

@@ -42,7 +42,7 @@ export class Connection {
   private generation = 0;
   private connecting: Promise<void> | undefined;
   private readonly keepalive: Keepalive;
-  private readonly upkeep: Upkeep;
+  readonly upkeep: Upkeep; // public: `upkeep.topicsChanged()` when the extra topics change
   private readonly handover: Handover;
   private readonly retries: RetryTimer;
 

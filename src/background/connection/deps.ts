@@ -4,6 +4,7 @@ import type { Frame } from '../genesys/frames';
 import type { Api } from '../genesys/rest';
 import type { LinkState } from './machine';
 import type { SocketLike } from './socket';
+import type { TopicSet } from './topic-set';
 
 export interface StoredChannel {
   id: string;
@@ -56,6 +57,8 @@ export interface ConnectionDeps {
   saveRetry(r: PendingRetry | undefined): Promise<void>;
   /** storage.local's hint to this browser's channel, for after a browser restart (none: no rediscovery). */
   hints?: ChannelHintStore | undefined;
+  /** Other owners' topics (the team view), subscribed with the agent's every time (topic-set.ts). */
+  extraTopics?: TopicSet | undefined;
   /** Expiry of the token REST calls use now (undefined: unknown); a channel dies with its creator's. */
   tokenExpiresAt(): number | undefined;
   /** Make the store equal the server's truth; called after every (re)connect and hand-over. */

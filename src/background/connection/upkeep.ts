@@ -3,6 +3,9 @@
  * - re-subscribes RESUBSCRIBE_BEFORE_MS before the channel's 24 h are up (a PUT of the same
  *   topics extends it [S]): one PUT a day;
  * - re-subscribes on `v2.system.no_longer_subscribed` and resyncs (events were lost meanwhile);
+ * - re-subscribes when the extra topics change (topic-set.ts): one PUT in flight and at most one
+ *   more after it, however many changes come; a change while not live waits for the next live
+ *   (the connect's own PUT may have read the list before the change);
  * - after a dropped frame (malformed, oversized: maybe a conversation event) resyncs the
  *   conversations once, DROPPED_FRAME_RESYNC_MS later, at most once per DROPPED_FRAME_GAP_MS
  *   (a stream of bad frames costs ≤ 6 REST calls a minute, never one per frame);
@@ -36,6 +39,8 @@ export class Upkeep {
   /** Bumped by stop(): work started before a teardown does not act after it. */
   private epoch = 0;
   private resubscribing = false;
+  /** The extra topics changed while a PUT was in flight or the link was not live. */
+  private topicsPending = false;
   private resubscribeNotBefore = 0;
   private resyncTimer: unknown;
   private lastDropResync = Number.NEGATIVE_INFINITY;
@@ -62,11 +67,18 @@ export class Upkeep {
     this.resubscribe('expiring');
   }
 
+  /** The extra topics changed: PUT the whole list again (coalesced; see the header). */
+  topicsChanged(): void {
+    this.topicsPending = true;
+    if (this.host.live()) this.resubscribe('topics');
+  }
+
   /** PUT the agent's topics again; after `dropped` (the server forgot them), resync too. */
-  resubscribe(why: 'dropped' | 'expiring'): void {
+  resubscribe(why: 'dropped' | 'expiring' | 'topics'): void {
     const t = this.host.target();
     if (!t || this.resubscribing) return;
     this.resubscribing = true;
+    this.topicsPending = false;
     const epoch = this.epoch;
     this.deps.log?.('resubscribe', { type: why });
     subscribe(this.deps, t.channel.id, t.userId)
@@ -83,7 +95,9 @@ export class Upkeep {
         this.resubscribeNotBefore = this.deps.now() + RESUBSCRIBE_RETRY_MS;
       })
       .finally(() => {
-        if (epoch === this.epoch) this.resubscribing = false;
+        if (epoch !== this.epoch) return;
+        this.resubscribing = false;
+        if (this.topicsPending && this.host.live()) this.resubscribe('topics');
       });
   }
 
@@ -100,8 +114,12 @@ export class Upkeep {
     }, wait);
   }
 
-  /** Live on this channel: keep storage.local's hint pointing at it (written only when it changes). */
+  /**
+   * Live on this channel: a topic change that came meanwhile goes out now; storage.local's hint
+   * points at it (written only when it changes).
+   */
   async remember(channel: StoredChannel, userId: string): Promise<void> {
+    if (this.topicsPending) this.resubscribe('topics');
     const { hints } = this.deps;
     if (!hints) return;
     const next = await hintFor(channel, userId);

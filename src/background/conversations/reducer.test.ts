@@ -96,6 +96,28 @@ describe('conversation reducer', () => {
     expect(activeViews(s)[0]?.queueName).toBe('Support');
     expect(reduceConversations(s, { type: 'queue-name', queueId: QUEUE, name: 'Support' })).toBe(s);
   });
+
+  it('names a consulted colleague’s queue once learned, and keeps the view while the consult is unchanged', () => {
+    const consult = (): Models.ConversationEventTopicConversation => {
+      const body = callEvent({ state: 'connected' });
+      const dana = { id: 'p-dana', purpose: 'agent', userId: OTHER_AGENT, name: 'Dana Diaz', queueId: QUEUE };
+      body.participants?.push({
+        ...dana,
+        consultParticipantId: 'p-customer',
+        calls: [{ state: 'alerting' }],
+      });
+      return body;
+    };
+    let s = ev(emptyConversations(), consult());
+    expect(activeViews(s)[0]?.transfer).toEqual({
+      kind: 'consulting',
+      parties: [{ name: 'Dana Diaz', queueId: QUEUE, queueName: undefined }],
+      customerHeld: false,
+    });
+    s = reduceConversations(s, { type: 'queue-name', queueId: QUEUE, name: 'Support' });
+    expect(activeViews(s)[0]?.transfer?.parties[0]?.queueName).toBe('Support');
+    expect(ev(s, consult(), 2000)).toBe(s); // the same consult again: nothing changed, nothing lost
+  });
 });
 
 describe('reconcile with GET /api/v2/conversations', () => {

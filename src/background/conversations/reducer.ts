@@ -9,7 +9,9 @@
  *
  * REST lags behind events (a listing can be seconds old) and may leave out after-call work, so
  * reconcile is the weaker witness:
- * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old);
+ * - it never lowers a leg's rank (an event said connected: a listing saying alerting is old), nor
+ *   changes a leg to a state of the same rank (held ↔ connected) within `lagMs` of the event that
+ *   set it: the listing may predate that event;
  * - it never brings back a leg an event ended; a leg it removed itself (a ghost) comes back only
  *   on newer evidence: a listing requested after the removal, or an event of a higher rank;
  * - absence is judged as of `requestedAt - lagMs`: a conversation whose last event came within the
@@ -23,6 +25,7 @@ import type { ConversationView } from '../../shared/domain';
 import { normalizeEvent } from './normalize/from-event';
 import { normalizeRest } from './normalize/from-rest';
 import type { Normalized } from './normalize/leg';
+import { withQueueName } from './normalize/transfers';
 
 export interface Entry {
   view: ConversationView;
@@ -59,6 +62,8 @@ export type ConversationsAction =
       at: number;
       /** How far the listing may trail the events (ms): absence proves nothing about what is younger. */
       lagMs?: number;
+      /** Left out of the listing, but their own REST answer could not be had: no evidence, kept. */
+      unconfirmed?: readonly string[];
     }
   /**
    * One conversation's REST truth (`GET /conversations/{id}`; undefined: 404), checking a wrap-up
@@ -103,7 +108,8 @@ function sameRecord(a: Record<string, string> | undefined, b: Record<string, str
 function sameView(a: ConversationView, b: ConversationView): boolean {
   for (const k in a) {
     const key = k as keyof ConversationView;
-    if (key === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[key] !== b[key]) return false;
+    if (key === 'attributes' ? !sameRecord(a.attributes, b.attributes) : a[key] !== b[key])
+      if (key !== 'transfer' || JSON.stringify(a.transfer) !== JSON.stringify(b.transfer)) return false;
   }
   for (const k in b) {
     // Keys of `a` were compared above; a key only `b` has differs unless its value is undefined.
@@ -156,13 +162,25 @@ function applyNormalized(
     view.startedAt = cur.view.startedAt;
     if (view.queueName === undefined && view.queueId === cur.view.queueId)
       view.queueName = cur.view.queueName;
-    if (cur.leg === n.leg && sameView(cur.view, view)) return state;
+    for (const p of view.transfer && cur.view.transfer ? cur.view.transfer.parties : [])
+      if (view.transfer) view.transfer = withQueueName(view.transfer, p.queueId, p.queueName);
   }
+  // A party on the conversation's own queue: its name is the conversation's.
+  if (view.transfer) view.transfer = withQueueName(view.transfer, view.queueId, view.queueName);
+  if (cur && cur.leg === n.leg && sameView(cur.view, view)) return state;
   return {
     entries: withEntry(state.entries, i, { view, leg: n.leg, rank: n.rank, at }),
     ended: tomb ? withoutKey(state.ended, n.id) : state.ended,
   };
 }
+
+/**
+ * An entry the listing leaves out stays when it changed after the listing's view of the world (it
+ * trails by `lagMs`), or is a wrap-up only an event may end. Any other is gone on the server, or in
+ * after-call work a strict listing omits: the feed asks its own REST answer before reconciling.
+ */
+export const keptWhenAbsent = (cur: Entry, requestedAt: number, lagMs: number): boolean =>
+  cur.at > requestedAt - lagMs || cur.view.state === 'wrapup';
 
 function reconcile(
   state: ConversationsState,
@@ -171,11 +189,15 @@ function reconcile(
   requestedAt: number,
   at: number,
   lagMs: number,
+  unconfirmed: ReadonlySet<string>,
 ): ConversationsState {
   const before = new Map(state.entries.map((e) => [e.view.id, e]));
   const entries = new Map<string, Entry>();
   let ended = { ...state.ended };
   const seen = new Set<string>();
+  // What the listing shows was true as of this (it trails by lagMs): an entry it sets is dated so,
+  // or its absence from the next listing would count as younger than the lag and go unchecked.
+  const seenAsOf = requestedAt - lagMs;
   for (const c of conversations) {
     const n = normalizeRest(c, me, at);
     if (n.ended === 'absent' || n.id === '') continue;
@@ -188,7 +210,8 @@ function reconcile(
     }
     // Ended after the listing was taken, or this leg was ended by an event: never back.
     if (tomb && (tomb.at > requestedAt || (tomb.leg === n.leg && tomb.ghostRank === undefined))) continue;
-    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup')) {
+    const sameRankInLag = cur !== undefined && n.rank === cur.rank && cur.at > requestedAt - lagMs;
+    if (cur && cur.leg === n.leg && (n.rank < cur.rank || cur.view.state === 'wrapup' || sameRankInLag)) {
       entries.set(n.id, cur); // the listing lags behind, or omits the after-call work
       continue;
     }
@@ -202,16 +225,16 @@ function reconcile(
         : n.view;
     entries.set(
       n.id,
-      cur && cur.leg === n.leg && sameView(cur.view, view) ? cur : { view, leg: n.leg, rank: n.rank, at },
+      cur && cur.leg === n.leg && sameView(cur.view, view)
+        ? cur
+        : { view, leg: n.leg, rank: n.rank, at: Math.max(seenAsOf, cur?.at ?? seenAsOf) },
     );
     if (tomb) ended = withoutKey(ended, n.id);
   }
   for (const cur of state.entries) {
     const id = cur.view.id;
     if (seen.has(id)) continue;
-    // Appeared after the listing's view of the world (it trails by lagMs), or a wrap-up only an
-    // event may end.
-    if (cur.at > requestedAt - lagMs || cur.view.state === 'wrapup') entries.set(id, cur);
+    if (keptWhenAbsent(cur, requestedAt, lagMs) || unconfirmed.has(id)) entries.set(id, cur);
     else ended[id] = { leg: cur.leg, at, ghostRank: cur.rank }; // gone on the server: a ghost unless we drop it
   }
   return { entries: [...entries.values()], ended: boundTombstones(ended) };
@@ -240,6 +263,7 @@ export function reduceConversations(
         action.requestedAt,
         action.at,
         action.lagMs ?? 0,
+        new Set(action.unconfirmed),
       );
     case 'verify-wrapup': {
       const i = indexOf(state.entries, action.id);
@@ -257,9 +281,11 @@ export function reduceConversations(
     case 'queue-name': {
       let changed = false;
       const entries = state.entries.map((e) => {
-        if (e.view.queueId !== action.queueId || e.view.queueName === action.name) return e;
+        const transfer = e.view.transfer && withQueueName(e.view.transfer, action.queueId, action.name);
+        const mine = e.view.queueId === action.queueId && e.view.queueName !== action.name;
+        if (!mine && transfer === e.view.transfer) return e;
         changed = true;
-        return { ...e, view: { ...e.view, queueName: action.name } };
+        return { ...e, view: { ...e.view, queueName: mine ? action.name : e.view.queueName, transfer } };
       });
       return changed ? { ...state, entries } : state;
     }

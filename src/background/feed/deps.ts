@@ -6,12 +6,24 @@
 import type { Reason } from '../../shared/reasons';
 import type { SocketLike } from '../connection/connection';
 import type { ChannelHintStore } from '../connection/rediscover';
+import type { TopicSet } from '../connection/topic-set';
+import type { Frame } from '../genesys/frames';
 import type { FeedStore } from './store';
 
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+/**
+ * Another owner riding the agent's channel (the team view, background/team/): its topics go with
+ * the agent's on every subscribe, it sees every frame (other users' too, which the feed drops),
+ * and hears of every gap (the connection's resync) to reconcile with one snapshot.
+ */
+export interface FeedRider extends TopicSet {
+  onFrame(frame: Frame): void;
+  afterGap(): void;
 }
 
 export interface FeedDeps {
@@ -31,6 +43,7 @@ export interface FeedDeps {
   onPermissions?(permissions: string[] | undefined): void;
   /** Another agent than the stored one signed in (their conversations were just cleared). */
   onAgentChanged?(): void;
+  rider?: FeedRider | undefined;
   /** Something the panel shows changed: the link, the agent or the conversations. */
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;

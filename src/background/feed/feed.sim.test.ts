@@ -10,7 +10,7 @@ import { live, sleep } from '../../../sim/test-helpers';
 import type { SocketLike } from '../connection/connection';
 import { SETTLE_AFTER_MS } from '../conversations/settle';
 import type { Api } from '../genesys/rest';
-import { SAVE_CONVERSATIONS_MS } from './feed';
+import { LISTING_LAG_MS, SAVE_CONVERSATIONS_MS } from './feed';
 
 /** The agent's REST client with the conversations listing held until `release()`: an answer in flight. */
 function holdListing(api: Api) {
@@ -45,8 +45,10 @@ const closers: (() => void)[] = [];
 beforeAll(async () => {
   sim = await startSim({
     heartbeatMs: 300,
-    // strict: restLagMs off here: these tests count listings exactly, and with the lag every reconnect
-    // adds its confirming listing (LISTING_LAG_MS); connection.sim.test.ts runs the feed with the lag on
+    // strict: restLagMs kept off on purpose: these tests isolate counting (listings, lookups) and read
+    // the state right after a reopen, which a lagging listing can only confirm LISTING_LAG_MS later.
+    // Their strict twins (lag on, after-call work left out) are strict-listing.sim.test.ts and
+    // connection.sim.test.ts.
     restLagMs: 0,
   });
 });
@@ -135,8 +137,9 @@ describe('agent feed against the simulator', () => {
     sim.act(call, { type: 'unhold' });
     await expect.poll(stateOf, { timeout: 2_000, interval: 10 }).toBe('held');
     expect(lists.paths).toEqual([]);
-    // The burst settles; one GET /conversations puts the truth back, with no reconnect.
-    await expect.poll(stateOf, { timeout: 4_000 }).toBe('connected');
+    // The burst settles (and the listing's lag goes by); one GET /conversations puts the truth back,
+    // with no reconnect.
+    await expect.poll(stateOf, { timeout: 4_000 + LISTING_LAG_MS }).toBe('connected');
     expect(lists.paths).toEqual(['/api/v2/conversations']);
     expect(agent.liveAt).toHaveLength(1);
   });
@@ -232,7 +235,7 @@ describe('agent feed against the simulator', () => {
       for (const c of calls) sim.act(c, { type: round % 2 ? 'unhold' : round === 0 ? 'answer' : 'hold' });
       await sleep(150);
     }
-    await sleep(SETTLE_AFTER_MS + 1_000);
+    await sleep(SETTLE_AFTER_MS + LISTING_LAG_MS + 1_000); // the last burst's reconcile waits for the lag
     const seconds = (Date.now() - t0) / 1000;
     // Per event it would be ~48 listings; merged, about one per settle window.
     expect(lists.paths.length).toBeGreaterThan(0);

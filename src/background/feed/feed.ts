@@ -3,7 +3,8 @@
  * conversations, kept equal to Genesys' truth. It owns the connection (and so the link), and
  * turns its frames into state: only frames about the identified agent count, a burst of events on
  * one conversation is reconciled with REST once it settles, queue names are looked up once per
- * queue, and the conversations are saved at most every SAVE_CONVERSATIONS_MS.
+ * queue, and the conversations are saved at most every SAVE_CONVERSATIONS_MS (a new one sooner:
+ * feed/save-timer.ts).
  *
  * Chrome-free: storage, clock, sockets and the REST client are injected, so the worker, the Node
  * tests against the simulator and the benchmarks run this same code.
@@ -20,10 +21,11 @@ import {
 } from '../conversations/reducer';
 import type { Frame } from '../genesys/frames';
 import { type Api, withPriority } from '../genesys/rest';
+import { listWithAbsent } from './absent';
 import type { FeedDeps } from './deps';
-import { listConversations } from './listing';
 import { Merged } from './merge';
 import { QueueNames } from './queue-names';
+import { SaveTimer } from './save-timer';
 import { SettleReconcile } from './settle-reconcile';
 import { emptyPersisted, type PersistedState } from './store';
 import { WrapupCheck, wrapupsToCheck } from './wrapups';
@@ -36,21 +38,15 @@ import { WrapupCheck, wrapupsToCheck } from './wrapups';
  */
 export const LISTING_LAG_MS = 3_000;
 
-/**
- * Conversations are written to storage at most this often. Each write serializes the whole store
- * (in the worker and again in the browser process): every 50 ms that was a third of the worker's
- * time in a storm. A restart resyncs with REST anyway; the copy only fills the panel until then.
- */
-export const SAVE_CONVERSATIONS_MS = 500;
-
 export type { Clock, FeedDeps } from './deps';
+export { SAVE_CONVERSATIONS_MS, SAVE_NEW_CONVERSATION_MS } from './save-timer';
 
 export class AgentFeed {
   private persisted: PersistedState = emptyPersisted();
   private connection: Connection | undefined;
   private api: Api | undefined;
   private readonly settle: SettleReconcile;
-  private saveTimer: unknown;
+  private readonly saves: SaveTimer;
   private readonly queueNames: QueueNames;
   private readonly wrapups: WrapupCheck;
   /** The reconcile of the open connection: one in flight, one pending (feed/merge.ts). */
@@ -62,6 +58,10 @@ export class AgentFeed {
   private epoch = 0;
 
   constructor(private readonly deps: FeedDeps) {
+    this.saves = new SaveTimer(
+      deps.clock,
+      () => void deps.store.save({ conversations: this.persisted.conversations }),
+    );
     this.queueNames = new QueueNames({
       known: () => this.persisted.queueNames,
       save: (queueNames) => void deps.store.save({ queueNames }),
@@ -79,6 +79,8 @@ export class AgentFeed {
       clearTimeout: (handle) => deps.clock.clearTimeout(handle),
       // Only on a live link: the reconnect's own resync covers the rest.
       reconcile: () => (this.link.status === 'live' ? this.reconciles?.request() : undefined),
+      lagMs: LISTING_LAG_MS,
+      now: () => deps.clock.now(),
       log: deps.log,
     });
   }
@@ -135,10 +137,12 @@ export class AgentFeed {
         await store.save({ retry });
       },
       hints: this.deps.hints,
+      extraTopics: this.deps.rider,
       tokenExpiresAt: () => this.deps.tokenExpiresAt?.(),
       resync: () => {
         // What rang or ended while the socket was down may reach the listing only later.
         this.settle.confirmAfter(LISTING_LAG_MS);
+        this.deps.rider?.afterGap();
         return reconciles.request();
       },
       onFrame: (f) => this.onFrame(f),
@@ -157,6 +161,11 @@ export class AgentFeed {
   /** The agent clicked Retry. */
   retry(): void {
     this.connection?.retry();
+  }
+
+  /** The rider's topics changed: the connection subscribes the new list. */
+  topicsChanged(): void {
+    this.connection?.upkeep.topicsChanged();
   }
 
   /** Watchdog (alarm, a panel connecting): reconnect if the connection is not what it should be. */
@@ -182,7 +191,7 @@ export class AgentFeed {
     const api = this.api;
     const channel = this.persisted.channel;
     this.close();
-    this.clearSaveTimer();
+    this.saves.cancel();
     if (api && channel)
       await api
         .request('DELETE', `/api/v2/notifications/channels/${channel.id}/subscriptions`, undefined, {
@@ -231,15 +240,22 @@ export class AgentFeed {
     if (!userId || epoch !== this.epoch) return;
     this.settle.settled();
     const requestedAt = this.deps.clock.now();
-    const conversations = await listConversations(api, { priority: 'conversations' });
+    const { conversations, unconfirmed } = await listWithAbsent(api, {
+      me: userId,
+      state: () => this.persisted.conversations,
+      requestedAt,
+      lagMs: LISTING_LAG_MS,
+    });
     if (epoch !== this.epoch || this.persisted.agent?.id !== userId) return; // signed out meanwhile
     const at = this.deps.clock.now();
-    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at, lagMs: LISTING_LAG_MS });
+    const lagMs = LISTING_LAG_MS;
+    this.dispatch({ type: 'reconcile', conversations, me: userId, requestedAt, at, lagMs, unconfirmed });
     const toCheck = wrapupsToCheck(this.persisted.conversations, conversations, userId, at);
     this.wrapups.check(api, toCheck, userId, () => epoch === this.epoch);
   }
 
   private onFrame(f: Frame): void {
+    this.deps.rider?.onFrame(f);
     const agent = this.persisted.agent;
     if (!agent || ('userId' in f && f.userId !== agent.id)) return; // not ours: never shown
     switch (f.kind) {
@@ -270,22 +286,10 @@ export class AgentFeed {
     const p = this.persisted;
     const next = reduceConversations(p.conversations, action);
     if (next === p.conversations) return;
+    const grew = next.entries.length > p.conversations.entries.length;
     p.conversations = next;
-    this.scheduleSave();
+    this.saves.changed(grew);
     this.deps.onChange();
     if (this.api) this.queueNames.lookUp(this.api, next);
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer !== undefined) return;
-    this.saveTimer = this.deps.clock.setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.deps.store.save({ conversations: this.persisted.conversations });
-    }, SAVE_CONVERSATIONS_MS);
-  }
-
-  private clearSaveTimer(): void {
-    if (this.saveTimer !== undefined) this.deps.clock.clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
   }
 }

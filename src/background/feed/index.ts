@@ -9,7 +9,14 @@ export { AgentFeed } from './feed';
 export function createFeed(
   deps: Pick<
     FeedDeps,
-    'renewToken' | 'onAuthLost' | 'onAgentChanged' | 'onPermissions' | 'onChange' | 'log' | 'tokenExpiresAt'
+    | 'renewToken'
+    | 'onAuthLost'
+    | 'onAgentChanged'
+    | 'onPermissions'
+    | 'onChange'
+    | 'log'
+    | 'tokenExpiresAt'
+    | 'rider'
   >,
 ): AgentFeed {
   return new AgentFeed({

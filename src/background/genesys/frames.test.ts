@@ -92,8 +92,58 @@ describe('parseFrame', () => {
       parseFrame(`{"topicName":"v2.users.${U}.conversations","eventBody":{"participants":[]}}`).kind,
     ).toBe('malformed');
     expect(parseFrame(`{"topicName":"v2.users.${U}.presence","eventBody":{}}`).kind).toBe('malformed');
+    // A topic nobody subscribes to is ignored. (Queue users frames were too, until the team view:
+    // they are read now, see below.)
     const member = { id: U, queueId: 'q', joined: true } satisfies Models.QueueUserEventTopicQueueMember;
-    expect(parseFrame(frame('v2.routing.queues.q.users', member)).kind).toBe('ignored');
+    expect(parseFrame(frame('v2.routing.queues.q.members', member)).kind).toBe('ignored');
+    expect(parseFrame(frame('v2.routing.queues.q.users', { queueId: 'q' })).kind).toBe('malformed');
     expect(parseFrame(`{"x":"${'a'.repeat(MAX_FRAME_CHARS)}"}`)).toMatchObject({ kind: 'malformed' });
+  });
+
+  it("reads the team's frames: another user's activity, a queue's joins and leaves, its observations", () => {
+    const activity = {
+      id: U,
+      routingStatus: { status: 'INTERACTING', startTime: '2026-11-30T10:00:00.000Z' },
+      presence: { presenceDefinition: { id: 'p', systemPresence: 'ON_QUEUE' } },
+      activeQueueIds: ['q'],
+    } satisfies Models.AgentActivityChangedTopicAgentActivity;
+    expect(parseFrame(frame(`v2.users.${U}.activity`, activity))).toEqual({
+      kind: 'activity',
+      userId: U,
+      systemPresence: 'ON_QUEUE',
+      status: 'INTERACTING',
+    });
+    const member = {
+      id: U.toUpperCase(),
+      user: { id: U.toUpperCase() },
+      queueId: 'q',
+      joined: false,
+    } satisfies Models.QueueUserEventTopicQueueMember;
+    expect(parseFrame(frame('v2.routing.queues.q.users', member))).toEqual({
+      kind: 'queue-member',
+      queueId: 'q',
+      memberId: U,
+      joined: false,
+    });
+    const stats = {
+      group: { queueId: 'q', mediaType: 'voice' },
+      data: [
+        {
+          interval: '2026-11-30T10:00:00.000Z/2026-11-30T10:30:00.000Z',
+          metrics: [
+            { metric: 'oWaiting', stats: { count: 3 } },
+            { metric: 'oInteracting', stats: { count: 2 } },
+            { metric: 'oOnQueueUsers', stats: { count: 9 } },
+          ],
+        },
+      ],
+    } satisfies Models.StatEventQueueTopicStatsNotification;
+    expect(parseFrame(frame('v2.analytics.queues.q.observations', stats))).toEqual({
+      kind: 'queue-observation',
+      queueId: 'q',
+      group: 'mediaType=voice',
+      waiting: 3,
+      interacting: 2,
+    });
   });
 });

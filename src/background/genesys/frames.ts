@@ -3,6 +3,7 @@
  * Topic names are compared case-insensitively (Genesys documents them in mixed case).
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { parseTeamFrame, type TeamFrame } from './team-frames';
 
 /** Real conversation events are a few KB; anything this large is refused before JSON.parse. */
 export const MAX_FRAME_CHARS = 512 * 1024;
@@ -13,6 +14,7 @@ export type Frame =
   | { kind: 'conversation'; userId: string; body: Models.ConversationEventTopicConversation }
   | { kind: 'presence'; userId: string; systemPresence: string }
   | { kind: 'routing-status'; userId: string; status: string }
+  | TeamFrame
   | { kind: 'socket-closing' }
   | { kind: 'token-revoked' }
   | { kind: 'no-longer-subscribed' }
@@ -57,7 +59,8 @@ export function parseFrame(text: string): Frame {
   if (topic.startsWith('v2.system.no_longer_subscribed')) return { kind: 'no-longer-subscribed' };
 
   const m = USER_TOPIC.exec(topic);
-  if (!m) return { kind: 'ignored', reason: `unknown topic ${topic.slice(0, 120)}` };
+  if (!m)
+    return parseTeamFrame(topic, body) ?? { kind: 'ignored', reason: `unknown topic ${topic.slice(0, 120)}` };
   if (!isRecord(body)) return { kind: 'malformed', reason: `${topic} without an eventBody` };
   // From the lower-cased topic: user ids are GUIDs, compared lower-case everywhere (users/me too).
   const userId = m[1] ?? '';

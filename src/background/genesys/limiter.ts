@@ -7,9 +7,10 @@
  * - At most BURST calls start at once; after that, SUSTAINED_PER_MINUTE (an average of one call
  *   every 400 ms), half of Genesys' limit, so a second tab of the Genesys client fits beside us.
  * - Priorities: a waiting `connection` call (channel, subscriptions, users/me) starts before a
- *   `conversations` one (resync, burst reconcile, queue names), which starts before `other` (CRM).
- *   The lower ones also leave a few tokens (RESERVE) unused, so a reconnect never waits behind a
- *   CRM burst.
+ *   `conversations` one (resync, burst reconcile, queue names), which starts before `other` (CRM),
+ *   which starts before `team` (the team view's snapshots: a colleague's status can wait for the
+ *   agent's own customer). The lower ones also leave a few tokens (RESERVE) unused, so a reconnect
+ *   never waits behind a CRM burst or a team snapshot.
  * - A 429's Retry-After holds every call until it has passed (Genesys counts them anyway).
  *
  * Pure: the clock and timers are injected; no Chrome.
@@ -22,12 +23,12 @@ export const SUSTAINED_PER_MINUTE = 150;
 /** Calls that may start at once with a full bucket (a sign-in: users/me, channel, subscriptions, listing, CRM). */
 export const BURST = 20;
 /** Tokens each priority leaves unused for the ones above it. */
-export const RESERVE = { connection: 0, conversations: 2, other: 5 } as const;
+export const RESERVE = { connection: 0, conversations: 2, other: 5, team: 8 } as const;
 /** Without a usable Retry-After, a 429 holds calls this long (ms). */
 export const DEFAULT_HOLD_MS = 5_000;
 
 export type Priority = keyof typeof RESERVE;
-const ORDER: readonly Priority[] = ['connection', 'conversations', 'other'];
+const ORDER: readonly Priority[] = ['connection', 'conversations', 'other', 'team'];
 const REFILL_PER_MS = SUSTAINED_PER_MINUTE / 60_000;
 
 export interface LimiterClock {
@@ -56,6 +57,7 @@ export class RateLimiter {
     connection: [],
     conversations: [],
     other: [],
+    team: [],
   };
   private readonly refillPerMs: number;
   private readonly burst: number;
@@ -94,6 +96,7 @@ export class RateLimiter {
       connection: this.queues.connection.length,
       conversations: this.queues.conversations.length,
       other: this.queues.other.length,
+      team: this.queues.team.length,
     };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationView, PanelState } from '../../shared/domain';
+import { capabilityStates, defaultCapabilities } from '../../shared/capabilities';
+import type { CallsView, ConversationView, PanelState } from '../../shared/domain';
 import { diffPanel } from './diff';
 
 const view = (id: string, state: ConversationView['state'] = 'alerting'): ConversationView => ({
@@ -34,5 +35,14 @@ describe('diffPanel', () => {
       connection: { status: 'reconnecting' },
       agent: null,
     });
+  });
+
+  it('sends the capabilities and click-to-dial state when they change, null when gone', () => {
+    const capabilities = capabilityStates(defaultCapabilities(), 'off', undefined);
+    const calls: CallsView = { placing: '+13175550123' };
+    const next = { ...base, capabilities, calls };
+    expect(diffPanel(base, next)).toEqual({ type: 'patch', capabilities, calls });
+    expect(diffPanel(next, { ...next })).toBeUndefined();
+    expect(diffPanel(next, base)).toEqual({ type: 'patch', capabilities: null, calls: null });
   });
 });

@@ -13,6 +13,14 @@ export function diffPanel(prev: PanelState, next: PanelState): Patch | undefined
     patch.agent = next.agent ?? null;
     changed = true;
   }
+  if (prev.capabilities !== next.capabilities) {
+    patch.capabilities = next.capabilities ?? null;
+    changed = true;
+  }
+  if (prev.calls !== next.calls) {
+    patch.calls = next.calls ?? null;
+    changed = true;
+  }
   const before = new Map(prev.conversations.map((c) => [c.id, c]));
   const upsert = next.conversations.filter((c) => before.get(c.id) !== c);
   const nextIds = new Set(next.conversations.map((c) => c.id));

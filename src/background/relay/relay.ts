@@ -3,6 +3,8 @@
  * then patches, coalesced so an event storm costs one message per flush, not one per event: a
  * change after a quiet spell goes out at once (next macrotask); while changes keep coming, flushes
  * are at least MIN_FLUSH_INTERVAL_MS apart, each carrying the latest state of what changed.
+ * The same relay carries the team view to the `team` port (background/team/): its state, snapshot
+ * and diff are given (`snapshot`, `diff`); the panel's are the default.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { PanelState } from '../../shared/domain';
@@ -17,8 +19,14 @@ import {
 } from '../../shared/protocol';
 import { diffPanel } from './diff';
 
-export interface RelayOptions {
-  getState(): PanelState;
+export interface RelayOptions<S = PanelState> {
+  getState(): S;
+  /** What a client gets on connect (default: the panel's `snapshot`). */
+  snapshot?(state: S): ToClient;
+  /** The patch from one state to the next, or nothing (default: the panel's, relay/diff.ts). */
+  diff?(prev: S, next: S): ToClient | undefined;
+  /** Flushes at least this far apart under a storm (default MIN_FLUSH_INTERVAL_MS). */
+  minFlushIntervalMs?: number;
   /** Is this sender allowed to connect as this kind of client? */
   allowSender(kind: ClientKind, sender: Runtime.MessageSender | undefined): boolean;
   /** `reply` answers the client that sent the command, and only it (with the command's request id). */
@@ -30,13 +38,21 @@ export interface RelayOptions {
 /** Under a storm, at most one patch per this many ms (the panel renders at most once per frame anyway). */
 export const MIN_FLUSH_INTERVAL_MS = 16;
 
-export class Relay {
+const panelSnapshot = (state: unknown): ToClient => ({ type: 'snapshot', state: state as PanelState });
+const panelDiff = (prev: unknown, next: unknown) => diffPanel(prev as PanelState, next as PanelState);
+
+export class Relay<S = PanelState> {
   private ports = new Set<Runtime.Port>();
-  private lastSent: PanelState | undefined;
+  private lastSent: S | undefined;
   private flushScheduled = false;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private readonly snapshot: (state: S) => ToClient;
+  private readonly diff: (prev: S, next: S) => ToClient | undefined;
 
-  constructor(private readonly opts: RelayOptions) {}
+  constructor(private readonly opts: RelayOptions<S>) {
+    this.snapshot = opts.snapshot ?? panelSnapshot;
+    this.diff = opts.diff ?? panelDiff;
+  }
 
   get clientCount(): number {
     return this.ports.size;
@@ -64,7 +80,7 @@ export class Relay {
     port.onDisconnect.addListener(() => this.ports.delete(port));
     void this.opts.ready.then(() => {
       this.flush(); // bring everyone else up to date first, so the snapshot and the stream agree
-      this.post(port, { type: 'snapshot', state: this.opts.getState() });
+      this.post(port, this.snapshot(this.opts.getState()));
       this.ports.add(port);
     });
   }
@@ -73,7 +89,8 @@ export class Relay {
   publish(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    const wait = this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
+    const gap = this.opts.minFlushIntervalMs ?? MIN_FLUSH_INTERVAL_MS;
+    const wait = this.lastFlushAt + gap - performance.now();
     setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
@@ -91,7 +108,7 @@ export class Relay {
     const prev = this.lastSent;
     this.lastSent = next;
     if (!prev || this.ports.size === 0) return;
-    const patch = diffPanel(prev, next);
+    const patch = this.diff(prev, next);
     if (patch) for (const p of this.ports) this.post(p, patch);
   }
 

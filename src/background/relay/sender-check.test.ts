@@ -33,4 +33,13 @@ describe('allowSender', () => {
     expect(allowSender('popup', { id, url: popupUrl, tab })).toBe(true); // popup opened in a tab
     expect(allowSender('popup', { id, url: 'https://apps.mypurecloud.com/', tab })).toBe(false);
   });
+
+  it('accepts the team port from our own pages and from our content script on an agent page only', () => {
+    const teamUrl = fakeBrowser.runtime.getURL('/src/team/index.html');
+    expect(allowSender('team', { id, url: teamUrl })).toBe(true);
+    expect(allowSender('team', { id, url: 'https://apps.mypurecloud.ie/directory/', tab })).toBe(true);
+    expect(allowSender('team', { id, url: 'https://evil.example/', tab })).toBe(false);
+    expect(allowSender('team', { id: 'someone-else', url: teamUrl })).toBe(false);
+    expect(allowSender('team', { id, url: 'http://apps.mypurecloud.com/', tab })).toBe(false);
+  });
 });

@@ -7,8 +7,9 @@ import { Component, type ComponentChildren } from 'preact';
 import type { ConversationView } from '../../shared/domain';
 import { customerLabel, mediaLabel, stateLabel, timerStart } from '../../shared/format';
 import { formatTime, type MessageKey, t } from '../../shared/i18n';
+import { transferText } from '../../shared/transfer-text';
+import { Elapsed } from '../../shared/ui/Elapsed';
 import { DETAIL_ID, tabId } from './ConversationTabs';
-import { Elapsed } from './Elapsed';
 import { Icon } from './icons';
 
 /** What the main timer of each state measures. */
@@ -55,6 +56,7 @@ function DetailView({ conversation: c, stale, slot }: DetailProps) {
   const address = c.customerAddress && c.customerAddress !== who ? c.customerAddress : undefined;
   const direction =
     c.direction === 'inbound' ? t('directionInbound') : c.direction ? t('directionOutbound') : '';
+  const transfer = c.transfer && transferText(c.transfer);
   return (
     <section
       role="tabpanel"
@@ -77,6 +79,12 @@ function DetailView({ conversation: c, stale, slot }: DetailProps) {
           {stateLabel(c.state)}
         </span>
       </div>
+      {transfer ? (
+        <p class="transfer" data-testid="detail-transfer" data-kind={c.transfer?.kind}>
+          {transfer.text}
+          {transfer.held ? <span data-testid="detail-customer-held"> {transfer.held}</span> : null}
+        </p>
+      ) : null}
       <dl class="facts">
         {address ? (
           <Fact label={t('labelAddress')} testId="detail-address">

@@ -8,7 +8,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConversationView } from '../../shared/domain';
 import { customerLabel, timerStart } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { Elapsed } from './Elapsed';
+import { Elapsed } from '../../shared/ui/Elapsed';
 import { Icon } from './icons';
 import { fixedText, mediaText, stateText } from './labels';
 

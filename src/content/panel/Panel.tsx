@@ -9,9 +9,11 @@ import { STATUS_MEANING } from '../../shared/connection-status';
 import type { ConversationView } from '../../shared/domain';
 import { t } from '../../shared/i18n';
 import type { ThemeChoice } from '../../shared/theme';
+import { useStore } from '../../shared/ui/use-store';
 import type { PanelLink } from '../port-client';
 import { ConversationDetail } from './ConversationDetail';
 import { ConversationTabs } from './ConversationTabs';
+import { DialBox } from './Dial';
 import { DisplaySettings } from './DisplaySettings';
 import { beginDrag } from './drag';
 import { EdgeTab } from './EdgeTab';
@@ -20,7 +22,7 @@ import { PANEL_ID, PanelHeader, SETTINGS_ID } from './PanelHeader';
 import { clampWidth, MIN_WIDTH, maxWidthFor, type Placement } from './prefs';
 import { StatusBar } from './StatusBar';
 import type { PanelStoreApi } from './store';
-import { useStore } from './use-store';
+import { type PanelView, TeamFrame, ViewSwitch } from './team/TeamTab';
 
 export interface PanelProps {
   store: PanelStoreApi;
@@ -45,6 +47,10 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
   const focusRequest = useStore(store, (s) => s.focusRequest);
   const linked = useStore(store, (s) => s.linked);
   const status = useStore(store, (s) => s.connection.status);
+  // The Team view is offered unless an admin turned it off (its page says what else is missing).
+  const teamOffered = useStore(store, (s) => !!s.capabilities && s.capabilities.team.status !== 'off');
+  const [view, setView] = useState<PanelView>('conversations');
+  const showTeam = teamOffered && view === 'team';
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dragX, setDragX] = useState<number | undefined>();
   const root = useRef<HTMLDivElement>(null);
@@ -118,12 +124,16 @@ export function Panel({ store, link, onTheme, coversHostControl, detailSlot }: P
             />
           ) : null}
           <StatusBar store={store} link={link} />
-          {conversations.length > 0 && stale ? (
+          {teamOffered ? <ViewSwitch view={view} onView={setView} /> : null}
+          {showTeam ? null : <DialBox store={store} link={link} />}
+          {showTeam ? (
+            <TeamFrame />
+          ) : conversations.length > 0 && stale ? (
             <p class="stale-notice" data-testid="stale-notice">
               {linked ? t('staleReconnecting') : t('staleUnlinked')}
             </p>
           ) : null}
-          {conversations.length === 0 || !selected ? (
+          {showTeam ? null : conversations.length === 0 || !selected ? (
             <div class="empty" data-testid="empty" data-status={status}>
               {linked && STATUS_MEANING[status].offersSignIn ? (
                 <p class="hint">{t('signedOutHint')}</p>

@@ -9,9 +9,9 @@ import type { ConnectionStatus } from '../../shared/domain';
 import { presenceLabel, presenceTone, routingLabel, statusLabel } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { reasonText } from '../../shared/reasons';
+import { useStore } from '../../shared/ui/use-store';
 import type { PanelLink } from '../port-client';
 import type { PanelStoreApi } from './store';
-import { useStore } from './use-store';
 
 export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLink }) {
   const connection = useStore(store, (s) => s.connection);

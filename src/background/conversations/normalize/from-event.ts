@@ -34,5 +34,6 @@ export function normalizeEvent(
     externalContactId: c.externalContactId,
     attributes: attributesOf(c.attributes),
   };
-  return normalizeLegs(body.id ?? '', legs, customer, firstSeen);
+  const parties = participants.map((p) => ({ ...p, session: latestSession(p)?.session }));
+  return normalizeLegs(body.id ?? '', legs, customer, firstSeen, { parties, me });
 }

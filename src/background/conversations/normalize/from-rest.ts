@@ -63,10 +63,12 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
   const participants: RestParticipant[] = conv.participants ?? [];
   const legs = myLegs(participants, me, legOf);
   const startedAt = conv.startTime ? Date.parse(conv.startTime) : Number.NaN;
+  const parties = participants.map((p) => ({ ...p, session: legOf(p)?.session }));
   return normalizeLegs(
     conv.id ?? '',
     legs,
     customerOf(participants.find(isCustomer)),
     Number.isNaN(startedAt) ? now : startedAt,
+    { parties, me },
   );
 }

@@ -30,9 +30,12 @@
  *   participant's external contact id.
  * - TIMES: `startedAt` is the leg's start (REST only) else the caller's fallback; `connectedAt`
  *   and the wrap-up's `endedAt` are the session's, else the participant's.
+ * - OTHERS: who else is on it (a consult, a transfer, a conference) by transfers.ts' rules, from
+ *   every participant (`parties`, in participant order).
  */
 import type { ConversationView, InteractionState, MediaType } from '../../../shared/domain';
 import { plainAddress, type Session } from './session';
+import { type Party, transferOf } from './transfers';
 
 /** How far a conversation has progressed; an older snapshot never moves it back. */
 export const RANK = { alerting: 1, dialing: 1, connected: 2, held: 2, wrapup: 3, ended: 4 } as const;
@@ -141,6 +144,7 @@ export function normalizeLegs(
   legs: readonly Leg[],
   customer: Customer | undefined,
   startedAt: number,
+  others?: { parties: readonly Party[]; me: string },
 ): Normalized {
   const leg = legs.filter((l) => !ENDED_STATES.has(rawState(l))).pop() ?? legs[legs.length - 1];
   if (!leg) return { id, ended: 'absent', rank: 0 };
@@ -167,6 +171,7 @@ export function normalizeLegs(
     connectedAt: time(s.connectedTime ?? p.connectedTime),
     heldSince: state === 'held' ? time(s.startHoldTime) : undefined,
     endedAt: state === 'wrapup' ? time(s.disconnectedTime ?? p.endTime) : undefined,
+    transfer: others && transferOf(others.parties, others.me, legId),
   };
   return { id, leg: legId, ended: false, view, rank: RANK[state] };
 }

@@ -4,8 +4,9 @@
  * two adapters must agree on every step of a conversation's life, for every media and for both
  * REST variants (with and without the flat participant `state`).
  *
- * The one field only REST can give is the queue's name (leg.ts: events name the queue by id); the
- * event path starts at first sight, which is when the agent's leg began.
+ * The one field only REST can give is the queue's name (leg.ts: events name the queue by id; so
+ * for the other agents of a transfer too); the event path starts at first sight, which is when the
+ * agent's leg began.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ import {
   testClock,
   testSim,
 } from '../../../../sim/test-helpers';
+import { transferText } from '../../../shared/transfer-text';
+import { lookupKeyOf } from '../../crm/connector';
 import { normalizeEvent } from './from-event';
 import { normalizeRest } from './from-rest';
 import type { Normalized } from './leg';
@@ -66,12 +69,40 @@ async function bothPaths(s: Sim, a: Agent, convId: string, count: number): Promi
   const fromEvent = normalizeEvent(event, a.id, a.legStart);
   if (rest.ended === false) {
     expect(rest.view.queueName).toBe('Support');
-    expect(fromEvent).toEqual({ ...rest, view: { ...rest.view, queueName: undefined } });
+    const transfer = rest.view.transfer && {
+      ...rest.view.transfer,
+      parties: rest.view.transfer.parties.map((p) => ({ ...p, queueName: undefined })),
+    };
+    expect(fromEvent).toEqual({ ...rest, view: { ...rest.view, queueName: undefined, transfer } });
   } else {
     expect(fromEvent).toEqual(rest);
   }
   return rest;
 }
+
+/** Alex and Blair live; a call from `address` on the Support queue rings for Alex. */
+async function twoAgentsOnACall(flat: boolean, address: string) {
+  const clock = testClock();
+  const s = await testSim({ now: clock.now, restParticipantState: flat });
+  sim = s;
+  s.setPresence(alex, 'On Queue'); // the queue offers its conversations only to agents on queue
+  const a = await agent(s, alex, clock);
+  const b = await agent(s, blair, clock);
+  const id = s.startConversation({
+    userId: alex,
+    media: 'call',
+    customer: { address },
+    queue: { name: 'Support' },
+  });
+  return { clock, a, b, id, sim: s };
+}
+
+/** What the agent's panel says of the others on the conversation (none: ''). */
+const says = (n: Normalized) => {
+  if (n.ended !== false || !n.view.transfer) return n.ended === true ? 'ended' : '';
+  const { text, held } = transferText(n.view.transfer);
+  return held ? `${text} ${held}` : text;
+};
 
 const MEDIA: readonly MediaType[] = ['call', 'callback', 'chat', 'message', 'email'];
 
@@ -119,17 +150,7 @@ describe.each([true, false])('event and REST give the same view (REST flat state
   });
 
   it('a call transferred away and back: two legs of the same agent, both agents, every step', async () => {
-    const clock = testClock();
-    sim = await testSim({ now: clock.now, restParticipantState: flat });
-    sim.setPresence(alex, 'On Queue'); // the queue offers its conversations only to agents on queue
-    const a = await agent(sim, alex, clock);
-    const b = await agent(sim, blair, clock);
-    const id = sim.startConversation({
-      userId: alex,
-      media: 'call',
-      customer: { address: '+13175550102' },
-      queue: { name: 'Support' },
-    });
+    const { clock, a, b, id, sim: s } = await twoAgentsOnACall(flat, '+13175550102');
     const steps: [ConversationAction, Agent | undefined][] = [
       [{ type: 'answer' }, undefined],
       [{ type: 'transfer', toUserId: blair }, b],
@@ -138,19 +159,81 @@ describe.each([true, false])('event and REST give the same view (REST flat state
       [{ type: 'answer', userId: alex }, undefined],
     ];
     let count = 1;
-    await bothPaths(sim, a, id, count);
+    await bothPaths(s, a, id, count);
     const legs = new Set<string>();
+    const said: [string, string][] = [];
     for (const [action, alerted] of steps) {
       clock.advance(STEP_MS);
       if (alerted) alerted.legStart = clock.now();
-      sim.act(id, action);
+      s.act(id, action);
       count++;
-      const mine = await bothPaths(sim, a, id, count);
+      const mine = await bothPaths(s, a, id, count);
       if (mine.ended !== 'absent') legs.add(mine.leg);
       // Blair's socket only hears of the conversation from the first transfer on.
-      if (count > 2) await bothPaths(sim, b, id, count - 2);
+      said.push([says(mine), count > 2 ? says(await bothPaths(s, b, id, count - 2)) : '']);
     }
     expect(legs.size).toBe(2); // the transfer back is a new leg for Alex
+    // Each step as each agent's panel says it: [Alex, Blair]. The queue's name is REST's.
+    expect(said).toEqual([
+      ['', ''],
+      [
+        'Transferred to Blair Agent (Support) (blind transfer)',
+        'Transferred from Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred to Blair Agent (Support) (blind transfer)',
+        'Transferred from Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred from Blair Agent (Support) (blind transfer)',
+        'Transferred to Alex Agent (Support) (blind transfer)',
+      ],
+      [
+        'Transferred from Blair Agent (Support) (blind transfer)',
+        'Transferred to Alex Agent (Support) (blind transfer)',
+      ],
+    ]);
+    a.frames.ws.close();
+    b.frames.ws.close();
+  });
+
+  it.each([
+    ['completed', 'completeConsult'],
+    ['cancelled', 'cancelConsult'],
+  ] as const)('a consult %s: both agents see each step from both paths', async (_, end) => {
+    const { clock, a, b, id, sim: s } = await twoAgentsOnACall(flat, '+13175550103');
+    await bothPaths(s, a, id, 1);
+    clock.advance(STEP_MS);
+    s.act(id, { type: 'answer' });
+    await bothPaths(s, a, id, 2);
+    clock.advance(STEP_MS);
+    b.legStart = clock.now();
+    s.act(id, { type: 'consult', toUserId: blair });
+    const alexView = await bothPaths(s, a, id, 3);
+    const blairView = await bothPaths(s, b, id, 1);
+    const said = [[says(alexView), says(blairView)]];
+    // Blair's card is the same customer's at once: the same lookup key as Alex's.
+    if (alexView.ended !== false || blairView.ended !== false) throw new Error('both are live');
+    expect(lookupKeyOf(blairView.view, 'US')).toEqual(lookupKeyOf(alexView.view, 'US'));
+    for (const [i, action] of [{ type: 'answer', userId: blair }, { type: end }].entries()) {
+      clock.advance(STEP_MS);
+      s.act(id, action as ConversationAction);
+      said.push([says(await bothPaths(s, a, id, 4 + i)), says(await bothPaths(s, b, id, 2 + i))]);
+    }
+    const consulting = [
+      'Consulting Blair Agent (Support) The customer is on hold.',
+      'Consult from Alex Agent (Support)',
+    ];
+    expect(said).toEqual([
+      consulting,
+      consulting,
+      end === 'completeConsult'
+        ? [
+            'Transferred to Blair Agent (Support) (after a consult)',
+            'Transferred from Alex Agent (Support) (after a consult)',
+          ]
+        : ['', ''], // back with the customer alone; Blair (who had answered) wraps up
+    ]);
     a.frames.ws.close();
     b.frames.ws.close();
   });

@@ -22,6 +22,10 @@ export interface Session {
   disconnectedTime?: string;
   startHoldTime?: string;
   afterCallWork?: { state?: string };
+  /** Calls: the agent's side hears hold music (a consult's customer). */
+  confined?: boolean;
+  /** How this session ended (`transfer`, `transfer.consult`, `peer`, …). */
+  disconnectType?: string;
   afterCallWorkRequired?: boolean;
   subject?: string;
   other?: SessionAddress;

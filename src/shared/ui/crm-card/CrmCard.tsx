@@ -5,6 +5,7 @@
  * links are http(s) URLs the worker checked (and the protocol schema checked again). Rendered by
  * the panel (content script) and the options page's test lookup, so it imports from no context.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
@@ -13,6 +14,9 @@ import { CallLog } from './CallLog';
 import type { CardLink } from './card-link';
 
 export type { CardLink } from './card-link';
+
+/** A record's phone number as the panel's click-to-dial button (absent: plain text, as in the options page). */
+export type DialRender = (number: string, recordId: string | undefined) => ComponentChildren;
 
 /** `2026-01-02` → the agent's date format; anything else as it came. */
 function dateText(s: string): string {
@@ -23,17 +27,27 @@ function dateText(s: string): string {
     : new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(d);
 }
 
-function Row({ label, value, testId }: { label: string; value: string | undefined; testId: string }) {
+function Row({
+  label,
+  value,
+  testId,
+  children,
+}: {
+  label: string;
+  value: string | undefined;
+  testId: string;
+  children?: ComponentChildren;
+}) {
   if (!value) return null;
   return (
     <div class="crm-row">
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
+      <dd data-testid={testId}>{children ?? value}</dd>
     </div>
   );
 }
 
-function Record({ r, crm }: { r: CrmRecord; crm: CrmView }) {
+function Record({ r, crm, dial }: { r: CrmRecord; crm: CrmView; dial?: DialRender | undefined }) {
   const role = [r.title, r.company].filter(Boolean).join(' · ');
   return (
     <div class="crm-record" data-testid="crm-record">
@@ -53,7 +67,9 @@ function Record({ r, crm }: { r: CrmRecord; crm: CrmView }) {
         </div>
       ) : null}
       <dl class="crm-rows">
-        <Row label={t('crmFieldPhone')} value={r.phone} testId="crm-phone" />
+        <Row label={t('crmFieldPhone')} value={r.phone} testId="crm-phone">
+          {r.phone && dial ? dial(r.phone, r.id) : undefined}
+        </Row>
         <Row label={t('crmFieldEmail')} value={r.email} testId="crm-email" />
         <Row label={t('crmFieldOpenCases')} value={r.openCases} testId="crm-open-cases" />
         <Row
@@ -103,7 +119,17 @@ function SearchForm({ id, crm, link }: { id: string; crm: CrmView; link: CardLin
   );
 }
 
-function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardLink }) {
+function Body({
+  c,
+  crm,
+  link,
+  dial,
+}: {
+  c: ConversationView;
+  crm: CrmView;
+  link: CardLink;
+  dial?: DialRender | undefined;
+}) {
   const [searching, setSearching] = useState(false);
   const send = (m: Parameters<CardLink['send']>[0]) => link.send(m);
   const picked = crm.selected === undefined ? undefined : crm.records[crm.selected];
@@ -175,7 +201,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
         return (
           <>
             {searchedFor}
-            <Record r={picked} crm={crm} />
+            <Record r={picked} crm={crm} dial={dial} />
             <div class="crm-actions">
               {count > 1 ? (
                 <button
@@ -208,6 +234,7 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
                   <span class="crm-name">{r.name ?? t('crmUnnamed')}</span>
                   <span class="crm-role">{[r.company, r.phone ?? r.email].filter(Boolean).join(' · ')}</span>
                 </button>
+                {r.phone && dial ? dial(r.phone, r.id) : null}
               </li>
             ))}
           </ul>
@@ -218,7 +245,15 @@ function Body({ c, crm, link }: { c: ConversationView; crm: CrmView; link: CardL
   }
 }
 
-export function CrmCard({ conversation: c, link }: { conversation: ConversationView; link: CardLink }) {
+export function CrmCard({
+  conversation: c,
+  link,
+  dial,
+}: {
+  conversation: ConversationView;
+  link: CardLink;
+  dial?: DialRender | undefined;
+}) {
   const crm = c.crm;
   const data = c.participantData ?? [];
   if (!crm && data.length === 0 && !c.log) return null;
@@ -234,7 +269,7 @@ export function CrmCard({ conversation: c, link }: { conversation: ConversationV
       {/* Keyed by conversation: one conversation's search box never shows in another's card. */}
       {crm ? (
         <div aria-live="polite">
-          <Body key={c.id} c={c} crm={crm} link={link} />
+          <Body key={c.id} c={c} crm={crm} link={link} dial={dial} />
         </div>
       ) : null}
       {data.length > 0 ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed } from '../../shared/format';
+import { formatElapsed } from '../format';
 import { elapsedText } from './Elapsed';
 
 describe('elapsedText', () => {

@@ -1,4 +1,4 @@
-import { uiLocale } from '../../shared/i18n';
+import { uiLocale } from '../i18n';
 import { useNow } from './clock';
 
 let formatters: { n1: Intl.NumberFormat; n2: Intl.NumberFormat } | undefined;

@@ -1,0 +1,164 @@
+/**
+ * The team page's DOM side of the team benchmark (issue 13), in real Chromium: the production
+ * build, the simulator on TLS, the agent signed in from the panel and the team page open in its
+ * own tab. AGENTS agents over QUEUES queues (the agent a member of every one), everyone on queue;
+ * then a shift change: `rate` routing-status changes a second for `seconds` s, each on a random
+ * colleague. A MutationObserver in the page stamps every change of a row's `data-routing` and
+ * every DOM commit (a render that changed something); the simulator's side stamps each change as
+ * it is made (one clock: same machine). stats.matchShown pairs them per member.
+ *
+ * Reported: event → roster DOM p50/p99 (a change superseded before a render is shown with the
+ * later one: it counts with that render's time), renders (commits) per second, whether the page
+ * ends equal to the simulator's truth, and REST calls during the storm (the team's must be 0).
+ */
+import { SEED_USERS } from '../sim/index';
+import { type BenchSession, sleep } from './browser';
+import { matchShown, perWindow, round, type StateAt, summarize } from './stats';
+
+/** Page-side recorder (evaluated as is in the team page). */
+const RECORDER = `(() => {
+  if (window.__ccTeamBench) return true;
+  const B = (window.__ccTeamBench = { recs: [], commits: [] });
+  new MutationObserver((muts) => {
+    const t = Date.now();
+    B.commits.push(t);
+    for (const m of muts) {
+      const el = m.target;
+      if (m.type === 'attributes' && el.matches('tr[data-testid="member"]'))
+        B.recs.push(t, el.getAttribute('data-user-id'), el.getAttribute('data-routing'));
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-routing'] });
+  return true;
+})()`;
+
+/** What the page shows: user id → routing status (every row of a member shows the same). */
+const SHOWN = `(() => Object.fromEntries([...document.querySelectorAll('tr[data-testid="member"]')]
+  .map((r) => [r.getAttribute('data-user-id'), r.getAttribute('data-routing')])))()`;
+
+export interface TeamDomOptions {
+  agents: number;
+  queues: number;
+  rate: number;
+  seconds: number;
+  rnd: () => number;
+}
+
+export async function teamDomBench(
+  start: (prepare: (sim: BenchSession['sim']) => void) => Promise<BenchSession>,
+  o: TeamDomOptions,
+) {
+  const crewIds: string[] = [];
+  const s = await start((sim) => {
+    const lead = SEED_USERS.alex.id; // the agent the session signs in
+    for (let i = 0; i < o.agents - 1; i++)
+      crewIds.push(sim.addUser({ name: `Agent ${String(i).padStart(4, '0')}` }).id);
+    const per = Math.ceil(crewIds.length / o.queues);
+    for (let q = 0; q < o.queues; q++)
+      sim.addQueue({
+        name: `Queue ${String(q).padStart(2, '0')}`,
+        members: [
+          { userId: lead, joined: q === 0 },
+          ...crewIds.slice(q * per, (q + 1) * per).map((userId) => ({ userId })),
+        ],
+      });
+    for (const id of crewIds) sim.setPresence(id, 'On Queue');
+  });
+  try {
+    const extensionId = new URL(s.sw.url()).host;
+    const page = await s.context.newPage();
+    const t0 = Date.now();
+    await page.goto(`chrome-extension://${extensionId}/src/team/index.html`);
+    const shown = async () => (await page.evaluate(SHOWN)) as Record<string, string>;
+    const truth = () => new Map(s.sim.users().map((u) => [u.id, u.routingStatus]));
+    const wrong = async () => {
+      const t = truth();
+      const v = await shown();
+      return Object.entries(v).filter(([id, r]) => t.get(id) !== r).length;
+    };
+    await s.waitFor(
+      async () => Object.keys(await shown()).length > 0 && (await wrong()) === 0,
+      60_000,
+      'the roster',
+    );
+    const firstCompleteMs = Date.now() - t0;
+    const followed = Object.keys(await shown()).filter((id) => id !== s.userId);
+    await sleep(2_000); // the confirming snapshot after the topics' PUT
+    await page.evaluate(RECORDER);
+
+    const statuses = ['INTERACTING', 'IDLE', 'NOT_RESPONDING', 'COMMUNICATING'];
+    const current = new Map(followed.map((id) => [id, 'IDLE']));
+    const sent: StateAt[] = [];
+    const restBefore = s.requests.length;
+    const tickMs = 10;
+    const perTick = (o.rate * tickMs) / 1000;
+    const stormStart = Date.now();
+    const end = stormStart + o.seconds * 1000;
+    for (let next = stormStart; Date.now() < end; next += tickMs) {
+      for (let i = 0; i < perTick; i++) {
+        const id = followed[Math.floor(o.rnd() * followed.length)] as string;
+        const status = statuses.filter((x) => x !== current.get(id))[Math.floor(o.rnd() * 3)] ?? 'IDLE';
+        s.sim.setRoutingStatus(id, status);
+        current.set(id, status);
+        sent.push({ t: Date.now(), id, state: status });
+      }
+      await sleep(Math.max(0, next + tickMs - Date.now()));
+    }
+    const stormEnd = Date.now();
+    let exact = true;
+    try {
+      await s.waitFor(async () => (await wrong()) === 0, 30_000, 'the roster to equal the truth', 50);
+    } catch {
+      exact = false;
+    }
+    const exactAfterMs = Date.now() - stormEnd;
+    const raw = (await page.evaluate('window.__ccTeamBench')) as {
+      recs: (string | number)[];
+      commits: number[];
+    };
+    const changes: StateAt[] = [];
+    for (let i = 0; i + 2 < raw.recs.length; i += 3)
+      changes.push({ t: raw.recs[i] as number, id: String(raw.recs[i + 1]), state: String(raw.recs[i + 2]) });
+    const m = matchShown(sent, changes);
+    const latencies = m.latencies.filter((x): x is number => x !== undefined);
+    const renders = perWindow(raw.commits, stormStart, stormEnd);
+    const teamRest = s.requests
+      .slice(restBefore)
+      .filter((r) => r.t <= stormEnd && /routing|analytics|users\?|presence/.test(r.path));
+    return {
+      agents: o.agents,
+      queues: o.queues,
+      rowsFollowed: followed.length,
+      firstCompleteMs,
+      storm: {
+        rate: o.rate,
+        seconds: o.seconds,
+        sent: sent.length,
+        latencyMs: Object.fromEntries(Object.entries(summarize(latencies)).map(([k, v]) => [k, round(v, 1)])),
+        neverShown: sent.length - latencies.length,
+        unexplained: m.unexplained,
+        rendersPerSecond: {
+          max: Math.max(...renders),
+          mean: round(renders.reduce((a, b) => a + b, 0) / renders.length, 1),
+        },
+        teamRestCallsDuring: teamRest.length,
+        exact,
+        exactAfterMs,
+      },
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+// `npx tsx bench/team-dom.ts [agents] [rate] [seconds]` (after a build): this benchmark alone, as JSON.
+if (process.argv[1]?.endsWith('team-dom.ts')) {
+  const { BenchSession } = await import('./browser');
+  const [agents = 1000, rate = 1000, seconds = 10] = process.argv.slice(2).map(Number);
+  let x = 20261130;
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+  const result = await teamDomBench((p) => BenchSession.start(p), { agents, queues: 10, rate, seconds, rnd });
+  console.info(JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,155 @@
+/**
+ * Click-to-dial in the worker (Chrome-free; index.ts gives it settings and the REST client).
+ * Places a call as the agent: `POST /api/v2/conversations/calls` with the number in E.164, the
+ * External Contacts contact when known (`externalContactId`) and the queue to call on behalf of
+ * (`callFromQueueId`). The placed call then arrives on the agent's conversations topic like any
+ * other: nothing here adds it to the panel. Owns `CallsView` (shared/domain.ts).
+ *
+ * Invariants:
+ *  - Only while `clickToDial` is `on` (shared/capabilities.ts); otherwise a dial is refused with
+ *    `dial-off` and nothing is sent.
+ *  - One call is placed at a time: a dial while one is being placed is ignored (a double click).
+ *  - A number that is not E.164 after `toE164` with the CRM's default country never reaches
+ *    Genesys: it fails at once with `dial-invalid-number`.
+ *  - Every request goes through the one REST client (its limiter); the agent's queues are read
+ *    once per sign-in (`GET /api/v2/routing/queues/me`, QUEUE_PAGES pages at most) and cached.
+ *  - `view()` keeps its identity while nothing changed, so the relay's diff skips it.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import type { CallsView, QueueRef } from '../../shared/domain';
+import { toE164 } from '../../shared/phone';
+import { type Reason, reason } from '../../shared/reasons';
+import type { Api } from '../genesys/rest';
+import { dialFailure } from './failure';
+
+/** Pages of 100 queues read at most (an agent in more than 300 queues sees the first 300). */
+export const QUEUE_PAGES = 3;
+/** How long a failure stays on the panel unless the agent dials again (ms). */
+export const FAILURE_SHOWN_MS = 30_000;
+
+export interface DialRequest {
+  number: string;
+  /** The External Contacts contact being called, when the CRM is External Contacts. */
+  externalContactId?: string | undefined;
+  /** The queue to call on behalf of (one of `CallsView.queues`). */
+  queueId?: string | undefined;
+}
+
+export interface DialerDeps {
+  getApi(): Api | undefined;
+  /** `clickToDial` is `on`: allowed by the admin and the token's grants. */
+  allowed(): boolean;
+  /** ISO country for numbers without a country code (the CRM settings' default country). */
+  defaultCountry(): Promise<string | undefined>;
+  onChange(): void;
+  log?(event: string, detail?: Record<string, unknown>): void;
+  setTimeout?(fn: () => void, ms: number): unknown;
+  clearTimeout?(handle: unknown): void;
+}
+
+export class Dialer {
+  private state: CallsView = {};
+  private queuesRead: Promise<void> | undefined;
+  private failureTimer: unknown;
+  /** Bumped on sign-out: an answer for a previous session is dropped. */
+  private epoch = 0;
+
+  constructor(private readonly deps: DialerDeps) {}
+
+  view(): CallsView | undefined {
+    return this.state.placing || this.state.failed || this.state.queues ? this.state : undefined;
+  }
+
+  async dial(req: DialRequest): Promise<void> {
+    if (this.state.placing) return;
+    const epoch = this.epoch;
+    const api = this.deps.getApi();
+    if (!api) return; // signed out: the panel offers sign-in, not calls
+    if (!this.deps.allowed()) return this.fail(req.number, reason('dial-off'));
+    const e164 = toE164(req.number, (await this.deps.defaultCountry()) || undefined);
+    if (!e164) return this.fail(req.number, reason('dial-invalid-number', { number: req.number }));
+    const queueId =
+      req.queueId && this.state.queues?.some((q) => q.id === req.queueId) ? req.queueId : undefined;
+    const body: Models.CreateCallRequest = { phoneNumber: e164 };
+    if (req.externalContactId) body.externalContactId = req.externalContactId;
+    if (queueId) body.callFromQueueId = queueId;
+    this.set({ placing: req.number, failed: undefined });
+    try {
+      const placed = await api.request<Models.CreateCallResponse>(
+        'POST',
+        '/api/v2/conversations/calls',
+        body,
+        {
+          priority: 'conversations',
+        },
+      );
+      if (epoch !== this.epoch) return;
+      this.deps.log?.('calls.placed', { conversationId: placed.id, fromQueue: !!queueId });
+      this.set({ placing: undefined });
+    } catch (err) {
+      if (epoch !== this.epoch) return;
+      const why = dialFailure(err, req.number);
+      this.deps.log?.('calls.failed', { code: why.code });
+      this.fail(req.number, why);
+    }
+  }
+
+  /** Reads the agent's queues once per sign-in (call when `clickToDial` is on and the REST client open). */
+  ensureQueues(): void {
+    const api = this.deps.getApi();
+    if (this.queuesRead || !api || !this.deps.allowed()) return;
+    const epoch = this.epoch;
+    this.queuesRead = readQueues(api).then(
+      (queues) => {
+        if (epoch === this.epoch) this.set({ queues });
+      },
+      (err: unknown) => {
+        if (epoch !== this.epoch) return;
+        // Without the list the agent still dials as themselves; the next sign-in reads it again.
+        this.deps.log?.('calls.queues-failed', { error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+  }
+
+  /** Sign-out: nothing of the previous agent's stays. */
+  reset(): void {
+    this.epoch += 1;
+    this.queuesRead = undefined;
+    this.clearFailureTimer();
+    if (this.view()) this.set({ placing: undefined, failed: undefined, queues: undefined });
+  }
+
+  private fail(number: string, error: Reason): void {
+    this.set({ placing: undefined, failed: { number, error } });
+    this.clearFailureTimer();
+    const setT = this.deps.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+    this.failureTimer = setT(() => {
+      this.failureTimer = undefined;
+      if (this.state.failed) this.set({ failed: undefined });
+    }, FAILURE_SHOWN_MS);
+  }
+
+  private clearFailureTimer(): void {
+    if (this.failureTimer === undefined) return;
+    (this.deps.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(this.failureTimer);
+    this.failureTimer = undefined;
+  }
+
+  private set(patch: Partial<CallsView>): void {
+    this.state = { ...this.state, ...patch };
+    this.deps.onChange();
+  }
+}
+
+async function readQueues(api: Api): Promise<QueueRef[]> {
+  const out: QueueRef[] = [];
+  for (let page = 1; page <= QUEUE_PAGES; page++) {
+    const listing = await api.request<Models.UserQueueEntityListing>(
+      'GET',
+      `/api/v2/routing/queues/me?pageSize=100&pageNumber=${page}`,
+    );
+    for (const q of listing.entities ?? []) if (q.id) out.push({ id: q.id, name: q.name ?? q.id });
+    if (!listing.pageCount || page >= listing.pageCount) break;
+  }
+  return out;
+}

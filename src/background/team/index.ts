@@ -1,0 +1,98 @@
+/**
+ * The team view with its Chrome dependencies: the roster in storage.session, the real clock, and
+ * its own relay to the `team` port (the team page, the panel's Team tab), which also takes that
+ * port's one command (`teamJoin`). The composition root (app.ts) only wires it.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
+import type { TeamView } from '../../shared/team-view';
+import type { CapabilityTracker } from '../capabilities/tracker';
+import type { AgentFeed } from '../feed/feed';
+import type { Api } from '../genesys/rest';
+import { Relay } from '../relay/relay';
+import { allowSender } from '../relay/sender-check';
+import type { StoredTeam } from './deps';
+import { Team } from './team';
+import { mayObserve } from './topics';
+import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
+
+export { Team } from './team';
+
+const TEAM_KEY = 'team';
+export interface TeamHost {
+  team: Team;
+  /** A port of the `team` kind connected. */
+  attach(port: Runtime.Port): void;
+  /** Something the view may show changed (capabilities, link, agent): recompute, publish. */
+  refresh(): void;
+}
+
+export interface TeamSources {
+  /** The open gate's REST client. */
+  api(): Api | undefined;
+  signedIn(): boolean;
+  /** The capabilities' states and the token's grants (capabilities/tracker.ts). */
+  capabilities(): Pick<CapabilityTracker, 'states' | 'known'>;
+  /** The agent, the link, and the way to tell it the topics changed. */
+  feed(): Pick<AgentFeed, 'agent' | 'link' | 'topicsChanged'>;
+  /** The worker restored its state (a snapshot before that would be empty). */
+  ready(): Promise<void>;
+  log?(event: string, detail?: Record<string, unknown>): void;
+}
+
+export function createTeam(src: TeamSources): TeamHost {
+  let relay: Relay<TeamView> | undefined;
+  // Asked on every refresh (every feed change): computed again only when the grants change.
+  let observe: { grants: readonly (readonly string[] | undefined)[]; may: boolean } = {
+    grants: [],
+    may: false,
+  };
+  const observing = () => {
+    const grants = src.capabilities().known;
+    const key = [grants?.permissions, grants?.scopes];
+    if (key.some((k, i) => k !== observe.grants[i])) observe = { grants: key, may: mayObserve(grants) };
+    return observe.may;
+  };
+  const team = new Team({
+    api: src.api,
+    capabilities: () => (src.signedIn() ? src.capabilities().states() : undefined),
+    mayObserve: observing,
+    me: () => (src.signedIn() ? src.feed().agent?.id : undefined),
+    live: () => src.feed().link.status === 'live',
+    topicsChanged: () => src.feed().topicsChanged(),
+    onChange: () => relay?.publish(),
+    ...(src.log ? { log: src.log } : {}),
+    store: {
+      async load() {
+        const got = await browser.storage.session.get(TEAM_KEY);
+        return got[TEAM_KEY] as StoredTeam | undefined;
+      },
+      async save(t) {
+        if (t) await browser.storage.session.set({ [TEAM_KEY]: t });
+        else await browser.storage.session.remove(TEAM_KEY);
+      },
+    },
+    clock: {
+      now: Date.now,
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    },
+  });
+  relay = new Relay<TeamView>({
+    getState: () => team.view(),
+    snapshot: (view) => ({ type: 'teamSnapshot', view }),
+    diff: diffTeam,
+    minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
+    allowSender,
+    onCommand: (c, _kind, reply) => {
+      if (c.type === 'teamJoin') void team.join(c.queueId, c.joined).then(reply);
+    },
+    ready: Promise.resolve().then(src.ready),
+  });
+  const r = relay;
+  return {
+    team,
+    attach: (port) => r.attach(port),
+    refresh: () => team.refresh(),
+  };
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyEvent,
+  applyOwnJoin,
+  applySnapshot,
+  cleanDirty,
+  type Dirty,
+  emptyRoster,
+  type RosterSnapshot,
+  type RosterState,
+  SNAPSHOT_LAG_MS,
+} from './roster';
+
+const ME = 'me';
+const T0 = 1_000_000;
+
+function snapshot(over: Partial<RosterSnapshot> = {}): RosterSnapshot {
+  return {
+    requestedAt: T0,
+    me: ME,
+    queues: [
+      {
+        id: 'sales',
+        name: 'Sales',
+        joinedByMe: true,
+        members: [
+          { userId: ME, joined: true },
+          { userId: 'ana', joined: true },
+          { userId: 'ben', joined: false },
+        ],
+      },
+      { id: 'support', name: 'Support', joinedByMe: false, members: [{ userId: 'ana', joined: true }] },
+    ],
+    members: [
+      { id: ME, name: 'Me', presence: 'ON_QUEUE', routingStatus: 'IDLE', since: T0 - 60_000 },
+      { id: 'ana', name: 'Ana', presence: 'ON_QUEUE', routingStatus: 'IDLE', since: T0 - 30_000 },
+      { id: 'ben', name: 'Ben', presence: 'AVAILABLE', routingStatus: 'OFF_QUEUE', since: T0 - 90_000 },
+    ],
+    ...over,
+  };
+}
+
+function seeded(): { s: RosterState; dirty: Dirty } {
+  const dirty = cleanDirty();
+  const s = applySnapshot(emptyRoster(), snapshot(), T0 + 100, dirty);
+  return { s, dirty: cleanDirty() };
+}
+
+describe('the roster', () => {
+  it('takes a snapshot whole: queues, members joined per queue, global statuses, and marks everything dirty', () => {
+    const dirty = cleanDirty();
+    const s = applySnapshot(emptyRoster(), snapshot(), T0 + 100, dirty);
+    expect(Object.keys(s.queues)).toEqual(['sales', 'support']);
+    expect(s.queues.sales?.members.ben).toEqual({ joined: false });
+    expect(s.queues.support?.members.ana).toEqual({ joined: true });
+    expect(s.members.ana).toMatchObject({ name: 'Ana', presence: 'ON_QUEUE', routingStatus: 'IDLE' });
+    expect(s.queues.sales?.memberCount).toBe(3);
+    expect(s.snapshotAt).toBe(T0 + 100);
+    expect(dirty.all).toBe(true);
+  });
+
+  it('applies a status event in place, marks only that member dirty, and times the status from its arrival', () => {
+    const { s, dirty } = seeded();
+    const before = s.members;
+    expect(
+      applyEvent(s, { kind: 'routing-status', userId: 'ana', status: 'INTERACTING', at: T0 + 5_000 }, dirty),
+    ).toBe(true);
+    expect(s.members).toBe(before); // in place: no copy of the roster per event
+    expect(s.members.ana).toMatchObject({
+      routingStatus: 'INTERACTING',
+      since: T0 + 5_000,
+      eventAt: T0 + 5_000,
+    });
+    expect([...dirty.members]).toEqual(['ana']);
+    expect(dirty.queues.size).toBe(0);
+  });
+
+  it('an event that repeats the status changes nothing, and one about a stranger is ignored', () => {
+    const { s, dirty } = seeded();
+    expect(applyEvent(s, { kind: 'presence', userId: 'ana', presence: 'ON_QUEUE', at: T0 + 1 }, dirty)).toBe(
+      false,
+    );
+    expect(applyEvent(s, { kind: 'presence', userId: 'zoe', presence: 'BUSY', at: T0 + 1 }, dirty)).toBe(
+      false,
+    );
+    expect(s.members.zoe).toBeUndefined();
+    expect(dirty.members.size).toBe(0);
+  });
+
+  it('a snapshot taken before an event does not undo it; one taken after it does', () => {
+    const { s, dirty } = seeded();
+    applyEvent(s, { kind: 'routing-status', userId: 'ana', status: 'INTERACTING', at: T0 + 10_000 }, dirty);
+    // Its REST answers were read before the event arrived: they still say IDLE.
+    const older = applySnapshot(s, snapshot({ requestedAt: T0 + 9_000 }), T0 + 11_000, dirty);
+    expect(older.members.ana?.routingStatus).toBe('INTERACTING');
+    // Asked well after the event (beyond the REST lag): the snapshot is the truth.
+    const newer = applySnapshot(
+      older,
+      snapshot({ requestedAt: T0 + 10_000 + SNAPSHOT_LAG_MS + 1 }),
+      T0 + 20_000,
+      dirty,
+    );
+    expect(newer.members.ana?.routingStatus).toBe('IDLE');
+  });
+
+  it('a snapshot that dates the status later than the event wins even inside the lag', () => {
+    const { s, dirty } = seeded();
+    applyEvent(s, { kind: 'routing-status', userId: 'ana', status: 'INTERACTING', at: T0 + 10_000 }, dirty);
+    const members = snapshot().members.map((m) =>
+      m.id === 'ana' ? { ...m, routingStatus: 'OFF_QUEUE', since: T0 + 10_500 } : m,
+    );
+    const next = applySnapshot(s, snapshot({ requestedAt: T0 + 9_000, members }), T0 + 11_000, dirty);
+    expect(next.members.ana?.routingStatus).toBe('OFF_QUEUE');
+  });
+
+  it('a join or leave is per queue: Ben leaving Sales does not touch his other queues or his status', () => {
+    const { s, dirty } = seeded();
+    s.queues.support = {
+      ...(s.queues.support as NonNullable<typeof s.queues.support>),
+      members: { ...s.queues.support?.members, ben: { joined: true } },
+    };
+    expect(
+      applyEvent(
+        s,
+        { kind: 'queue-member', queueId: 'sales', userId: 'ben', joined: true, at: T0 + 1 },
+        dirty,
+      ),
+    ).toBe(true);
+    expect(
+      applyEvent(
+        s,
+        { kind: 'queue-member', queueId: 'support', userId: 'ben', joined: false, at: T0 + 2 },
+        dirty,
+      ),
+    ).toBe(true);
+    expect(s.queues.sales?.members.ben?.joined).toBe(true);
+    expect(s.queues.support?.members.ben?.joined).toBe(false);
+    expect(s.members.ben?.routingStatus).toBe('OFF_QUEUE');
+    expect([...dirty.queues].sort()).toEqual(['sales', 'support']);
+    expect(dirty.members.size).toBe(0);
+  });
+
+  it("the agent's own join moves joinedByMe; a snapshot keeps a join newer than itself", () => {
+    const { s, dirty } = seeded();
+    applyOwnJoin(s, 'sales', false, T0 + 10_000, dirty);
+    expect(s.queues.sales?.joinedByMe).toBe(false);
+    expect(s.queues.sales?.members[ME]?.joined).toBe(false);
+    const stale = applySnapshot(s, snapshot({ requestedAt: T0 + 9_000 }), T0 + 11_000, dirty);
+    expect(stale.queues.sales?.joinedByMe).toBe(false);
+  });
+
+  it('a join event of a user the roster has never seen asks for a snapshot', () => {
+    const { s, dirty } = seeded();
+    expect(
+      applyEvent(s, { kind: 'queue-member', queueId: 'sales', userId: 'new', joined: true, at: T0 }, dirty),
+    ).toBe('unknownMember');
+    expect(s.queues.sales?.memberCount).toBe(4);
+  });
+
+  it('counts are kept per observation group and only a change marks the queue', () => {
+    const { s, dirty } = seeded();
+    expect(
+      applyEvent(
+        s,
+        { kind: 'counts', queueId: 'sales', group: 'mediaType=voice', waiting: 2, interacting: 1 },
+        dirty,
+      ),
+    ).toBe(true);
+    expect(
+      applyEvent(s, { kind: 'counts', queueId: 'sales', group: 'mediaType=chat', waiting: 1 }, dirty),
+    ).toBe(true);
+    dirty.queues.clear();
+    expect(
+      applyEvent(s, { kind: 'counts', queueId: 'sales', group: 'mediaType=chat', waiting: 1 }, dirty),
+    ).toBe(false);
+    expect(dirty.queues.size).toBe(0);
+    expect(s.queues.sales?.counts).toEqual({
+      'mediaType=voice': { waiting: 2, interacting: 1 },
+      'mediaType=chat': { waiting: 1 },
+    });
+  });
+
+  it('queues and members a new snapshot no longer lists are gone', () => {
+    const { s } = seeded();
+    const next = applySnapshot(
+      s,
+      snapshot({
+        queues: [snapshot().queues[0] as RosterSnapshot['queues'][number]],
+        members: snapshot().members.slice(0, 2),
+      }),
+      T0 + 1,
+      cleanDirty(),
+    );
+    expect(Object.keys(next.queues)).toEqual(['sales']);
+    expect(next.members.ben).toBeUndefined();
+  });
+});

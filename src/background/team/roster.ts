@@ -1,0 +1,207 @@
+/**
+ * The roster: the agent's queues, who is in them (joined per queue) and each member's presence and
+ * routing status. The one owner of the team's state in the worker; the view (view.ts) is built
+ * from it, storage.session keeps it (persist.ts).
+ *
+ * Invariants:
+ *  - Events newer than a snapshot are not undone by it: each member keeps the arrival time of its
+ *    last status event (`eventAt`), each queue entry the time of its last join/leave event, and a
+ *    snapshot taken before them (its first call went out earlier than that, less SNAPSHOT_LAG_MS:
+ *    Genesys' REST may trail its events by a few seconds) leaves those values as they are, unless
+ *    the snapshot itself dates the member's status later than the event.
+ *  - Identity: a member is one user (presence and routing status are global); joined is per
+ *    queue. Ids are lower-case GUIDs, as the frames give them.
+ *  - O(1) per event: an event changes one member or one queue entry in place and marks it dirty;
+ *    nothing is copied or sorted per event (a shift change brings 1,000 events a second). The view
+ *    is rebuilt from the dirty marks once per relay flush. Snapshots replace in O(size).
+ *  - Events about users or queues not in the roster change nothing (other agents' channels,
+ *    stray topics); a join event of an unknown member asks for a snapshot (`unknownMember`).
+ */
+import type { TeamCounts } from '../../shared/team-view';
+
+/** How far a snapshot's REST answers may trail the events (the feed's LISTING_LAG_MS, feed.ts). */
+export const SNAPSHOT_LAG_MS = 3_000;
+
+export interface MemberState {
+  id: string;
+  name: string;
+  /** Canonical keys: `ON_QUEUE`, `IDLE` (rest-shapes.ts maps REST's spellings). */
+  presence?: string | undefined;
+  routingStatus?: string | undefined;
+  /** When the current status began (Genesys' date from REST, or the event's arrival). */
+  since?: number | undefined;
+  /** Arrival (local ms) of the last status event about this member. */
+  eventAt?: number | undefined;
+}
+
+export interface QueueEntry {
+  joined: boolean;
+  /** Arrival of the last join/leave event for this member on this queue. */
+  eventAt?: number | undefined;
+}
+
+export interface QueueState {
+  id: string;
+  name: string;
+  joinedByMe: boolean;
+  memberCount: number;
+  /** By user id. */
+  members: Record<string, QueueEntry>;
+  /** Observed counts per observation group (a media type); the view adds them up. */
+  counts?: Record<string, Partial<TeamCounts>> | undefined;
+}
+
+export interface RosterState {
+  me?: string | undefined;
+  queues: Record<string, QueueState>;
+  members: Record<string, MemberState>;
+  /** When the last complete snapshot was applied (local ms). */
+  snapshotAt?: number | undefined;
+}
+
+export const emptyRoster = (): RosterState => ({ queues: {}, members: {} });
+
+/** What a snapshot read (snapshot.ts), every member of every queue. */
+export interface RosterSnapshot {
+  /** When its first REST call went out (local ms). */
+  requestedAt: number;
+  me: string;
+  queues: {
+    id: string;
+    name: string;
+    joinedByMe: boolean;
+    members: { userId: string; joined: boolean }[];
+  }[];
+  members: {
+    id: string;
+    name: string;
+    presence?: string | undefined;
+    routingStatus?: string | undefined;
+    since?: number | undefined;
+  }[];
+  /** Observed counts per queue and observation group (absent: not observed, e.g. no permission). */
+  counts?: Record<string, Record<string, TeamCounts>> | undefined;
+}
+
+/** What changed since the view was last built. */
+export interface Dirty {
+  members: Set<string>;
+  queues: Set<string>;
+  /** Queues or members came or went: the lists are rebuilt. */
+  all: boolean;
+}
+
+export const cleanDirty = (): Dirty => ({ members: new Set(), queues: new Set(), all: false });
+
+export type RosterEvent =
+  | { kind: 'presence'; userId: string; presence: string; at: number }
+  | { kind: 'routing-status'; userId: string; status: string; at: number }
+  | { kind: 'queue-member'; queueId: string; userId: string; joined: boolean; at: number }
+  | {
+      kind: 'counts';
+      queueId: string;
+      group: string;
+      waiting?: number | undefined;
+      interacting?: number | undefined;
+    };
+
+/**
+ * Applies one event in place; marks what changed in `dirty`. Returns `unknownMember` when a queue
+ * event names a user the roster has no name for (the caller asks for a snapshot), else whether
+ * anything changed.
+ */
+export function applyEvent(s: RosterState, e: RosterEvent, dirty: Dirty): boolean | 'unknownMember' {
+  switch (e.kind) {
+    case 'presence':
+    case 'routing-status': {
+      const m = s.members[e.userId];
+      if (!m) return false;
+      const value = e.kind === 'presence' ? e.presence : e.status;
+      const field = e.kind === 'presence' ? 'presence' : 'routingStatus';
+      m.eventAt = e.at;
+      if (m[field] === value) return false;
+      m[field] = value;
+      m.since = e.at;
+      dirty.members.add(m.id);
+      return true;
+    }
+    case 'queue-member': {
+      const q = s.queues[e.queueId];
+      if (!q) return false;
+      const entry = q.members[e.userId];
+      const wasJoinedByMe = q.joinedByMe;
+      if (e.userId === s.me) q.joinedByMe = e.joined;
+      if (entry) {
+        entry.eventAt = e.at;
+        if (entry.joined === e.joined && wasJoinedByMe === q.joinedByMe) return false;
+        entry.joined = e.joined;
+      } else {
+        q.members[e.userId] = { joined: e.joined, eventAt: e.at };
+        q.memberCount++;
+      }
+      dirty.queues.add(q.id);
+      return s.members[e.userId] ? true : 'unknownMember';
+    }
+    case 'counts': {
+      const q = s.queues[e.queueId];
+      if (!q) return false;
+      const prev = q.counts?.[e.group];
+      const next = { ...prev };
+      if (e.waiting !== undefined) next.waiting = e.waiting;
+      if (e.interacting !== undefined) next.interacting = e.interacting;
+      if (prev?.waiting === next.waiting && prev?.interacting === next.interacting) return false;
+      q.counts = { ...q.counts, [e.group]: next };
+      dirty.queues.add(q.id);
+      return true;
+    }
+  }
+}
+
+/**
+ * Replaces the roster with a snapshot, keeping what events newer than it said (see the header).
+ * Marks everything dirty (the lists are rebuilt: queues and members may have come or gone).
+ */
+export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, dirty: Dirty): RosterState {
+  const asOf = snap.requestedAt - SNAPSHOT_LAG_MS;
+  const members: Record<string, MemberState> = {};
+  for (const m of snap.members) {
+    const had = s.members[m.id];
+    const eventWins =
+      had?.eventAt !== undefined && had.eventAt >= asOf && !(m.since !== undefined && m.since > had.eventAt);
+    members[m.id] = eventWins
+      ? { ...had, id: m.id, name: m.name }
+      : { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };
+  }
+  const queues: Record<string, QueueState> = {};
+  for (const q of snap.queues) {
+    const had = s.queues[q.id];
+    const entries: Record<string, QueueEntry> = {};
+    for (const x of q.members) {
+      const old = had?.members[x.userId];
+      entries[x.userId] = old?.eventAt !== undefined && old.eventAt >= asOf ? old : { joined: x.joined };
+    }
+    const mine = entries[snap.me];
+    const counts = snap.counts?.[q.id];
+    queues[q.id] = {
+      id: q.id,
+      name: q.name,
+      joinedByMe: mine ? mine.joined : q.joinedByMe,
+      memberCount: q.members.length,
+      members: entries,
+      counts: counts ?? had?.counts,
+    };
+  }
+  dirty.all = true;
+  return { me: snap.me, queues, members, snapshotAt: at };
+}
+
+/** The agent joined or left one of their queues (the PATCH answered): as its event would. */
+export function applyOwnJoin(
+  s: RosterState,
+  queueId: string,
+  joined: boolean,
+  at: number,
+  dirty: Dirty,
+): void {
+  if (s.me) applyEvent(s, { kind: 'queue-member', queueId, userId: s.me, joined, at }, dirty);
+}

@@ -1,0 +1,116 @@
+import type { Models } from 'purecloud-platform-client-v2';
+import { describe, expect, it } from 'vitest';
+import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
+import { chooseForm, combinedRefused, missingOf, planTopics, TEAM_TOPIC_BUDGET } from './topics';
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('the topic plan', () => {
+  it('follows each member once across queues, never the agent, and each queue by its members and counts', () => {
+    const plan = planTopics({
+      me: 'me',
+      queues: [
+        { id: 'q1', memberIds: ['me', 'a', 'b'] },
+        { id: 'q2', memberIds: ['a', 'c'] },
+      ],
+      form: 'combined',
+      observations: true,
+    });
+    expect(plan.topics.sort()).toEqual(
+      [
+        'v2.routing.queues.q1.users',
+        'v2.analytics.queues.q1.observations',
+        'v2.routing.queues.q2.users',
+        'v2.analytics.queues.q2.observations',
+        'v2.users.a?presence&routingStatus',
+        'v2.users.b?presence&routingStatus',
+        'v2.users.c?presence&routingStatus',
+      ].sort(),
+    );
+    expect(plan.countsOnly.size).toBe(0);
+  });
+
+  it('without the observations permission subscribes no counts; the separate form costs two topics a member', () => {
+    const plan = planTopics({
+      me: 'me',
+      queues: [{ id: 'q', memberIds: ['a'] }],
+      form: 'separate',
+      observations: false,
+    });
+    expect(plan.topics).toEqual([
+      'v2.routing.queues.q.users',
+      'v2.users.a.presence',
+      'v2.users.a.routingStatus',
+    ]);
+  });
+
+  it('stays within the channel budget beside the agent’s own 3 topics: the largest queues go counts-only', () => {
+    expect(TEAM_TOPIC_BUDGET).toBe(MAX_TOPICS_PER_CHANNEL - 3);
+    const queues = [
+      { id: 'small', memberIds: ids('s', 100) },
+      { id: 'mid', memberIds: ids('m', 300) },
+      { id: 'big', memberIds: ids('b', 700) },
+    ];
+    const plan = planTopics({ me: 'me', queues, form: 'combined', observations: true });
+    expect(plan.topics.length).toBeLessThanOrEqual(TEAM_TOPIC_BUDGET);
+    expect([...plan.countsOnly]).toEqual(['big']);
+    // The counts-only queue still has its counts and joins followed.
+    expect(plan.topics).toContain('v2.analytics.queues.big.observations');
+    expect(plan.topics.filter((t) => t.startsWith('v2.users.b'))).toEqual([]);
+  });
+
+  it('1,000 agents over 10 queues do not fit one channel (999 members + 20 queue topics > 997): one queue goes counts-only', () => {
+    const queues = Array.from({ length: 10 }, (_, q) => ({
+      id: `q${q}`,
+      memberIds: q === 0 ? ['me', ...ids('u0-', 99)] : ids(`u${q}-`, 100),
+    }));
+    const plan = planTopics({ me: 'me', queues, form: 'combined', observations: true });
+    expect(plan.countsOnly.size).toBe(1);
+    expect(plan.topics).toHaveLength(20 + 899);
+    const fewer = queues.map((q) => ({ ...q, memberIds: q.memberIds.slice(0, 97) }));
+    expect(
+      planTopics({ me: 'me', queues: fewer, form: 'combined', observations: true }).countsOnly.size,
+    ).toBe(0);
+  });
+});
+
+describe('the member topic form', () => {
+  const topic = (id: string, requiresCurrentUser?: boolean): Models.AvailableTopic => ({
+    id,
+    requiresCurrentUser,
+  });
+
+  it('is the combined one when presence and routing status are offered for other users', () => {
+    expect(chooseForm([topic('v2.users.{id}.presence', false), topic('v2.users.{id}.routingStatus')])).toBe(
+      'combined',
+    );
+  });
+
+  it('falls back to the activity topic when those are only for the current user', () => {
+    expect(
+      chooseForm([
+        topic('v2.users.{id}.presence', true),
+        topic('v2.users.{id}.routingStatus', true),
+        topic('v2.users.{id}.activity', false),
+      ]),
+    ).toBe('activity');
+  });
+
+  it('is combined when the listing could not be read (the subscribe then says what is missing)', () => {
+    expect(chooseForm(undefined)).toBe('combined');
+  });
+
+  it('tells a refused combined form (no permission named) from a missing permission', () => {
+    const unknown = { id: 'v2.users.a?presence&routingStatus', state: 'Rejected', missingPermissions: [] };
+    const perm = {
+      id: 'v2.users.a?presence&routingStatus',
+      state: 'Rejected',
+      missingPermissions: ['routing:queue:view'],
+    };
+    expect(combinedRefused([unknown])).toBe(true);
+    expect(combinedRefused([perm])).toBe(false);
+    expect(missingOf([perm, { ...perm, id: 'v2.users.b?presence&routingStatus' }])).toEqual([
+      'routing:queue:view',
+    ]);
+  });
+});

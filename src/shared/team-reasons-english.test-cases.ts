@@ -1,0 +1,32 @@
+/**
+ * The team view's reason codes with parameters and the sentence an English-speaking agent reads
+ * (part of reasons.test.ts's table, kept beside the team view so that file stays small).
+ */
+import { type Reason, reason } from './reasons';
+
+export const TEAM_ENGLISH: [Reason, string][] = [
+  [
+    reason('team-missing-scope', { scope: ['presence:readonly', 'users:readonly'] }),
+    'The team view needs the OAuth scope presence:readonly, users:readonly. Ask an admin to add it to the client in Admin → Integrations → OAuth, then sign in again.',
+  ],
+  [
+    reason('team-missing-permission', { permission: ['routing:queue:view'] }),
+    'The team view needs the permission routing:queue:view in your Genesys Cloud role. Ask an admin to add it.',
+  ],
+  [
+    reason('team-topics-rejected', { permission: ['analytics:queueObservation:view'] }),
+    'Some live updates of the team view were refused (missing analytics:queueObservation:view): what they would show may be out of date.',
+  ],
+  [
+    reason('team-counts-only', { queues: ['Support', 'Sales'], limit: 1000 }),
+    'Too many members to follow live (a channel carries 1000 topics): the largest queues (Support, Sales) show counts only.',
+  ],
+  [
+    reason('team-failed', { detail: '503 service.unavailable' }),
+    'The team view could not be refreshed (503 service.unavailable); it shows the last known state and tries again.',
+  ],
+  [
+    reason('team-join-failed', { detail: 'missing routing:queue:join' }),
+    'Joining or leaving the queue failed (missing routing:queue:join).',
+  ],
+];

@@ -1,0 +1,93 @@
+/**
+ * The team view: its status (naming a missing scope or permission, and what live updates were
+ * refused), the filters, and one section per queue. On its own page for leads on a big screen;
+ * in the panel's Team tab (`?embed=panel`) the same roster, compact.
+ */
+import { useMemo } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { reasonText } from '../shared/reasons';
+import type { TeamStatus, TeamView } from '../shared/team-view';
+import { useStore } from '../shared/ui/use-store';
+import { Filters } from './Filters';
+import { QueueSection } from './QueueSection';
+import { buildRoster } from './roster';
+import type { TeamStoreApi } from './store';
+
+export interface TeamActions {
+  join(queueId: string, joined: boolean): void;
+  copy(name: string): void;
+}
+
+export function TeamPage({
+  store,
+  embed,
+  actions,
+}: {
+  store: TeamStoreApi;
+  embed: boolean;
+  actions: TeamActions;
+}) {
+  const view = useStore(store, (s) => s.view);
+  const filter = useStore(store, (s) => s.filter);
+  const linked = useStore(store, (s) => s.linked);
+  const notice = useStore(store, (s) => s.notice);
+  const groups = useMemo(() => (view ? buildRoster(view, filter) : []), [view, filter]);
+  const status: TeamStatus = !view ? 'loading' : linked ? view.status : 'stale';
+  const showRoster = view && (view.status === 'live' || view.status === 'stale');
+
+  return (
+    <main class={embed ? 'team embed' : 'team'} data-testid="team" data-status={status}>
+      {embed ? null : <h1>{t('teamPageTitle')}</h1>}
+      <p class={`view-status ${status}`} role="status" data-testid="team-status">
+        {statusLine(status, view)}
+      </p>
+      {view?.notices?.length ? (
+        <ul class="notices" data-testid="team-notices">
+          {view.notices.map((n) => (
+            <li key={`${n.code}${JSON.stringify(n.params ?? {})}`} data-code={n.code}>
+              {reasonText(n)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {showRoster && view.queues.length > 0 ? (
+        <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
+      ) : null}
+      {showRoster && view.queues.length === 0 ? (
+        <p class="hint" data-testid="no-queues">
+          {t('teamNoQueues')}
+        </p>
+      ) : null}
+      {showRoster
+        ? groups.map((g) => (
+            <QueueSection
+              key={g.queue.id}
+              group={g}
+              compact={embed}
+              me={view.me}
+              canJoin={view.canJoin}
+              onJoin={actions.join}
+              onCopy={actions.copy}
+            />
+          ))
+        : null}
+      <div class="sr-only" aria-live="polite" aria-atomic="true" data-testid="team-notice">
+        {notice ? <span key={notice.seq}>{notice.text}</span> : null}
+      </div>
+    </main>
+  );
+}
+
+function statusLine(status: TeamStatus, view: TeamView | undefined): string {
+  if (view?.reason && (status === 'unavailable' || status === 'stale')) return reasonText(view.reason);
+  switch (status) {
+    case 'off':
+      return t('teamStateOff');
+    case 'stale':
+      return t('teamStateStale');
+    case 'live':
+      return t('teamStateLive');
+    default:
+      return t('teamStateLoading');
+  }
+}

@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import '../shared/ui/page.css';
+import { t } from '../shared/i18n';
+import { applyPageTheme } from '../shared/theme';
+import { renderAtMostOncePerFrame } from '../shared/ui/render-scheduler';
+import './team.css';
+import { linkTeam } from './link';
+import { createTeamStore } from './store';
+import { TeamPage } from './TeamPage';
+
+// In the panel's Team tab the page runs in an iframe (`?embed=panel`): compact, no page heading.
+const embed = new URLSearchParams(location.search).get('embed') === 'panel';
+applyPageTheme();
+// A shift change must not cost a render per event: at most one per frame interval.
+renderAtMostOncePerFrame();
+document.documentElement.lang = chrome.i18n?.getUILanguage?.() ?? 'en';
+document.title = t('teamPageTitle');
+const store = createTeamStore();
+const actions = linkTeam(store);
+const app = document.getElementById('app');
+if (app) render(<TeamPage store={store} embed={embed} actions={actions} />, app);

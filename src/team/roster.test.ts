@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { TeamMemberView, TeamView } from '../shared/team-view';
+import { buildRoster, DEFAULT_FILTER, rosterStatusOf } from './roster';
+
+const member = (id: string, name: string, routingStatus: string, since: number, presence = 'ON_QUEUE') =>
+  ({ id, name, presence, routingStatus, since }) satisfies TeamMemberView;
+
+const view: TeamView = {
+  status: 'live',
+  canJoin: false,
+  members: {
+    ana: member('ana', 'Ana Núñez', 'IDLE', 3_000),
+    ben: member('ben', 'Ben Ode', 'INTERACTING', 1_000),
+    cy: member('cy', 'Cy Park', 'OFF_QUEUE', 2_000, 'AVAILABLE'),
+    dee: member('dee', 'Dee Roe', 'IDLE', 4_000),
+    eve: member('eve', 'Eve Lund', 'OFF_QUEUE', 500, 'OFFLINE'),
+  },
+  queues: [
+    {
+      id: 'q1',
+      name: 'Support',
+      joinedByMe: true,
+      memberCount: 4,
+      members: [
+        { userId: 'ana', joined: true },
+        { userId: 'ben', joined: true },
+        { userId: 'cy', joined: false },
+        { userId: 'dee', joined: false },
+      ],
+    },
+    {
+      id: 'q2',
+      name: 'Sales',
+      joinedByMe: false,
+      memberCount: 2,
+      members: [
+        { userId: 'dee', joined: true },
+        { userId: 'eve', joined: true },
+      ],
+    },
+  ],
+};
+
+describe('a member’s status on a queue', () => {
+  it('is available only when on queue, idle and joined on that queue', () => {
+    const dee = view.members.dee as TeamMemberView;
+    expect(rosterStatusOf(dee, { userId: 'dee', joined: true })).toBe('available');
+    expect(rosterStatusOf(dee, { userId: 'dee', joined: false })).toBe('idleNotJoined');
+  });
+
+  it('is offline by presence, interacting or not responding by routing status, else off queue', () => {
+    const joined = { userId: 'x', joined: true };
+    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'OFFLINE'), joined)).toBe('offline');
+    expect(rosterStatusOf(member('x', 'X', 'COMMUNICATING', 0), joined)).toBe('interacting');
+    expect(rosterStatusOf(member('x', 'X', 'NOT_RESPONDING', 0), joined)).toBe('notResponding');
+    expect(rosterStatusOf(member('x', 'X', 'OFF_QUEUE', 0, 'BUSY'), joined)).toBe('offQueue');
+    expect(rosterStatusOf({ id: 'x', name: 'X' }, joined)).toBe('offQueue');
+  });
+});
+
+describe('the roster', () => {
+  it('groups members by queue with counts per status and the longest in status', () => {
+    const [support, sales] = buildRoster(view, DEFAULT_FILTER);
+    expect(support?.rows.map((r) => r.member.id)).toEqual(['ana', 'ben', 'cy', 'dee']);
+    expect(support?.counts).toMatchObject({ available: 1, interacting: 1, offQueue: 1, idleNotJoined: 1 });
+    expect(support?.rows.filter((r) => r.longest).map((r) => r.member.id)).toEqual(['ben']);
+    // The same member, joined on one queue and not on the other: available on Sales only.
+    expect(sales?.rows.find((r) => r.member.id === 'dee')?.status).toBe('available');
+    expect(sales?.counts).toMatchObject({ available: 1, offline: 1 });
+  });
+
+  it('filters by queue, status and a name search without changing the counts', () => {
+    const byQueue = buildRoster(view, { ...DEFAULT_FILTER, queueId: 'q2' });
+    expect(byQueue.map((g) => g.queue.id)).toEqual(['q2']);
+    const [avail] = buildRoster(view, { ...DEFAULT_FILTER, status: 'available' });
+    expect(avail?.rows.map((r) => r.member.id)).toEqual(['ana']);
+    expect(avail?.total).toBe(4);
+    expect(avail?.counts.interacting).toBe(1);
+    const [found] = buildRoster(view, { ...DEFAULT_FILTER, search: 'nunez' });
+    expect(found?.rows.map((r) => r.member.id)).toEqual(['ana']);
+  });
+
+  it('sorts by time in status, longest or shortest first', () => {
+    const [longest] = buildRoster(view, { ...DEFAULT_FILTER, sort: 'longest' });
+    expect(longest?.rows.map((r) => r.member.id)).toEqual(['ben', 'cy', 'ana', 'dee']);
+    const [shortest] = buildRoster(view, { ...DEFAULT_FILTER, sort: 'shortest' });
+    expect(shortest?.rows.map((r) => r.member.id)).toEqual(['dee', 'ana', 'cy', 'ben']);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The roster as the team page shows it: the view (from the worker) grouped by queue, filtered,
+ * searched and sorted, with each queue's counts per status and its member longest in status.
+ * Pure: no DOM, no clock (time in status is `since`, an instant: the longest is the earliest).
+ *
+ * Invariants:
+ *  - A member's status on a queue comes from ROSTER_STATUS_OF alone (the one table below);
+ *    "available" is shared/team-view's `availableOnQueue`, never re-derived here.
+ *  - Counts and the longest member are over the whole queue, never the filtered rows: a filter
+ *    narrows what is listed, not what is true.
+ *  - Presence and routing status are global per member; `joined` is per member and queue.
+ */
+import { enumKey } from '../shared/format';
+import {
+  availableOnQueue,
+  type TeamMemberView,
+  type TeamQueueMember,
+  type TeamQueueView,
+  type TeamView,
+} from '../shared/team-view';
+
+export const ROSTER_STATUSES = [
+  'available',
+  'interacting',
+  'notResponding',
+  'idleNotJoined',
+  'offQueue',
+  'offline',
+] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
+
+/**
+ * A member's status on one queue, first match wins: available (on queue, idle, joined here);
+ * offline (presence); interacting / communicating; not responding (an alert went unanswered);
+ * idle but not joined on this queue; anything else is off queue (presence Available, Busy, …).
+ */
+export function rosterStatusOf(member: TeamMemberView, entry: TeamQueueMember): RosterStatus {
+  if (availableOnQueue(member, entry)) return 'available';
+  const presence = enumKey(member.presence);
+  const routing = enumKey(member.routingStatus);
+  if (presence === 'OFFLINE') return 'offline';
+  if (routing === 'INTERACTING' || routing === 'COMMUNICATING') return 'interacting';
+  if (routing === 'NOT_RESPONDING') return 'notResponding';
+  if (routing === 'IDLE') return 'idleNotJoined';
+  return 'offQueue';
+}
+
+export const SORTS = ['name', 'longest', 'shortest'] as const;
+export type RosterSort = (typeof SORTS)[number];
+
+export interface RosterFilter {
+  /** '' = every queue. */
+  queueId: string;
+  /** '' = every status. */
+  status: RosterStatus | '';
+  search: string;
+  sort: RosterSort;
+}
+
+export const DEFAULT_FILTER: RosterFilter = { queueId: '', status: '', search: '', sort: 'name' };
+
+export interface RosterRow {
+  member: TeamMemberView;
+  joined: boolean;
+  status: RosterStatus;
+  /** The queue's member longest in their current status. */
+  longest: boolean;
+}
+
+export interface RosterGroup {
+  queue: TeamQueueView;
+  rows: RosterRow[];
+  counts: Record<RosterStatus, number>;
+  /** Members listed before filtering (the queue's whole roster). */
+  total: number;
+  /** The earliest `since` of the queue's members (the longest in status), if any. */
+  longestSince?: number | undefined;
+}
+
+/** Lower case without accents: "José" matches "jose". */
+export function searchKey(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+const byName = (a: RosterRow, b: RosterRow) =>
+  a.member.name.localeCompare(b.member.name) || a.member.id.localeCompare(b.member.id);
+/** Members without a known `since` go last in both time sorts. */
+const sinceOf = (r: RosterRow, missing: number) => r.member.since ?? missing;
+const COMPARE: Record<RosterSort, (a: RosterRow, b: RosterRow) => number> = {
+  name: byName,
+  longest: (a, b) => sinceOf(a, Infinity) - sinceOf(b, Infinity) || byName(a, b),
+  shortest: (a, b) => sinceOf(b, -Infinity) - sinceOf(a, -Infinity) || byName(a, b),
+};
+
+function zeroCounts(): Record<RosterStatus, number> {
+  return Object.fromEntries(ROSTER_STATUSES.map((s) => [s, 0])) as Record<RosterStatus, number>;
+}
+
+/** Each queue the filter keeps, in the view's order, with its rows filtered and sorted. */
+export function buildRoster(view: Pick<TeamView, 'queues' | 'members'>, filter: RosterFilter): RosterGroup[] {
+  const needle = searchKey(filter.search);
+  const groups: RosterGroup[] = [];
+  for (const queue of view.queues) {
+    if (filter.queueId && queue.id !== filter.queueId) continue;
+    const counts = zeroCounts();
+    const all: RosterRow[] = [];
+    let longestSince: number | undefined;
+    for (const m of queue.members) {
+      const member = view.members[m.userId];
+      if (!member) continue;
+      const status = rosterStatusOf(member, m);
+      counts[status] += 1;
+      if (member.since !== undefined && (longestSince === undefined || member.since < longestSince))
+        longestSince = member.since;
+      all.push({ member, joined: m.joined, status, longest: false });
+    }
+    const rows = all.filter(
+      (r) =>
+        (!filter.status || r.status === filter.status) &&
+        (!needle || searchKey(r.member.name).includes(needle)),
+    );
+    for (const r of rows) r.longest = longestSince !== undefined && r.member.since === longestSince;
+    rows.sort(COMPARE[filter.sort]);
+    groups.push({ queue, rows, counts, total: all.length, longestSince });
+  }
+  return groups;
+}
