@@ -74,11 +74,12 @@ describe('CrmCard call log', () => {
       conv({
         status: 'unavailable',
         notes: '',
-        missing: ['external-contacts', 'externalContacts:contact:edit'],
+        missingScopes: ['external-contacts'],
+        missingPermissions: ['externalContacts:contact:edit'],
       }),
     );
-    expect(q.getByTestId('log-unavailable').textContent).toBe(
-      'Logging unavailable: add external-contacts, externalContacts:contact:edit',
+    expect(q.getByTestId('capability-callLogging-unavailable').textContent).toMatch(
+      /external-contacts.*externalContacts:contact:edit/,
     );
     expect(q.queryByTestId('log-notes')).toBeNull();
     expect(setup(conv(undefined)).q.queryByTestId('call-log')).toBeNull();
