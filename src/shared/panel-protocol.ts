@@ -86,7 +86,8 @@ export const CrmViewSchema = v.object({
 const CallLogViewSchema = v.object({
   status: v.picklist(CALL_LOG_STATUSES),
   notes: v.string(),
-  missing: v.optional(v.array(str)),
+  missingScopes: v.optional(v.array(str)),
+  missingPermissions: v.optional(v.array(str)),
   error: v.optional(ReasonSchema),
 }) satisfies v.GenericSchema<unknown, CallLogView>;
 const TransferViewSchema = v.object({
