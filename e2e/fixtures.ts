@@ -102,6 +102,12 @@ export async function answer(sim: Sim, agent: AgentPage, conversationId: string)
   await expect(agent.conversation(conversationId)).toHaveAttribute('data-state', 'connected');
 }
 
+/** The customer hangs up and the agent wraps `conversationId` up: it leaves the agent's list. */
+export function endAndWrapUp(sim: Sim, conversationId: string): void {
+  sim.act(conversationId, { type: 'disconnect', by: 'customer' });
+  sim.act(conversationId, { type: 'wrapup', code: 'Done' });
+}
+
 /**
  * The usual preamble of a test about a live call: settings saved, the agent signed in from the
  * panel and on queue, a queue call from `address` rang and was answered, the panel shows it

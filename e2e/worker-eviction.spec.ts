@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { answeredCall, evictServiceWorker, expect, test } from './fixtures';
+import { answeredCall, endAndWrapUp, evictServiceWorker, expect, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -24,8 +24,7 @@ test('an evicted worker restarts on its alarm, reconnects and resyncs: the panel
   await expect.poll(() => sim.stats().sockets, { timeout: 5_000 }).toBe(0);
 
   // While the worker is gone: the call ends and a chat arrives. No replay exists for these events.
-  sim.act(call, { type: 'disconnect', by: 'customer' });
-  sim.act(call, { type: 'wrapup', code: 'Done' });
+  endAndWrapUp(sim, call);
   const chat = sim.startConversation({
     userId: alex.id,
     media: 'chat',
