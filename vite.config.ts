@@ -1,6 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -8,14 +8,32 @@ import pkg from './package.json' with { type: 'json' };
 // The manifest's `key` stays in dist/ (a fixed development id); `npm run package` drops it.
 const manifest = { ...manifestSource, version: pkg.version };
 
+/**
+ * Vite wraps every dynamic import in a helper that preloads the chunk's imports with <link> tags in
+ * `document.head` and reports a failed load as a `vite:preloadError` event on `window`. In the
+ * content script both are the Genesys page's own (and the helper costs 0.7 KB gzip of the panel's
+ * first paint); every chunk is a file of the package, so the lazy parts just import().
+ */
+function plainDynamicImports(): Plugin {
+  const HELPER = '\0vite/preload-helper.js';
+  return {
+    name: 'cuecard:plain-dynamic-imports',
+    enforce: 'pre',
+    resolveId: (id) => (id === HELPER ? HELPER : undefined),
+    load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : undefined),
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [plainDynamicImports(), preact(), crx({ manifest })],
   build: {
     // Pages the manifest does not name: the team page (issue 13), also the panel's Team tab iframe.
     rollupOptions: { input: { team: 'src/team/index.html' } },
     target: 'chrome123',
     sourcemap: false,
     emptyOutDir: true,
+    // No preload lists for lazy chunks (see plainDynamicImports).
+    modulePreload: false,
   },
   // No dev-server HMR client leaks into the production build; the e2e suite always loads dist/.
   server: { port: 5173, strictPort: true, hmr: { port: 5174 } },

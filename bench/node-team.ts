@@ -70,7 +70,7 @@ export class NodeTeam {
       live: () => this.agent.status === 'live',
       topicsChanged: () => this.agent.feed.topicsChanged(),
       onChange: () => relay?.publish(),
-      log: (e, d) => (process.env.TEAM_LOG ? console.log('team', e, d) : undefined),
+      log: () => undefined,
     });
     this.agent = new NodeAgent({ ...opts, rider: this.team, onState: () => this.team.refresh() });
     relay = new Relay<TeamView>({
@@ -91,6 +91,8 @@ export class NodeTeam {
   async start(): Promise<this> {
     await this.team.restore();
     this.agent.start();
+    await this.agent.started();
+    this.team.refresh(); // as the worker's refresh after restoring: the stored agent is known
     this.relay.attach(this.port());
     return this;
   }

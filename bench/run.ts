@@ -68,7 +68,8 @@ const bundle = spawnSync(process.execPath, ['scripts/check-bundle.mjs', '--json'
   env: { ...process.env, CUECARD_DIST: DIST },
 });
 const sizes = JSON.parse(bundle.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
-const contentKB = round((sizes['content script'] ?? 0) / 1024, 1);
+const contentKB = round((sizes['content script, first paint'] ?? 0) / 1024, 1);
+const contentLazyKB = round((sizes['content script, lazy'] ?? 0) / 1024, 1);
 const workerKB = round((sizes['service worker'] ?? 0) / 1024, 1);
 
 // ── the worker's core in Node ───────────────────────────────────────────────────────────────
@@ -82,6 +83,15 @@ const team = await teamBench({
   rate: 1000,
   seconds: opts.stormSeconds,
   rnd,
+});
+log('team view: the same roster signed in by a lead who may read queue observations (Node)');
+const teamObserved = await teamBench({
+  agents: opts.teamAgents,
+  queues: 10,
+  rate: 0,
+  seconds: 0,
+  rnd,
+  observe: true,
 });
 
 // ── Chromium ────────────────────────────────────────────────────────────────────────────────
@@ -172,9 +182,9 @@ try {
     measured: `p50 ${H.latencyMs.p50} ms, p99 ${H.latencyMs.p99} ms, renders max ${H.rendersPerSec.max} /s`,
   });
   rows.push({
-    metric: 'content-script bundle',
+    metric: 'content-script bundle, first paint',
     target: '≤ 25 KB gzip',
-    measured: `${contentKB} KB gzip`,
+    measured: `${contentKB} KB gzip (+ ${contentLazyKB} KB lazy, budget 12 KB)`,
     ok: contentKB <= 25,
   });
   rows.push({
@@ -196,30 +206,37 @@ try {
     ok: Math.min(reducer200.reducerEventsPerSec, reducer5.reducerEventsPerSec) >= 200_000,
   });
   const TS = team.storm;
-  rows.push({
-    metric: `team: shift change 1,000 ev/s × ${TS.seconds} s (Node)`,
-    target: 'event → view p50 ≤ 20 ms, p99 ≤ 100 ms',
-    measured: `p50 ${TS.latency.p50} ms, p99 ${TS.latency.p99} ms (max ${TS.latency.max}, n ${TS.latency.n}); ${team.agents} agents, ${team.followedMembers} followed live, ${team.countsOnlyQueues} queue(s) counts-only`,
-    ok: (TS.latency.p50 ?? 0) <= 20 && (TS.latency.p99 ?? 0) <= 100,
-  });
-  rows.push({
-    metric: '  team final state, REST during the storm',
-    target: 'exact; 0 calls',
-    measured: `${TS.exact ? 'exact' : 'NOT exact'} ${TS.exactAfterMs} ms after the last event; ${TS.restCallsDuring} REST calls`,
-    ok: TS.exact && TS.restCallsDuring === 0,
-  });
-  rows.push({
-    metric: '  team patches (relay → team port)',
-    target: '≤ 60 /s',
-    measured: `max ${TS.rendersPerSecondMax} /s, mean ${TS.rendersPerSecondMean} /s`,
-    ok: TS.rendersPerSecondMax <= 60,
-  });
-  const SN = team.snapshot;
-  rows.push({
-    metric: `team snapshot, ${team.agents} agents (first sign-in)`,
-    target: 'report',
-    measured: `complete view ${round(SN.ms / 1000, 1)} s after start (first members ${SN.firstViewMs} ms); ${SN.restCalls} REST calls (${SN.membersPages} members pages over ${SN.snapshots} snapshots, ${SN.queuesMe} queues/me, ${SN.availableTopics} availabletopics, ${SN.subscriptions} PUTs)`,
-  });
+  if (TS) {
+    rows.push({
+      metric: `team: shift change 1,000 ev/s × ${TS.seconds} s (Node)`,
+      target: 'event → view p50 ≤ 20 ms, p99 ≤ 100 ms',
+      measured: `p50 ${TS.latency.p50} ms, p99 ${TS.latency.p99} ms (max ${TS.latency.max}, n ${TS.latency.n}); ${team.agents} agents, ${team.followedMembers} followed live, ${team.countsOnlyQueues} queue(s) counts-only`,
+      ok: (TS.latency.p50 ?? 0) <= 20 && (TS.latency.p99 ?? 0) <= 100,
+    });
+    rows.push({
+      metric: '  team final state, REST during the storm',
+      target: 'exact; 0 calls',
+      measured: `${TS.exact ? 'exact' : 'NOT exact'} ${TS.exactAfterMs} ms after the last event; ${TS.restCallsDuring} REST calls`,
+      ok: TS.exact && TS.restCallsDuring === 0,
+    });
+    rows.push({
+      metric: '  team patches (relay → team port)',
+      target: '≤ 60 /s',
+      measured: `max ${TS.rendersPerSecondMax} /s, mean ${TS.rendersPerSecondMean} /s`,
+      ok: TS.rendersPerSecondMax <= 60,
+    });
+  }
+  for (const [how, run] of [
+    ['members pages', team],
+    ['activity query', teamObserved],
+  ] as const) {
+    const SN = run.snapshot;
+    rows.push({
+      metric: `team snapshot, ${run.agents} agents, ${how} (sign-in)`,
+      target: 'report',
+      measured: `every member shown ${round(SN.ms / 1000, 1)} s after start, confirmed ${round(SN.settledMs / 1000, 1)} s; ${SN.restCalls} REST calls over ${SN.snapshots} snapshots (${SN.membersPages} members pages, ${SN.activityQueries} activity + ${SN.observationQueries} observation queries, ${SN.users} users pages, ${SN.queuesMe} queues/me, ${SN.availableTopics} availabletopics, ${SN.subscriptions} PUTs)`,
+    });
+  }
   rows.push({
     metric: 'REST calls per idle agent-hour',
     target: '≤ 2',
@@ -277,7 +294,7 @@ try {
     options: opts,
     table: rows,
     results: {
-      bundles: { contentScriptKB: contentKB, serviceWorkerKB: workerKB },
+      bundles: { contentScriptKB: contentKB, contentScriptLazyKB: contentLazyKB, serviceWorkerKB: workerKB },
       steady,
       storm: B,
       storm500: H,
@@ -285,6 +302,7 @@ try {
       restart,
       reducer: { conversations200: reducer200, conversations5: reducer5 },
       team,
+      teamObserved,
       idleRest: { fakeClockHour: fakeHour, chromiumWindow: idleWindow },
       soak,
       pageWithoutPanelHeap: bare,

@@ -77,6 +77,7 @@ test('a click on a number in the card places the call as the agent; it then show
   const dial = new CrmCard(agentPage.panel, placed);
   await dial.expectStatus('found');
   await expect(dial.get('dial-number')).toHaveText(c.phone);
+  await agentPage.page.screenshot({ path: 'test-results/click-to-dial.png' });
   await dial.get('dial-number').click();
   await expect(agentPage.conversations).toHaveCount(2);
 });
@@ -96,11 +97,29 @@ test('a consult and a blind transfer between two agents show on both agents’ p
     // A consult: Alex consults Blair; each panel says who is on the other end.
     const consulted = await answeredCall(sim, agentPage, c.phone);
     sim.act(consulted, { type: 'consult', toUserId: blair });
-    await expect(agentPage.detail.getByTestId('detail-transfer')).toHaveText(/^Consulting Blair Agent/);
-    await expect(blairPage.conversation(consulted)).toHaveCount(1);
-    await expect(blairPage.detail.getByTestId('detail-transfer')).toHaveText(/^Consult from Alex Agent/);
+    await expect(agentPage.detail.getByTestId('detail-transfer')).toHaveText(
+      'Consulting Blair Agent (Support) The customer is on hold.',
+    );
+    await expect(blairPage.conversation(consulted)).toHaveAttribute('data-state', 'alerting');
+    await expect(blairPage.detail.getByTestId('detail-transfer')).toHaveText(
+      'Consult from Alex Agent (Support)',
+    );
     // The consulted agent's card is the same customer's, at once.
     await expect(new CrmCard(blairPage.panel, consulted).get('crm-name')).toHaveText(c.name);
+    sim.act(consulted, { type: 'answer', userId: blair });
+    await expect(blairPage.conversation(consulted)).toHaveAttribute('data-state', 'connected');
+    // Alex completes it: his leg ends in wrap-up saying to whom; Blair's says from whom.
+    sim.act(consulted, { type: 'completeConsult' });
+    await expect(agentPage.conversation(consulted)).toHaveAttribute('data-state', 'wrapup');
+    await expect(agentPage.detail.getByTestId('detail-transfer')).toHaveText(
+      'Transferred to Blair Agent (Support) (after a consult)',
+    );
+    await expect(blairPage.detail.getByTestId('detail-transfer')).toHaveText(
+      'Transferred from Alex Agent (Support) (after a consult)',
+    );
+    sim.act(consulted, { type: 'wrapup', userId: alex });
+    await expect(agentPage.conversation(consulted)).toHaveCount(0);
+
     // A blind transfer: Alex's leg ends (wrap-up) saying to whom; Blair's says from whom.
     const blind = await answeredCall(sim, agentPage, c.phone);
     sim.act(blind, { type: 'transfer', toUserId: blair });

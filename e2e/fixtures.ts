@@ -91,6 +91,34 @@ export async function goOnQueue(sim: Sim, agent: AgentPage, userId: string): Pro
   await expect(agent.routing).toHaveText('Routing status: Idle');
 }
 
+/** A call from `address` rings for the agent through `queue` (the agent must be on queue: see goOnQueue). */
+export function queueCall(sim: Sim, userId: string, address: string, queue = 'Support'): string {
+  return sim.startConversation({ userId, media: 'call', customer: { address }, queue: { name: queue } });
+}
+
+/** The agent answers `conversationId` (in Genesys: the simulator) and the panel shows it connected. */
+export async function answer(sim: Sim, agent: AgentPage, conversationId: string): Promise<void> {
+  sim.act(conversationId, { type: 'answer' });
+  await expect(agent.conversation(conversationId)).toHaveAttribute('data-state', 'connected');
+}
+
+/**
+ * The usual preamble of a test about a live call: settings saved, the agent signed in from the
+ * panel and on queue, a queue call from `address` rang and was answered, the panel shows it
+ * connected. Returns the call's id.
+ */
+export async function answeredCall(
+  f: { context: BrowserContext; serviceWorker: Worker; agentPage: AgentPage; sim: Sim },
+  userId: string,
+  address: string,
+): Promise<string> {
+  await startSignedIn(f, userId);
+  await goOnQueue(f.sim, f.agentPage, userId);
+  const call = queueCall(f.sim, userId, address);
+  await answer(f.sim, f.agentPage, call);
+  return call;
+}
+
 /** Stops the extension's service worker the way Chrome evicts it, and waits until it is stopped. */
 export async function evictServiceWorker(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());

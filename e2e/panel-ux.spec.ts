@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED_USERS, type Sim } from '../sim/index';
-import { expect, goOnQueue, pressToggleCommand, startSignedIn, test } from './fixtures';
+import { answer, expect, goOnQueue, pressToggleCommand, startSignedIn, test } from './fixtures';
 import { AgentPage, type Box } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -92,8 +92,7 @@ test('three conversations of different media in tabs: ordered, the ringing one s
   const { call, more } = threeConversations(sim);
   await expect(agentPage.conversation(call)).toHaveAttribute('aria-selected', 'true');
   await expect(agentPage.announcer).toContainText('Incoming Call from +13175550123');
-  sim.act(call, { type: 'answer' });
-  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'connected');
+  await answer(sim, agentPage, call);
   const { chat, email } = more();
   await expect(agentPage.conversations).toHaveCount(3);
   expect(await agentPage.shownIds()).toEqual([call, chat, email]);

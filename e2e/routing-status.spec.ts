@@ -5,22 +5,14 @@
  * after an unanswered offer. Also with the simulator's other guess (Interacting only once answered).
  */
 import type { BrowserContext, Locator, Worker } from '@playwright/test';
-import { SEED_USERS, type Sim } from '../sim/index';
-import { expect, startSignedIn, test } from './fixtures';
+import { SEED_USERS } from '../sim/index';
+import { expect, queueCall, startSignedIn, test } from './fixtures';
 import type { AgentPage } from './pages/agent-page';
 import { PopupPage } from './pages/extension-pages';
 
 const alex = SEED_USERS.alex;
 /** The issue's bar: a change in Genesys shows within a second. */
 const WITHIN = { timeout: 1_000 };
-
-const queueCall = (sim: Sim, address: string) =>
-  sim.startConversation({
-    userId: alex.id,
-    media: 'call',
-    customer: { address },
-    queue: { name: 'Support' },
-  });
 
 /** The header pills (each with its screen-reader label) and the popup's agent line show `presence` and `routing`. */
 async function expectShown(agent: AgentPage, popup: Locator, presence: string, routing: string) {
@@ -55,7 +47,7 @@ test('presence and routing status follow Genesys live in the panel header and th
   sim.setPresence(alex.id, 'On Queue');
   await shown('On queue', 'Idle');
 
-  const call = queueCall(sim, '+13175550161');
+  const call = queueCall(sim, alex.id, '+13175550161');
   await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
   await shown('On queue', 'Interacting');
   sim.act(call, { type: 'answer' });
@@ -69,7 +61,7 @@ test('presence and routing status follow Genesys live in the panel header and th
   await shown('On queue', 'Idle');
 
   // An offer left ringing: Not responding, the call back in the queue until the agent is On Queue again.
-  const missed = queueCall(sim, '+13175550162');
+  const missed = queueCall(sim, alex.id, '+13175550162');
   await expect(agentPage.conversation(missed)).toHaveAttribute('data-state', 'alerting');
   sim.act(missed, { type: 'noAnswer' });
   await expect(agentPage.conversation(missed)).toHaveCount(0);
@@ -83,7 +75,7 @@ test('presence and routing status follow Genesys live in the panel header and th
   sim.setPresence(alex.id, 'Available');
   await shown('Available', 'Off queue');
   // Off queue, a queue call waits in the queue; it rings once the agent is back On Queue.
-  const waiting = queueCall(sim, '+13175550163');
+  const waiting = queueCall(sim, alex.id, '+13175550163');
   expect(sim.truth(alex.id)).toEqual([]);
   sim.setPresence(alex.id, 'On Queue');
   await expect(agentPage.conversation(waiting)).toHaveAttribute('data-state', 'alerting');
@@ -104,7 +96,7 @@ test.describe('when Genesys counts Interacting only from the answer', () => {
     sim.setPresence(alex.id, 'On Queue');
     await shown('On queue', 'Idle');
 
-    const call = queueCall(sim, '+13175550164');
+    const call = queueCall(sim, alex.id, '+13175550164');
     await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'alerting');
     await shown('On queue', 'Idle');
     sim.act(call, { type: 'answer' });

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { expect, goOnQueue, startSignedIn, test } from './fixtures';
+import { answer, expect, goOnQueue, startSignedIn, test } from './fixtures';
 
 const alex = SEED_USERS.alex;
 
@@ -27,8 +27,7 @@ test('a new agent signs in from the panel; a call and a chat appear, update live
   await expect(card.getByTestId('queue')).toHaveText('Queue: Billing Support');
   await expect(card.getByTestId('media')).toContainText('Call');
 
-  sim.act(call, { type: 'answer' });
-  await expect(card).toHaveAttribute('data-state', 'connected');
+  await answer(sim, agentPage, call);
   await expect(card.getByTestId('state')).toHaveText('Connected');
 
   const chat = sim.startConversation({

@@ -55,17 +55,26 @@ const QUIET_AFTER_DISRUPTION_MS = 3_500;
  */
 const EVENTS_LAND_MS = 150;
 /**
- * Two refused handshakes cost two failed opens (then a new channel), each after a backoff that may
- * be at its 30 s cap in this compressed day: that checkpoint gets this long instead.
+ * Attempts a fault makes fail after its reconnect began (429s, 503s, refused handshakes: two
+ * refused opens, then a new channel). Each failure costs one more backoff, which in this compressed
+ * day may be at its 30 s cap, so such a checkpoint gets BACKOFF_CAP_MS more per failed attempt.
  */
-const TWO_BACKOFFS_TIMEOUT_MS = 75_000;
+const FAILED_ATTEMPTS: Partial<Record<FaultName, number>> = {
+  'rate-limit-429': 2,
+  'server-503': 3,
+  'refuse-handshake': 2,
+};
+const BACKOFF_CAP_MS = 30_000;
 /** A HIPAA org's token idle timeout for the soak: renewals (through SSO) about every 2 minutes. */
 const IDLE_TIMEOUT_SEC = 240;
 
 export interface SoakOptions {
   faults: number;
   seed?: number;
-  /** Give up on one checkpoint after this long: that is a failure (lost or ghost conversations). */
+  /**
+   * Give up on one checkpoint after this long (plus BACKOFF_CAP_MS per attempt the fault makes
+   * fail): that is a failure (lost or ghost conversations).
+   */
   checkpointTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -168,16 +177,16 @@ async function inject(fault: FaultName, sim: Sim, context: BrowserContext, userI
     case 'evict-worker':
       return evictServiceWorker(context);
     case 'rate-limit-429':
-      f.failNext({ status: 429, count: 2, retryAfterSec: 1 });
+      f.failNext({ status: 429, count: FAILED_ATTEMPTS[fault], retryAfterSec: 1 });
       return f.dropSockets(userId);
     case 'server-503':
-      f.failNext({ status: 503, count: 3 });
+      f.failNext({ status: 503, count: FAILED_ATTEMPTS[fault] });
       return f.dropSockets(userId);
     case 'expire-token':
       // The channel dies with its token (404 frame, close); the silent renewal passes the SSO page.
       return f.expireTokens(userId);
     case 'refuse-handshake':
-      f.rejectHandshake(403, 2); // the stored channel cannot carry a socket: after 2 opens, a new one
+      f.rejectHandshake(403, FAILED_ATTEMPTS[fault]); // the channel cannot carry a socket: after 2 opens, a new one
       return f.dropSockets(userId);
     case 'duplicate-events':
       return f.duplicateNext(4);
@@ -314,7 +323,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
           if (recoveredAt === Number.POSITIVE_INFINITY) recoveredAt = Date.now();
           break;
         }
-        if (Date.now() - injectedAt > (fault === 'refuse-handshake' ? TWO_BACKOFFS_TIMEOUT_MS : timeout)) {
+        if (Date.now() - injectedAt > timeout + (FAILED_ATTEMPTS[fault] ?? 0) * BACKOFF_CAP_MS) {
           failed++;
           totals.lost += last.lost;
           totals.ghost += last.ghost;

@@ -3,7 +3,8 @@ import { runSoak } from './soak-runner';
 
 // The short soak: every kind of fault at least once on average; `npm run soak` runs hundreds.
 test('fault soak (short): after every fault the panel equals the simulator truth', async () => {
-  test.setTimeout(240_000);
+  // 20 faults take 1–4 min: a 503 burst or refused handshakes may cost capped (30 s) backoffs.
+  test.setTimeout(480_000);
   const r = await runSoak({ faults: 20, seed: 7, log: (l) => console.info(`[soak] ${l}`) });
   console.info(`[soak] ${JSON.stringify(r)}`);
   expect({

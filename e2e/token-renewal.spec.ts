@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { expect, goOnQueue, startSignedIn, test } from './fixtures';
+import { answeredCall, expect, goOnQueue, startSignedIn, test } from './fixtures';
 import { SimLoginPage } from './pages/extension-pages';
 
 const alex = SEED_USERS.alex;
@@ -63,14 +63,7 @@ test('when silent renewal fails the panel asks to sign in again and keeps the co
   agentPage,
   sim,
 }) => {
-  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
-  const call = sim.startConversation({
-    userId: alex.id,
-    media: 'call',
-    customer: { address: '+13175550178' },
-  });
-  sim.act(call, { type: 'answer' });
-  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'connected');
+  const call = await answeredCall({ context, serviceWorker, agentPage, sim }, alex.id, '+13175550178');
 
   sim.faults.endSessions(alex.id); // the Genesys login session is over: no silent authorize
   await fastWatchdog(serviceWorker);

@@ -1,5 +1,5 @@
 import { SEED_USERS } from '../sim/index';
-import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
+import { answeredCall, evictServiceWorker, expect, test } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
@@ -10,16 +10,7 @@ test('an evicted worker restarts on its alarm, reconnects and resyncs: the panel
   agentPage,
   sim,
 }) => {
-  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
-  await goOnQueue(sim, agentPage, alex.id);
-  const call = sim.startConversation({
-    userId: alex.id,
-    media: 'call',
-    customer: { address: '+13175550199' },
-    queue: { name: 'Support' },
-  });
-  sim.act(call, { type: 'answer' });
-  await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'connected');
+  const call = await answeredCall({ context, serviceWorker, agentPage, sim }, alex.id, '+13175550199');
   const channelsBefore = sim.stats().channelsCreated;
 
   // Close the agent page so nothing but the alarm can wake the worker, and make the alarm due soon

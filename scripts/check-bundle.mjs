@@ -1,51 +1,90 @@
 // Fails when a context's bundle outgrows its gzip budget (issue 7's targets). Reads the built
 // manifest to find each context's entry and everything it imports.
+//
+// The content script counts in two parts. "First paint" is what loads before the panel shows on
+// every Genesys page: the crxjs loader, the entry chunk it import()s and their static imports;
+// issue 7's 25 KB target applies to it. "Lazy" is what the panel import()s afterwards (the
+// message checks, the CRM card: src/content/port-client.ts, lazy.tsx), files of the package
+// loaded in milliseconds, with a budget of their own. The worker (a service worker cannot
+// import()) is all static.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DIST = process.env.CUECARD_DIST ?? 'dist';
-const BUDGETS = { 'content script': 25 * 1024, 'service worker': 60 * 1024 };
+const KB = 1024;
+const BUDGETS = {
+  'content script, first paint': 25 * KB,
+  'content script, lazy': 12 * KB,
+  'service worker': 60 * KB,
+};
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
 
-/** The entry file and every chunk it imports, statically or dynamically (crxjs loaders use import()). */
-function closure(entry) {
+/** A chunk's imports: `static` (import … from, import "…", and the loader's getURL entry) and `lazy` (import()). */
+function importsOf(file) {
+  const code = readFileSync(path.join(DIST, file), 'utf8');
+  const rel = (p) => path.posix.join(path.posix.dirname(file), p);
+  const found = { static: [], lazy: [] };
+  for (const m of code.matchAll(/(import|from)\s*(\(?)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+    (m[1] === 'import' && m[2] === '(' ? found.lazy : found.static).push(rel(m[3]));
+  }
+  // The crxjs loader import()s the entry chunk by its root-relative URL as soon as it runs.
+  for (const m of code.matchAll(/(?:import\s+|getURL\(\s*)["'`]\/?((?:assets\/)[^"'`]+\.js)["'`]/g))
+    found.static.push(m[1]);
+  return found;
+}
+
+/** Every file reachable from `roots` by static imports, and the dynamic imports met on the way. */
+function staticClosure(roots) {
   const seen = new Set();
-  const queue = [entry];
+  const lazy = new Set();
+  const queue = [...roots];
   while (queue.length) {
     const file = queue.pop();
     if (seen.has(file)) continue;
     seen.add(file);
-    const code = readFileSync(path.join(DIST, file), 'utf8');
-    // Relative imports between chunks, and root-relative chunk paths passed to chrome.runtime.getURL.
-    for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
-      queue.push(path.posix.join(path.posix.dirname(file), m[1]));
-    }
-    for (const m of code.matchAll(/(?:import\s+|getURL\(\s*)["'`]\/?((?:assets\/)[^"'`]+\.js)["'`]/g))
-      queue.push(m[1]);
+    const { static: s, lazy: l } = importsOf(file);
+    queue.push(...s);
+    for (const f of l) lazy.add(f);
   }
-  return [...seen];
+  return { files: seen, lazy };
+}
+
+/** First paint (static closure of the entry), then everything import()ed from there on, minus first paint. */
+function split(entry) {
+  const first = staticClosure([entry]);
+  const later = new Set();
+  let pending = [...first.lazy];
+  while (pending.length) {
+    const next = staticClosure(pending);
+    pending = [];
+    for (const f of next.files) if (!first.files.has(f) && !later.has(f)) later.add(f);
+    for (const f of next.lazy) if (!first.files.has(f) && !later.has(f)) pending.push(f);
+  }
+  return { first: [...first.files], lazy: [...later] };
 }
 
 function gzipSize(files) {
   return files.reduce((n, f) => n + gzipSync(readFileSync(path.join(DIST, f))).length, 0);
 }
 
-const entries = {
-  'service worker': manifest.background.service_worker,
-  'content script': manifest.content_scripts[0].js[0],
+const worker = split(manifest.background.service_worker);
+const content = split(manifest.content_scripts[0].js[0]);
+const parts = {
+  'service worker': [...worker.first, ...worker.lazy],
+  'content script, first paint': content.first,
+  'content script, lazy': content.lazy,
 };
 let failed = false;
 const report = {};
-for (const [name, entry] of Object.entries(entries)) {
-  const files = closure(entry);
+for (const [name, files] of Object.entries(parts)) {
   const size = gzipSize(files);
   report[name] = size;
   const ok = size <= BUDGETS[name];
   failed ||= !ok;
   console.info(
-    `  ${ok ? 'ok  ' : 'OVER'} ${name}: ${(size / 1024).toFixed(1)} KB gzip (budget ${BUDGETS[name] / 1024} KB, ${files.length} files)`,
+    `  ${ok ? 'ok  ' : 'OVER'} ${name}: ${(size / KB).toFixed(1)} KB gzip, ${size} bytes (budget ${BUDGETS[name] / KB} KB, ${files.length} files)`,
   );
 }
 if (process.argv.includes('--json')) console.info(JSON.stringify(report));

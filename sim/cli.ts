@@ -82,7 +82,7 @@ Chromium flags:
 
 Control API (POST JSON to ${sim.url}/__sim/<name>, any host):
   addUser {name,...}  startConversation {userId,media,customer:{address,name?},queue?:{name}}  -> {id}
-  act {conversationId, action:{type:'alert'|'answer'|'noAnswer'|'hold'|'unhold'|'transfer'|'consult'|'disconnect'|'wrapup'|'setAttributes',...}}
+  act {conversationId, action:{type:'alert'|'answer'|'noAnswer'|'hold'|'unhold'|'transfer'|'consult'|'completeConsult'|'cancelConsult'|'disconnect'|'wrapup'|'setAttributes'|'associate'|'farEndRinging',...}}
   (queue conversations ring only for agents On Queue: setPresence {userId, presence:'On Queue'} first)
   setPresence {userId,presence}  setRoutingStatus {userId,status}  shiftChange {userIds,presence,routingStatus?}
   GET truth?userId=  GET stats  GET users  issueToken {userId}  runScript {steps,speed?,wait?}

@@ -153,6 +153,7 @@ export class Core {
         this.routing.conversationChanged(conv);
         if (conv.queue) this.observations.mark(conv.queue.id);
       },
+      consultDisconnectType: this.opts.consultDisconnectType,
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });

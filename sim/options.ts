@@ -31,6 +31,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     noSeed: o.noSeed ?? false,
     sharedNumber: o.sharedNumber ?? false,
     dialPermission: o.dialPermission ?? 'conversation:conference:add',
+    consultDisconnectType: o.consultDisconnectType ?? 'transfer.consult',
     // The strict defaults (issue 12): each is a documented fact or risk of shared/docs/genesys-cloud.md;
     // a test turns one off only to isolate a case.
     restParticipantState: o.restParticipantState ?? false,

@@ -82,7 +82,12 @@ export type ConversationAction =
   | { type: 'hold'; userId?: string }
   | { type: 'unhold'; userId?: string }
   | { type: 'transfer'; toUserId: string; userId?: string }
+  /** Consult transfer (sim/org/transfers.ts): the destination alerts, the customer is held. */
   | { type: 'consult'; toUserId: string; userId?: string }
+  /** The consulting agent leaves: the customer stays with the destination. */
+  | { type: 'completeConsult'; userId?: string }
+  /** The consult ends: the destination leaves, the customer is back with the consulting agent. */
+  | { type: 'cancelConsult'; userId?: string }
   | { type: 'disconnect'; by?: 'agent' | 'customer'; userId?: string }
   | { type: 'wrapup'; code?: string; notes?: string; userId?: string }
   | { type: 'setAttributes'; attributes: Record<string, string> }
@@ -210,6 +215,8 @@ export interface SimOptions {
    * (default) or `conversation:call:add` ("Conversation > Call > Add" in the Resource Center). [?]
    */
   dialPermission?: 'conversation:conference:add' | 'conversation:call:add';
+  /** The consulting agent's `disconnectType` when a consult completes: `transfer.consult` (default) or `transfer`. [?] */
+  consultDisconnectType?: 'transfer.consult' | 'transfer';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */

@@ -1,27 +1,32 @@
 /**
  * The simulated org's conversations: scenario actions (start, alert, answer, hold, transfer, consult,
- * disconnect, wrap-up) change the model, each change publishes a full snapshot to its agents
+ * disconnect, wrap-up; transfers and consults in transfers.ts, leg helpers in legs.ts) change the model, each change publishes a full snapshot to its agents
  * (`changed`), and `truth(userId)` is the ground truth tests compare clients against.
  */
 import { nameUuid } from '../ids';
 import type { ConversationAction, StartConversation, TruthConversation, TruthState } from '../types';
+import { type LegDeps, Legs } from './legs';
 import {
   type ConversationModel,
   isActiveState,
-  type MediaItem,
   mediaAddress,
   ORG_EMAIL,
   ORG_NUMBER,
   type ParticipantModel,
 } from './model';
+import {
+  blindTransfer,
+  cancelConsult,
+  completeConsult,
+  customerLeftConsult,
+  hangUpDuringConsult,
+  startConsult,
+} from './transfers';
 import { wrapupCodeId } from './wrapup-codes';
 
 export const DEFAULT_WRAPUP_CODE = wrapupCodeId('Default Wrap-up Code');
 
-export interface ConversationsDeps {
-  now: () => number;
-  newId: () => string;
-  userName: (userId: string) => string | undefined;
+export interface ConversationsDeps extends LegDeps {
   /** Called after every change with the full conversation; publishes the snapshot to its agents. */
   changed: (conv: ConversationModel) => void;
   /** Whether the queue may alert this agent now (false: it waits in the queue; sim/org/routing.ts). */
@@ -34,7 +39,12 @@ export class Conversations {
   private readonly convs = new Map<string, ConversationModel>();
   private seq = 0;
 
-  constructor(private readonly deps: ConversationsDeps) {}
+  /** Participant (leg) helpers, shared with the transfers (sim/org/legs.ts, transfers.ts). */
+  private readonly legs: Legs;
+
+  constructor(private readonly deps: ConversationsDeps) {
+    this.legs = new Legs(deps);
+  }
 
   get(id: string): ConversationModel | undefined {
     return this.convs.get(id);
@@ -46,7 +56,7 @@ export class Conversations {
 
   start(o: StartConversation): string {
     const { now, newId } = this.deps;
-    const agentName = this.requireUser(o.userId);
+    const agentName = this.legs.requireUser(o.userId);
     const t = now();
     const direction = o.direction ?? 'inbound';
     const id = o.id ?? newId();
@@ -87,7 +97,7 @@ export class Conversations {
       connectedTime: customerState === 'connected' ? t : undefined,
       wrapupRequired: false,
       attributes: { ...(o.attributes ?? {}) },
-      media: this.item(direction, customerState, t),
+      media: this.legs.item(direction, customerState, t),
       everConnected: customerState === 'connected',
     };
     conv.participants.push(customer);
@@ -103,17 +113,17 @@ export class Conversations {
         connectedTime: t,
         wrapupRequired: false,
         attributes: {},
-        media: this.item(direction, 'connected', t),
+        media: this.legs.item(direction, 'connected', t),
         everConnected: true,
       });
     }
     this.convs.set(id, conv);
     if (direction === 'outbound') {
       // The agent placed it: the agent's leg is connected, the customer is being contacted.
-      const agent = this.addAgent(conv, o.userId, agentName, 'connected');
+      const agent = this.legs.addAgent(conv, o.userId, agentName, 'connected');
       agent.everConnected = true;
     } else if (o.alert !== false && this.deps.mayAlert?.(conv, o.userId) !== false) {
-      this.addAgent(conv, o.userId, agentName, 'alerting');
+      this.legs.addAgent(conv, o.userId, agentName, 'alerting');
     }
     this.deps.changed(conv);
     return id;
@@ -126,103 +136,81 @@ export class Conversations {
     switch (action.type) {
       case 'alert': {
         const userId = action.userId ?? conv.routedUserId;
-        const name = this.requireUser(userId);
+        const name = this.legs.requireUser(userId);
         if (
-          !this.find(conv, (p) => p.userId === userId && p.media.state === 'alerting') &&
+          !this.legs.find(conv, (p) => p.userId === userId && p.media.state === 'alerting') &&
           this.deps.mayAlert?.(conv, userId) !== false
         ) {
-          this.addAgent(conv, userId, name, 'alerting');
+          this.legs.addAgent(conv, userId, name, 'alerting');
         }
         break;
       }
       case 'answer': {
-        const p = this.target(conv, action.userId, (q) => q.media.state === 'alerting');
-        if (p) this.connect(p, t);
+        const p = this.legs.target(conv, action.userId, (q) => q.media.state === 'alerting');
+        if (p) this.legs.connect(p, t);
         else if (conv.direction !== 'outbound') throw new Error('no alerting agent to answer');
         // The queue hands over once an agent is connected; an outbound customer picks up.
         for (const q of conv.participants) {
-          if (q.purpose === 'acd' && isActiveState(q.media.state)) this.disconnect(q, 'transfer', t);
+          if (q.purpose === 'acd' && isActiveState(q.media.state)) this.legs.disconnect(q, 'transfer', t);
           if (q.purpose === 'customer' && q.media.state !== 'connected' && isActiveState(q.media.state)) {
-            this.connect(q, t);
+            this.legs.connect(q, t);
           }
         }
         break;
       }
       case 'noAnswer': {
-        const p = this.target(conv, action.userId, (q) => q.media.state === 'alerting');
+        const p = this.legs.target(conv, action.userId, (q) => q.media.state === 'alerting');
         if (!p) throw new Error('no alerting agent to time out');
-        this.disconnect(p, 'timeout', t); // [?] the disconnectType of an alerting timeout
+        this.legs.disconnect(p, 'timeout', t); // [?] the disconnectType of an alerting timeout
         this.deps.unanswered?.(conv, p);
         break;
       }
       case 'hold':
       case 'unhold': {
-        const p = this.target(conv, action.userId, (q) => q.media.state === 'connected');
+        const p = this.legs.target(conv, action.userId, (q) => q.media.state === 'connected');
         if (!p) throw new Error(`no connected agent to ${action.type}`);
         p.media.held = action.type === 'hold';
         p.media.startHoldTime = action.type === 'hold' ? t : undefined;
         break;
       }
-      case 'transfer': {
-        const from = this.target(conv, action.userId, (q) => isActiveState(q.media.state));
-        if (!from) throw new Error('no active agent to transfer from');
-        const toName = this.requireUser(action.toUserId);
-        this.disconnect(from, 'transfer', t);
-        const to = this.addAgent(conv, action.toUserId, toName, 'alerting', from.queueId, from.queueName);
-        conv.transfers.push({
-          id: this.deps.newId(),
-          dateIssued: t,
-          fromUserId: from.userId,
-          toUserId: to.userId ?? action.toUserId,
-          type: 'Unattended',
-        });
+      case 'transfer':
+        blindTransfer(this.legs, conv, action.toUserId, action.userId);
         break;
-      }
-      case 'consult': {
-        const from = this.target(conv, action.userId, (q) => q.media.state === 'connected');
-        if (!from) throw new Error('no connected agent to consult from');
-        const to = this.addAgent(
-          conv,
-          action.toUserId,
-          this.requireUser(action.toUserId),
-          'alerting',
-          from.queueId,
-          from.queueName,
-        );
-        from.consultParticipantId = to.id;
-        conv.transfers.push({
-          id: this.deps.newId(),
-          dateIssued: t,
-          fromUserId: from.userId,
-          toUserId: action.toUserId,
-          type: 'Attended',
-        });
+      case 'consult':
+        startConsult(this.legs, conv, action.toUserId, action.userId);
         break;
-      }
+      case 'completeConsult':
+        completeConsult(this.legs, conv, action.userId);
+        break;
+      case 'cancelConsult':
+        cancelConsult(this.legs, conv, action.userId);
+        break;
       case 'disconnect': {
         if (action.by === 'customer') {
+          customerLeftConsult(conv);
           for (const q of conv.participants) {
             if (!isActiveState(q.media.state)) continue;
-            this.disconnect(q, q.purpose === 'customer' ? 'endpoint' : 'peer', t);
+            this.legs.disconnect(q, q.purpose === 'customer' ? 'endpoint' : 'peer', t);
           }
         } else {
-          const p = this.target(conv, action.userId, (q) => isActiveState(q.media.state));
+          const p = this.legs.target(conv, action.userId, (q) => isActiveState(q.media.state));
           if (!p) throw new Error('no active agent to disconnect');
+          if (hangUpDuringConsult(this.legs, conv, p)) break;
           const wasConnected = p.everConnected;
-          this.disconnect(p, 'client', t);
+          this.legs.disconnect(p, 'client', t);
           const othersActive = conv.participants.some(
             (q) => q.purpose === 'agent' && isActiveState(q.media.state),
           );
           if (wasConnected && !othersActive) {
             for (const q of conv.participants)
-              if (isActiveState(q.media.state)) this.disconnect(q, 'peer', t);
+              if (isActiveState(q.media.state)) this.legs.disconnect(q, 'peer', t);
           }
         }
         if (conv.participants.every((q) => !isActiveState(q.media.state))) conv.endTime = t;
         break;
       }
       case 'wrapup': {
-        const pending = this.target(
+        const pending = this.legs.target(
           conv,
           action.userId,
           (q) =>
@@ -309,92 +297,5 @@ export class Conversations {
     }
     if (mine.some((p) => p.media.afterCallWork?.state === 'pending')) return 'wrapup';
     return undefined;
-  }
-
-  private requireUser(userId: string): string {
-    const name = this.deps.userName(userId);
-    if (name === undefined) throw new Error(`unknown user ${userId}`);
-    return name;
-  }
-
-  private item(direction: 'inbound' | 'outbound', state: string, t: number): MediaItem {
-    return {
-      id: this.deps.newId(),
-      state,
-      initialState: state,
-      direction,
-      held: false,
-      startAlertingTime: state === 'alerting' ? t : undefined,
-      connectedTime: state === 'connected' ? t : undefined,
-    };
-  }
-
-  private addAgent(
-    conv: ConversationModel,
-    userId: string,
-    name: string,
-    state: 'alerting' | 'connected',
-    queueId = conv.queue?.id,
-    queueName = conv.queue?.name,
-  ): ParticipantModel {
-    const t = this.deps.now();
-    const p: ParticipantModel = {
-      id: this.deps.newId(),
-      purpose: 'agent',
-      userId,
-      name,
-      address: conv.media === 'call' || conv.media === 'callback' ? `sip:${userId}@localhost` : '',
-      queueId,
-      queueName,
-      startTime: t,
-      connectedTime: state === 'connected' ? t : undefined,
-      wrapupRequired: conv.wrapupRequired,
-      attributes: {},
-      media: this.item(conv.direction, state, t),
-      everConnected: state === 'connected',
-    };
-    conv.participants.push(p);
-    return p;
-  }
-
-  private connect(p: ParticipantModel, t: number): void {
-    p.media.state = 'connected';
-    p.media.connectedTime = t;
-    p.connectedTime = t;
-    p.everConnected = true;
-  }
-
-  private disconnect(p: ParticipantModel, type: string, t: number): void {
-    p.media.state = 'disconnected';
-    p.media.held = false;
-    p.media.startHoldTime = undefined;
-    p.media.disconnectedTime = t;
-    p.media.disconnectType = type;
-    p.endTime = t;
-    if (p.purpose !== 'agent') return;
-    if (p.wrapupRequired && p.everConnected && !p.wrapup) {
-      p.media.afterCallWork = { state: 'pending', startTime: t };
-      p.startAcwTime = t;
-    } else {
-      p.media.afterCallWork = { state: p.wrapup ? 'complete' : 'notApplicable', startTime: t, endTime: t };
-    }
-  }
-
-  private find(
-    conv: ConversationModel,
-    pred: (p: ParticipantModel) => boolean,
-  ): ParticipantModel | undefined {
-    return conv.participants.find((p) => p.purpose === 'agent' && pred(p));
-  }
-
-  /** The latest agent participant (of `userId` if given) matching `pred`. */
-  private target(
-    conv: ConversationModel,
-    userId: string | undefined,
-    pred: (p: ParticipantModel) => boolean,
-  ): ParticipantModel | undefined {
-    return [...conv.participants]
-      .reverse()
-      .find((p) => p.purpose === 'agent' && (userId === undefined || p.userId === userId) && pred(p));
   }
 }

@@ -15,6 +15,8 @@ export interface MediaItem {
   initialState: string;
   direction: 'inbound' | 'outbound';
   held: boolean;
+  /** Held with hold music (a customer during a consult); calls only. */
+  confined?: boolean;
   startHoldTime?: number;
   startAlertingTime?: number;
   connectedTime?: number;
@@ -46,12 +48,19 @@ export interface ParticipantModel {
   everConnected: boolean;
 }
 
+/** One `recentTransfers` entry (sim/org/transfers.ts). */
 export interface TransferModel {
   id: string;
   dateIssued: number;
   fromUserId?: string;
   toUserId: string;
-  type: 'Unattended' | 'Attended';
+  /** The SDK enums' lower-case values. */
+  type: 'unattended' | 'attended';
+  state: 'active' | 'complete' | 'canceled';
+  /** The destination agent's participant. */
+  destinationParticipantId: string;
+  /** Who completed or canceled it. */
+  modifiedById?: string;
 }
 
 export interface ConversationModel {

@@ -17,6 +17,7 @@ import {
   type Iso,
   type LegDesc,
   PROVIDER,
+  recentTransfer,
 } from './snapshot-leg';
 
 const NO_MEDIA = {
@@ -39,6 +40,7 @@ function eventMedia({ session: s, detail: d }: LegDesc): Partial<Models.Conversa
       const call: Models.ConversationEventTopicCall = {
         ...base,
         ...CALL_FLAGS,
+        confined: s.confined,
         direction: s.direction,
         self: d.self,
         other: d.other,
@@ -131,14 +133,7 @@ export function eventSnapshot(conv: ConversationModel, iso: Iso): Models.Convers
     id: conv.id,
     maxParticipants: Math.max(conv.participants.length, 2),
     participants: conv.participants.map((p) => eventParticipant(describeLeg(conv, p, iso))),
-    recentTransfers: conv.transfers.map((t) => ({
-      id: t.id,
-      state: 'Complete',
-      dateIssued: iso(t.dateIssued),
-      initiator: { userId: t.fromUserId },
-      destination: { userId: t.toUserId },
-      transferType: t.type,
-    })),
+    recentTransfers: conv.transfers.map((t) => recentTransfer(t, iso)),
     recordingState: 'none',
     securePause: false,
     divisions: [

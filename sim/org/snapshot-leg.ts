@@ -10,7 +10,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { nameUuid } from '../ids';
 import type { MediaType } from '../types';
-import type { ConversationModel, MediaItem, ParticipantModel } from './model';
+import type { ConversationModel, MediaItem, ParticipantModel, TransferModel } from './model';
 import { mediaAddress, stripTel } from './model';
 
 export const HOME_DIVISION = { id: nameUuid('division:Home'), name: 'Home' };
@@ -77,6 +77,8 @@ export interface SessionDesc {
   direction: 'inbound' | 'outbound';
   /** In the event spelling (`endpoint.dnd`). */
   disconnectType: string | undefined;
+  /** Calls only: held with hold music (the customer during a consult). */
+  confined: boolean;
   /** REST only. */
   startAlertingTime: string | undefined;
 }
@@ -180,6 +182,7 @@ function sessionOf(m: MediaItem, agent: boolean, p: ParticipantModel, iso: Iso):
     common,
     direction: m.direction,
     disconnectType: m.disconnectType,
+    confined: m.confined ?? false,
     startAlertingTime: opt(iso, m.startAlertingTime),
   };
 }
@@ -211,5 +214,23 @@ export function describeLeg(conv: ConversationModel, p: ParticipantModel, iso: I
       : { ani: org, aniName: undefined, dnis: customer },
     session: sessionOf(p.media, agent, p, iso),
     detail: detailOf(conv, p, iso),
+  };
+}
+
+/** A `recentTransfers` entry; the event and REST models have the same fields. */
+export function recentTransfer(
+  t: TransferModel,
+  iso: Iso,
+): Models.ConversationEventTopicTransferResponse & Models.TransferResponse {
+  return {
+    id: t.id,
+    state: t.state,
+    dateIssued: iso(t.dateIssued),
+    initiator: { userId: t.fromUserId },
+    modifiedBy: t.modifiedById
+      ? { id: t.modifiedById, selfUri: `/api/v2/users/${t.modifiedById}` }
+      : undefined,
+    destination: { userId: t.toUserId },
+    transferType: t.type,
   };
 }

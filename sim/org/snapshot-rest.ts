@@ -22,6 +22,7 @@ import {
   opt,
   PROVIDER,
   type RestMedia,
+  recentTransfer,
 } from './snapshot-leg';
 import { wrapupCode } from './wrapup-codes';
 
@@ -48,7 +49,14 @@ function restMedia({ session: s, detail: d }: LegDesc): Partial<Models.Participa
   const provider = PROVIDER[d.media];
   switch (d.media) {
     case 'call': {
-      const call: Models.Call = { ...base, ...CALL_FLAGS, self: d.self, other: d.other, provider };
+      const call: Models.Call = {
+        ...base,
+        ...CALL_FLAGS,
+        confined: s.confined,
+        self: d.self,
+        other: d.other,
+        provider,
+      };
       return { calls: [call] };
     }
     case 'callback': {
@@ -146,7 +154,7 @@ export function restConversation(conv: ConversationModel, iso: Iso, withState: b
         entities: [{ id: conv.id }],
       },
     ],
-    recentTransfers: [],
+    recentTransfers: conv.transfers.map((t) => recentTransfer(t, iso)),
     selfUri: `/api/v2/conversations/${conv.id}`,
   };
 }

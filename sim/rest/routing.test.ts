@@ -129,7 +129,7 @@ describe('GET /api/v2/routing/queues/{id}/members', () => {
     expect(tooBig.json()).toMatchObject({ code: 'bad.request' });
   });
 
-  it('filters by joined and name', async () => {
+  it('filters by joined, name, routing status and presence', async () => {
     const q = sim.addQueue({
       name: 'Support',
       members: [{ userId: alex }, { userId: blair, joined: false }, { userId: casey }],
@@ -143,6 +143,11 @@ describe('GET /api/v2/routing/queues/{id}/members', () => {
     expect(await names('joined=false')).toEqual(['Blair Agent']);
     expect(await names('joined=true')).toEqual(['Alex Agent', 'Casey Agent']);
     expect(await names('name=cas')).toEqual(['Casey Agent']);
+    sim.setPresence(blair, 'On Queue');
+    sim.setPresence(casey, 'Break');
+    expect(await names('routingStatus=IDLE')).toEqual(['Blair Agent']);
+    expect(await names('routingStatus=idle,off_queue')).toEqual(['Alex Agent', 'Blair Agent', 'Casey Agent']);
+    expect(await names('presence=Break&presence=On%20Queue')).toEqual(['Blair Agent', 'Casey Agent']);
   });
 
   it('403 naming the permissions without any of them; 404 for an unknown queue', async () => {

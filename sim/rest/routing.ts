@@ -3,7 +3,8 @@
  * - `GET /api/v2/routing/queues/me`: the user's queues as `UserQueue` (+ `joined`), NO permissions,
  *   25 per page, `joined` filter (absent = both), by name (`sortOrder`), with `total`/`pageCount`.
  * - `GET /api/v2/routing/queues/{id}/members`: `QueueMember`s, ANY of `MEMBER_VIEW`, 25 per page and at
- *   most `MEMBERS_MAX_PAGE` (400 above), `expand=presence,routingStatus`, `joined`/`name` filters, and
+ *   most `MEMBERS_MAX_PAGE` (400 above), `expand=presence,routingStatus`, `joined`/`name`/`routingStatus`/
+ *   `presence` filters (lists comma-joined or repeated, any casing of the values [?]), and
  *   only `nextUri`/`previousUri` paging: no `total`, `pageCount` or `lastUri` [V] forum 9930.
  * - `PATCH /api/v2/users/{userId}/queues/{queueId}` `{joined}`: ANY of `JOIN`; another user's only with
  *   `routing:queueMember:manage`; answers the `UserQueue`.
@@ -12,7 +13,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { isRecord, parseJson, sendError, sendJson } from '../http';
 import type { QueueModel } from '../org/queues';
 import { HOME_DIVISION } from '../org/snapshots';
-import { restPresence, restRoutingStatus } from '../org/users';
+import { normalizePresence, normalizeRoutingStatus, restPresence, restRoutingStatus } from '../org/users';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
 import { pageOf } from './paging';
 import { expands } from './users';
@@ -52,6 +53,19 @@ export function userQueue(c: ApiRequestContext, q: QueueModel, userId: string): 
     joined: q.members.get(userId)?.joined ?? false,
     selfUri: `/api/v2/routing/queues/${q.id}`,
   };
+}
+
+/** A list filter (`routingStatus=IDLE,INTERACTING` or repeated) as canonical keys; undefined when absent. */
+function listFilter(
+  q: URLSearchParams,
+  name: string,
+  norm: (s: string) => string | undefined,
+): Set<string> | undefined {
+  const values = q
+    .getAll(name)
+    .flatMap((s) => s.split(','))
+    .filter((s) => s.trim() !== '');
+  return values.length > 0 ? new Set(values.map((v) => norm(v) ?? v)) : undefined;
 }
 
 /** `joined=true|false` filter; absent (or anything else) = both. */
@@ -105,10 +119,14 @@ export function getQueueMembers(c: ApiRequestContext, [queueId = '']: string[]):
   const ex = expands(c.url);
   const joined = joinedFilter(q);
   const name = q.get('name')?.toLowerCase();
+  const routing = listFilter(q, 'routingStatus', normalizeRoutingStatus);
+  const presence = listFilter(q, 'presence', normalizePresence);
   const rows = [...queue.members].flatMap(([userId, m]) => {
     const user = c.core.users.get(userId);
     if (!user || (joined !== undefined && m.joined !== joined)) return [];
     if (name && !user.name.toLowerCase().includes(name)) return [];
+    if (routing && !routing.has(user.routingStatus)) return [];
+    if (presence && !presence.has(user.presence)) return [];
     return [{ user, m }];
   });
   const page = pageOf(

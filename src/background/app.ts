@@ -58,11 +58,9 @@ export class Background {
   /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
   private readonly team = createTeam({
     api: () => this.api,
-    capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
-    grants: () => this.capabilities.known,
-    me: () => (this.session.token ? this.feed.agent?.id : undefined),
-    live: () => this.feed.link.status === 'live',
-    topicsChanged: () => this.feed.topicsChanged(),
+    signedIn: () => this.session.token !== undefined,
+    capabilities: () => this.capabilities,
+    feed: () => this.feed,
     ready: () => this.ready,
     log,
   });
@@ -73,7 +71,6 @@ export class Background {
     // Another agent on this browser: nothing cached for the previous one may show.
     onAgentChanged: () => {
       this.crm.reset();
-      this.team.team.reset();
       this.dialer.reset();
     },
     onPermissions: (p) => this.capabilities.setPermissions(p),

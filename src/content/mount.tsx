@@ -4,10 +4,9 @@
  * listeners, port, Preact's scheduler) belongs to `life` and leaves when it ends.
  */
 import { render } from 'preact';
-import { CrmCard } from '../shared/ui/crm-card/CrmCard';
-import crmCss from '../shared/ui/crm-card/crm.css?inline';
 import { renderAtMostOncePerFrame } from '../shared/ui/render-scheduler';
 import { createHost } from './host';
+import { lazyComponent } from './lazy';
 import type { Lifetime } from './lifetime';
 import { DialButton } from './panel/Dial';
 import { Panel } from './panel/Panel';
@@ -19,13 +18,16 @@ import { syncPrefs } from './prefs-sync';
 
 export const HOST_TAG = 'cuecard-root';
 
+/** Not needed for the first paint: loads when a conversation's detail first shows. */
+const CrmSlot = lazyComponent(() => import('./crm-slot').then((m) => m.CrmSlot));
+
 export async function mountPanel(life: Lifetime, doc: Document = document): Promise<void> {
   // An event storm must not cost a render per event: at most one per frame interval.
   life.onEnd(renderAtMostOncePerFrame());
   const host = createHost(HOST_TAG, life.signal);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = css + crmCss;
+  style.textContent = css;
   root.append(style);
   const container = doc.createElement('div');
   root.append(container);
@@ -46,7 +48,7 @@ export async function mountPanel(life: Lifetime, doc: Document = document): Prom
       onTheme={prefs.saveTheme}
       coversHostControl={hostControlAt(host)}
       detailSlot={(c) => (
-        <CrmCard
+        <CrmSlot
           conversation={c}
           link={link}
           dial={(number, recordId) => (
@@ -59,4 +61,5 @@ export async function mountPanel(life: Lifetime, doc: Document = document): Prom
   );
   // Unmounting runs every component's cleanup: window listeners, intervals, the shared clock.
   life.onEnd(() => render(null, container));
+  await link.ready;
 }

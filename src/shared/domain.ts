@@ -41,7 +41,7 @@ export interface ConversationView {
 // ── call log ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The call log's state for the card: `unavailable` (the admin must add `missing`), `no-record`
+ * The call log's state for the card: `unavailable` (the admin must add what is missing), `no-record`
  * (nothing is written until the agent picks a contact), `ready` (nothing written yet), `writing`,
  * `retrying` (a write failed, the worker tries again: `error`), `logged`, `failed` (`error`, Retry).
  */
@@ -60,7 +60,9 @@ export interface CallLogView {
   status: CallLogStatus;
   /** The agent's notes draft, as the worker keeps it. */
   notes: string;
-  missing?: string[] | undefined;
+  /** `unavailable`: what the admin must add (the capability's state, shared/capability-text.ts words it). */
+  missingScopes?: string[] | undefined;
+  missingPermissions?: string[] | undefined;
   error?: Reason | undefined;
 }
 

@@ -27,7 +27,7 @@ import {
   MEDIA_TYPES,
   TRANSFER_KINDS,
 } from './domain';
-import { ReasonSchema } from './reasons';
+import { ReasonSchema } from './reason-schema';
 
 /** `chrome.commands` names (manifest.json) the worker relays to the tab's panel. */
 export const PANEL_COMMANDS = ['toggle-panel'] as const;
@@ -86,7 +86,8 @@ export const CrmViewSchema = v.object({
 const CallLogViewSchema = v.object({
   status: v.picklist(CALL_LOG_STATUSES),
   notes: v.string(),
-  missing: v.optional(v.array(str)),
+  missingScopes: v.optional(v.array(str)),
+  missingPermissions: v.optional(v.array(str)),
   error: v.optional(ReasonSchema),
 }) satisfies v.GenericSchema<unknown, CallLogView>;
 const TransferViewSchema = v.object({

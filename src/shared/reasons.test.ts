@@ -4,11 +4,11 @@ import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import es from '../../public/_locales/es/messages.json';
 import { formatMessage } from './i18n';
+import { ReasonSchema } from './reason-schema';
 import {
   REASON_CODES,
   REASON_WORDS,
   type Reason,
-  ReasonSchema,
   reason,
   reasonKey,
   reasonParams,

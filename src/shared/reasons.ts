@@ -2,7 +2,8 @@
  * Why the connection or a CRM lookup is where it is, as a code with parameters. The worker sends
  * `{code: 'missing-permission', params: {permission: ['conversation:communication:view']}}`; every
  * client renders it in the agent's language with `reasonText()`, the diagnostics report in English
- * (reasons-en.ts). Tests match codes, never sentences.
+ * (reasons-en.ts). Tests match codes, never sentences. The schema that checks a received reason is in
+ * reason-schema.ts: this file carries no valibot, so the panel renders reasons before it loads one.
  *
  * Invariants:
  *  - The table below is the one place a code meets its sentence: each code has its catalogue
@@ -13,7 +14,6 @@
  *  - Lists render in the locale's list format: every item ("a, b"), or one of them ("a or b")
  *    for the parameters named in `ANY_OF`.
  */
-import * as v from 'valibot';
 import { type MessageKey, t, uiLocale } from './i18n';
 
 /**
@@ -132,21 +132,6 @@ export interface Reason {
 }
 
 export const REASON_CODES = Object.keys(REASONS) as [ReasonCode, ...ReasonCode[]];
-
-export const ReasonSchema = v.object({
-  code: v.picklist(REASON_CODES),
-  params: v.optional(
-    v.record(
-      v.string(),
-      v.union([
-        v.string(),
-        v.number(),
-        v.array(v.string()),
-        v.strictObject({ word: v.picklist(REASON_WORDS) }),
-      ]),
-    ),
-  ),
-}) satisfies v.GenericSchema<unknown, Reason>;
 
 type ParamsOf<C extends ReasonCode> = (typeof REASONS)[C][number];
 

@@ -16,7 +16,8 @@
  *    and not listed (the view says so with a notice).
  */
 import * as v from 'valibot';
-import { type Reason, ReasonSchema } from './reasons';
+import { ReasonSchema } from './reason-schema';
+import type { Reason } from './reasons';
 
 export const TEAM_STATUSES = ['off', 'loading', 'live', 'stale', 'unavailable'] as const;
 /**

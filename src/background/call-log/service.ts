@@ -184,7 +184,8 @@ export class CallLogService {
       return {
         status: 'unavailable',
         notes,
-        missing: [...(cap.missingScopes ?? []), ...(cap.missingPermissions ?? [])],
+        missingScopes: cap.missingScopes,
+        missingPermissions: cap.missingPermissions,
       };
     const item = this.queue.ofConversation(id);
     if (item) return { status: statusOf(item), notes, error: item.error };

@@ -123,6 +123,12 @@ describe('click-to-dial', () => {
     expect(d.view()?.failed?.error.code).toBe('dial-off');
   });
 
+  it('signed out (no REST client): nothing is sent and nothing shown', async () => {
+    const { d } = dialer(undefined);
+    await d.dial({ number: '+13175550123' });
+    expect(d.view()).toBeUndefined();
+  });
+
   it('a double click places one call', async () => {
     let release: (v: unknown) => void = () => undefined;
     const { api, sent } = fakeApi(() => new Promise((r) => (release = r)));

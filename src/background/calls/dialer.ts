@@ -64,7 +64,8 @@ export class Dialer {
     if (this.state.placing) return;
     const epoch = this.epoch;
     const api = this.deps.getApi();
-    if (!this.deps.allowed() || !api) return this.fail(req.number, reason('dial-off'));
+    if (!api) return; // signed out: the panel offers sign-in, not calls
+    if (!this.deps.allowed()) return this.fail(req.number, reason('dial-off'));
     const e164 = toE164(req.number, (await this.deps.defaultCountry()) || undefined);
     if (!e164) return this.fail(req.number, reason('dial-invalid-number', { number: req.number }));
     const queueId =

@@ -4,7 +4,14 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
-import { activeViews, type ConversationsState, emptyConversations, reduceConversations } from './reducer';
+import {
+  activeViews,
+  type ConversationsState,
+  type Entry,
+  emptyConversations,
+  keptWhenAbsent,
+  reduceConversations,
+} from './reducer';
 import { callEvent, ME, restCall } from './test-fixtures';
 
 const LAG = 3000;
@@ -62,5 +69,18 @@ describe('reconcile with a listing that lags the events', () => {
     const agent = own.participants?.[1];
     if (agent) agent.wrapupRequired = true;
     expect(activeViews(lagged(s, [own], 9000))[0]?.state).toBe('wrapup');
+  });
+});
+
+describe('the date of what a listing sets', () => {
+  it('is as of the listing’s view (requestedAt − lag), so the next listing that omits it can judge it', () => {
+    // A restored alerting call; a lagging listing still shows it ringing (with its queue name): the
+    // entry changes. The next listing leaves it out (after-call work): its absence must be checked.
+    let s = ev(emptyConversations(), callEvent({ state: 'alerting' }), 1_000);
+    s = lagged(s, [restCall({ state: 'alerting', queueName: 'Billing' })], 5_000);
+    const [entry] = s.entries;
+    expect(entry?.view.queueName).toBe('Billing');
+    expect(entry?.at).toBe(5_000 - LAG);
+    expect(keptWhenAbsent(entry as Entry, 7_000, LAG)).toBe(false);
   });
 });

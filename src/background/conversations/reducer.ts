@@ -195,6 +195,9 @@ function reconcile(
   const entries = new Map<string, Entry>();
   let ended = { ...state.ended };
   const seen = new Set<string>();
+  // What the listing shows was true as of this (it trails by lagMs): an entry it sets is dated so,
+  // or its absence from the next listing would count as younger than the lag and go unchecked.
+  const seenAsOf = requestedAt - lagMs;
   for (const c of conversations) {
     const n = normalizeRest(c, me, at);
     if (n.ended === 'absent' || n.id === '') continue;
@@ -222,7 +225,9 @@ function reconcile(
         : n.view;
     entries.set(
       n.id,
-      cur && cur.leg === n.leg && sameView(cur.view, view) ? cur : { view, leg: n.leg, rank: n.rank, at },
+      cur && cur.leg === n.leg && sameView(cur.view, view)
+        ? cur
+        : { view, leg: n.leg, rank: n.rank, at: Math.max(seenAsOf, cur?.at ?? seenAsOf) },
     );
     if (tomb) ended = withoutKey(ended, n.id);
   }

@@ -12,6 +12,11 @@ export class Merged {
 
   constructor(private readonly job: () => Promise<void>) {}
 
+  /** A run in flight or pending. */
+  get running(): boolean {
+    return this.inFlight !== undefined || this.pending !== undefined;
+  }
+
   /** Resolves (or rejects) with the run that covers this request. */
   request(): Promise<void> {
     if (!this.inFlight) return this.start();

@@ -5,11 +5,13 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import type { Grants } from '../../shared/capabilities';
 import type { TeamView } from '../../shared/team-view';
+import type { CapabilityTracker } from '../capabilities/tracker';
+import type { AgentFeed } from '../feed/feed';
+import type { Api } from '../genesys/rest';
 import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
-import type { StoredTeam, TeamDeps } from './deps';
+import type { StoredTeam } from './deps';
 import { Team } from './team';
 import { mayObserve } from './topics';
 import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
@@ -25,19 +27,41 @@ export interface TeamHost {
   refresh(): void;
 }
 
-export function createTeam(
-  deps: Omit<TeamDeps, 'store' | 'clock' | 'onChange' | 'mayObserve'> & {
-    /** The token's scopes and the role's permissions, when both are known. */
-    grants(): Grants | undefined;
-    /** The worker restored its state (a snapshot before that would be empty). */
-    ready(): Promise<void>;
-  },
-): TeamHost {
+export interface TeamSources {
+  /** The open gate's REST client. */
+  api(): Api | undefined;
+  signedIn(): boolean;
+  /** The capabilities' states and the token's grants (capabilities/tracker.ts). */
+  capabilities(): Pick<CapabilityTracker, 'states' | 'known'>;
+  /** The agent, the link, and the way to tell it the topics changed. */
+  feed(): Pick<AgentFeed, 'agent' | 'link' | 'topicsChanged'>;
+  /** The worker restored its state (a snapshot before that would be empty). */
+  ready(): Promise<void>;
+  log?(event: string, detail?: Record<string, unknown>): void;
+}
+
+export function createTeam(src: TeamSources): TeamHost {
   let relay: Relay<TeamView> | undefined;
+  // Asked on every refresh (every feed change): computed again only when the grants change.
+  let observe: { grants: readonly (readonly string[] | undefined)[]; may: boolean } = {
+    grants: [],
+    may: false,
+  };
+  const observing = () => {
+    const grants = src.capabilities().known;
+    const key = [grants?.permissions, grants?.scopes];
+    if (key.some((k, i) => k !== observe.grants[i])) observe = { grants: key, may: mayObserve(grants) };
+    return observe.may;
+  };
   const team = new Team({
-    ...deps,
-    mayObserve: () => mayObserve(deps.grants()),
+    api: src.api,
+    capabilities: () => (src.signedIn() ? src.capabilities().states() : undefined),
+    mayObserve: observing,
+    me: () => (src.signedIn() ? src.feed().agent?.id : undefined),
+    live: () => src.feed().link.status === 'live',
+    topicsChanged: () => src.feed().topicsChanged(),
     onChange: () => relay?.publish(),
+    ...(src.log ? { log: src.log } : {}),
     store: {
       async load() {
         const got = await browser.storage.session.get(TEAM_KEY);
@@ -63,7 +87,7 @@ export function createTeam(
     onCommand: (c, _kind, reply) => {
       if (c.type === 'teamJoin') void team.join(c.queueId, c.joined).then(reply);
     },
-    ready: Promise.resolve().then(deps.ready),
+    ready: Promise.resolve().then(src.ready),
   });
   const r = relay;
   return {

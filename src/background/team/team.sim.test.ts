@@ -1,55 +1,17 @@
 /**
  * The worker's team view (through bench/node-team.ts: the feed's channel, the worker's relay and
  * a team port's client copy) against the simulator's queues: the snapshot and its paging, live
- * changes, joins per queue, the agent's own join, rejected topics, the reconcile after a gap and
- * a shift change that ends exact without a REST call.
+ * changes, joins per queue, the agent's own join, the reconcile after a gap, the observations path.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NodeTeam, type NodeTeamOptions } from '../../../bench/node-team';
-import { type Sim, startSim } from '../../../sim/index';
+import { describe, expect, it } from 'vitest';
+import { agents, calls, lead, startTeam, teamSimSuite } from '../../../bench/team-sim-suite';
 import { availableOnQueue } from '../../shared/team-view';
 
-let sim: Sim;
-const running: NodeTeam[] = [];
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  sim = await startSim({ heartbeatMs: 300, restLagMs: 0, noSeed: true });
-});
-afterEach(() => {
-  for (const t of running.splice(0)) t.stop();
-  for (const c of closers.splice(0)) c();
-});
-afterAll(async () => {
-  await sim.close();
-});
-
-/** REST calls of one user from now on (method and path). */
-function calls(s: Sim, userId: string): string[] {
-  const seen: string[] = [];
-  closers.push(s.on('request', (r) => r.userId === userId && seen.push(`${r.method} ${r.path}`)));
-  return seen;
-}
-
-async function lead(s: Sim, name: string, opts: Partial<NodeTeamOptions> & { permissions?: string[] } = {}) {
-  const user = s.addUser({ name, ...(opts.permissions ? { permissions: opts.permissions } : {}) });
-  return { user, start: () => startTeam(s, user.id, opts) };
-}
-
-async function startTeam(s: Sim, userId: string, opts: Partial<NodeTeamOptions> = {}) {
-  const token = s.issueToken({ userId }).access_token;
-  const t = new NodeTeam({ baseUrl: s.url, userId, token, random: () => 0.01, ...opts });
-  running.push(t);
-  await t.start();
-  await expect.poll(() => t.client.status, { timeout: 5_000 }).toBe('live');
-  return t;
-}
-
-const agents = (s: Sim, prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => s.addUser({ name: `${prefix} ${String(i).padStart(3, '0')}` }));
+const suite = teamSimSuite();
 
 describe('team view against the simulator', () => {
   it("fills from one snapshot: the agent's queues, then each queue's members pages until no nextUri", async () => {
+    const sim = suite.sim();
     const { user, start } = await lead(sim, 'Paging Lead');
     const big = agents(sim, 'Big', 130);
     const small = agents(sim, 'Small', 3);
@@ -68,7 +30,7 @@ describe('team view against the simulator', () => {
       .toEqual([131, 4]);
     const members = () => seen.filter((p) => p.includes('/members'));
     // First sign-in: a snapshot, then one more after the new topics' PUT (what happened before it is read again).
-    await expect.poll(() => members().length, { timeout: 5_000 }).toBe(2 * 3);
+    await expect.poll(() => members().length, { timeout: 8_000 }).toBe(2 * 3);
     expect(t.client.queues.map((q) => [q.id, q.name, q.joinedByMe])).toEqual([
       [q1.id, 'Paging Big', true],
       [q2.id, 'Paging Small', false],
@@ -87,6 +49,7 @@ describe('team view against the simulator', () => {
   });
 
   it('a colleague going on queue, interacting and off queue shows within a second', async () => {
+    const sim = suite.sim();
     const { user, start } = await lead(sim, 'Live Lead');
     const [ana] = agents(sim, 'Live Ana', 1);
     if (!ana) throw new Error('no agent');
@@ -108,6 +71,7 @@ describe('team view against the simulator', () => {
   });
 
   it('a member leaving one queue shows not joined on that queue only; the agent joins and leaves their own', async () => {
+    const sim = suite.sim();
     const { user, start } = await lead(sim, 'Join Lead');
     const [ben] = agents(sim, 'Join Ben', 1);
     if (!ben) throw new Error('no agent');
@@ -148,26 +112,30 @@ describe('team view against the simulator', () => {
   });
 
   it('after a gap the roster is reconciled with one snapshot: what changed meanwhile shows', async () => {
+    const sim = suite.sim();
     const { user, start } = await lead(sim, 'Gap Lead');
     const [cy] = agents(sim, 'Gap Cy', 1);
     if (!cy) throw new Error('no agent');
     sim.addQueue({ name: 'Gap Queue', members: [{ userId: user.id }, { userId: cy.id }] });
     const t = await start();
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 5_000 }).toBe(2);
-    await expect.poll(() => t.client.members[cy.id]?.presence, { timeout: 5_000 }).toBe('AVAILABLE');
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(2); // the sign-in's, and the one confirming it
+    expect(t.client.members[cy.id]?.presence).toBe('AVAILABLE');
     const lives = t.agent.liveAt.length;
     sim.faults.dropSockets(user.id);
     sim.setPresence(cy.id, 'Busy'); // its event is lost: no socket
     await expect.poll(() => t.agent.liveAt.length, { timeout: 8_000 }).toBe(lives + 1);
     await expect.poll(() => t.client.members[cy.id]?.presence, { timeout: 5_000 }).toBe('BUSY');
-    expect(t.team.snapshotRuns).toBe(3);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(4); // the gap's, and the one confirming it
   });
 });
 
 describe('team view with queue observations', () => {
-  it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts', async () => {
+  it('snapshots with the activity query (paged), names once, counts live from the observations; a reconnect: queues/me, the activity pages, the counts, twice', async () => {
+    const sim = suite.sim();
     const observe = { permissions: ['analytics:queueObservation:view'] };
-    const { user, start } = await lead(sim, 'Observing Lead');
+    const { user } = await lead(sim, 'Observing Lead');
     const crew = agents(sim, 'Observed', 120);
     const q = sim.addQueue({
       name: 'Observed Queue',
@@ -192,83 +160,28 @@ describe('team view with queue observations', () => {
       alert: false,
     });
     await expect.poll(() => t.client.queues[0]?.counts?.waiting, { timeout: 3_000 }).toBe(1);
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(2);
-    await expect.poll(() => seen.filter((p) => p === 'GET /api/v2/users').length, { timeout: 8_000 }).toBe(2); // 120 names, 100 a call, asked once: the confirming snapshot knows them
-
-    // The confirming snapshot's last call (it knows the names: no users call).
-    await expect
-      .poll(() => seen.filter((p) => p.endsWith('/observations/query')).length, { timeout: 8_000 })
-      .toBe(2);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(t.team.snapshotRuns).toBe(2);
+    // 120 names, 100 a call, asked once: the confirming snapshot knows them.
+    expect(seen.filter((p) => p === 'GET /api/v2/users')).toHaveLength(2);
     const before = seen.length;
     const lives = t.agent.liveAt.length;
     sim.faults.dropSockets(user.id);
     await expect.poll(() => t.agent.liveAt.length, { timeout: 8_000 }).toBe(lives + 1);
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(3);
-    await expect
-      .poll(
-        () =>
-          seen.slice(before).filter((p) => !p.includes('/notifications/') && !p.includes('/conversations')),
-        {
-          timeout: 8_000,
-        },
-      )
-      .toEqual([
-        'GET /api/v2/users/me', // the connection's identify, as on every reconnect
-        'GET /api/v2/routing/queues/me',
-        'POST /api/v2/analytics/routing/activity/query', // page 1 of 121 members
-        'POST /api/v2/analytics/routing/activity/query', // page 2
-        'POST /api/v2/analytics/queues/observations/query',
-      ]);
-  });
-});
-
-describe('team view, permissions and storms', () => {
-  it('a rejected topic names its missing permission; the view still shows what the snapshot read', async () => {
-    const strict = await startSim({ heartbeatMs: 300, restLagMs: 0, noSeed: true });
-    closers.push(() => void strict.close());
-    const { user, start } = await lead(strict, 'Strict Lead', { permissions: ['routing:queue:readonly'] });
-    const [dee] = agents(strict, 'Strict Dee', 1);
-    if (!dee) throw new Error('no agent');
-    strict.addQueue({ name: 'Strict Queue', members: [{ userId: user.id }, { userId: dee.id }] });
-    const t = await start();
-    await expect
-      .poll(() => t.client.notices?.map((n) => n.code), { timeout: 5_000 })
-      .toEqual(['team-topics-rejected']);
-    expect(t.client.notices?.[0]?.params?.permission).toEqual([
-      'routing:queue:view',
-      'routing:queueMember:manage',
+    await expect.poll(() => t.team.snapshotRuns, { timeout: 8_000 }).toBe(4);
+    await expect.poll(() => t.team.settled, { timeout: 8_000 }).toBe(true);
+    const snapshot = [
+      'GET /api/v2/routing/queues/me',
+      'POST /api/v2/analytics/routing/activity/query', // page 1 of 121 members
+      'POST /api/v2/analytics/routing/activity/query', // page 2
+      'POST /api/v2/analytics/queues/observations/query',
+    ];
+    expect(
+      seen.slice(before).filter((p) => !p.includes('/notifications/') && !p.includes('/conversations')),
+    ).toEqual([
+      'GET /api/v2/users/me', // the connection's identify, as on every reconnect
+      ...snapshot, // the gap's
+      ...snapshot, // the one confirming it, once REST caught up
     ]);
-    expect(t.client.members[dee.id]).toMatchObject({ name: 'Strict Dee 000', presence: 'AVAILABLE' });
-  });
-
-  it('a shift change of 300 agents within a second ends exact, with no REST call during it', async () => {
-    const { user, start } = await lead(sim, 'Storm Lead');
-    const crew = agents(sim, 'Storm', 300);
-    const queues = [0, 1, 2].map((k) =>
-      sim.addQueue({
-        name: `Storm ${k}`,
-        members: [{ userId: user.id }, ...crew.filter((_, i) => i % 3 === k).map((u) => ({ userId: u.id }))],
-      }),
-    );
-    const t = await start();
-    await expect.poll(() => t.team.snapshotRuns, { timeout: 5_000 }).toBe(2);
-    await expect
-      .poll(() => t.client.queues.reduce((n, q) => n + q.members.length, 0), { timeout: 5_000 })
-      .toBe(303);
-    const seen = calls(sim, user.id);
-    for (const u of crew) sim.setPresence(u.id, 'On Queue');
-    for (const u of crew.slice(0, 150)) sim.setRoutingStatus(u.id, 'INTERACTING');
-    const truth = new Map(sim.users().map((u) => [u.id, u]));
-    await expect
-      .poll(
-        () =>
-          crew.filter((u) => t.client.members[u.id]?.routingStatus !== truth.get(u.id)?.routingStatus).length,
-        { timeout: 5_000 },
-      )
-      .toBe(0);
-    expect(crew.every((u) => t.client.members[u.id]?.presence === 'ON_QUEUE')).toBe(true);
-    expect(seen).toEqual([]);
-    expect(queues).toHaveLength(3);
-    expect(t.refused).toEqual([]);
   });
 });

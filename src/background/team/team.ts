@@ -10,8 +10,9 @@
  *    never seen at most once per UNKNOWN_MEMBER_GAP_MS) and for the agent's own join/leave.
  *  - Snapshots are merged (one in flight, one pending: feed/merge.ts) and run at the `team`
  *    priority of the one REST budget.
- *  - New topics miss what happened before their PUT: when the topic list grows, one snapshot
- *    follows the PUT (the first sign-in: two snapshots; a reconnect: one).
+ *  - REST trails the events (the activity query by seconds), and new topics miss what happened
+ *    before their PUT: a gap's snapshot, and a PUT that added topics, are confirmed by one more
+ *    snapshot SNAPSHOT_LAG_MS later (a sign-in or a reconnect: two snapshots).
  *  - Sign-out forgets everything (the next agent's queues differ); an eviction does not
  *    (storage.session, saved at most every SAVE_MS).
  *
@@ -23,6 +24,7 @@ import type { FeedRider } from '../feed/deps';
 import { Merged } from '../feed/merge';
 import type { Frame } from '../genesys/frames';
 import { withPriority } from '../genesys/rest';
+import { ConfirmingSnapshot } from './confirm';
 import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
@@ -54,13 +56,10 @@ export class Team implements FeedRider {
   private readonly dirty = cleanDirty();
   private form: MemberTopicForm | undefined;
   private plan: TopicPlan = { topics: [], countsOnly: new Set() };
-  private subscribedTopics = new Set<string>();
-  private confirmAfterPut = false;
-  /** Subscribes seen, and the one after which a confirming snapshot was asked (the gap's covers it). */
-  private puts = 0;
-  private confirmedPut = -1;
+  private readonly confirm: ConfirmingSnapshot;
   private rejected: string[] = [];
   private failure: Reason | undefined;
+  private unsubscribed: Reason | undefined;
   private readonly snapshots = new Merged(() => this.snapshotNow());
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
@@ -73,11 +72,18 @@ export class Team implements FeedRider {
   /** Bumped on sign-out: answers of an earlier sign-in are dropped. */
   private epoch = 0;
 
-  constructor(private readonly deps: TeamDeps) {}
+  constructor(private readonly deps: TeamDeps) {
+    this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot());
+  }
 
   /** Snapshots run so far (tests, bench). */
   get snapshotRuns(): number {
     return this.snapshots.runs;
+  }
+
+  /** No snapshot running or waiting (tests, bench: REST is quiet from here on unless a gap comes). */
+  get settled(): boolean {
+    return !this.snapshots.running && !this.confirm.pending && this.retryTimer === undefined;
   }
 
   async restore(): Promise<void> {
@@ -91,33 +97,23 @@ export class Team implements FeedRider {
     this.changed(false);
   }
 
-  // ── FeedRider: the connection's topics, frames and gaps ──
-
   topics(): readonly string[] {
     return this.plan.topics;
   }
 
   subscribed(outcome: SubscribeOutcome): void {
-    this.puts++;
-    this.deps.log?.('team.subscribed', { topics: this.plan.topics.length, confirm: this.confirmAfterPut });
-    this.subscribedTopics = new Set(outcome.failed === undefined ? this.plan.topics : []);
-    if (outcome.failed !== undefined)
-      this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
+    this.confirm.put(outcome.failed === undefined ? this.plan.topics : undefined);
+    // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
+    const failed = outcome.failed === undefined ? undefined : errorText(outcome.failed);
+    if (failed) this.deps.log?.('team.subscribe-failed', { reason: failed });
+    this.unsubscribed = failed ? reason('team-failed', { detail: failed }) : undefined;
     if (this.form === 'combined' && combinedRefused(outcome.rejected)) {
       this.form = 'separate'; // the server does not take the combined form: two topics a member
       this.replan();
       return;
     }
-    const missing = missingOf(outcome.rejected);
-    if (missing.join() !== this.rejected.join()) {
-      this.rejected = missing;
-      this.changed(false);
-    }
-    if (this.confirmAfterPut) {
-      this.confirmAfterPut = false;
-      this.confirmedPut = this.puts;
-      this.requestSnapshot();
-    }
+    this.rejected = missingOf(outcome.rejected);
+    this.changed(false); // the view's head compares itself: an unchanged one sends nothing
   }
 
   onFrame(f: Frame): void {
@@ -132,14 +128,11 @@ export class Team implements FeedRider {
     if (changed) this.changed(true);
   }
 
-  /** The connection resynced: one snapshot (unless the confirming one of its own PUT is on its way). */
+  /** The connection resynced: a snapshot now, and one confirming it once REST caught up. */
   afterGap(): void {
-    const covered = this.confirmedPut === this.puts;
-    this.confirmedPut = -1;
-    if (!covered) this.requestSnapshot();
+    this.requestSnapshot();
+    this.confirm.gap();
   }
-
-  // ── Lifecycle ──
 
   /** The capabilities, the agent or the link changed: the view's head, maybe the topics. */
   refresh(): void {
@@ -148,6 +141,8 @@ export class Team implements FeedRider {
     const key = `${c?.team.status}|${c?.queueJoin.status}|${d.me()}|${d.live()}|${d.mayObserve()}`;
     if (key === this.refreshKey) return; // the feed changes on every event: only these matter here
     this.refreshKey = key;
+    const me = d.me();
+    if (me && this.roster.me && me !== this.roster.me) this.reset(); // another agent: nothing of the last
     // Turned on while live (grants read late, an admin's switch): no gap will ask for a snapshot.
     // (Going live is a gap's end: its resync asked already.)
     const on = this.enabled() && this.deps.live();
@@ -179,7 +174,7 @@ export class Team implements FeedRider {
       me: this.roster.me ?? this.deps.me(),
       hasRoster: this.roster.snapshotAt !== undefined,
       live: this.deps.live(),
-      failure: this.failure,
+      failure: this.failure ?? this.unsubscribed,
       rejectedPermissions: this.rejected,
       countsOnly,
     });
@@ -206,8 +201,6 @@ export class Team implements FeedRider {
     }
     return result;
   }
-
-  // ── Internals ──
 
   private capabilityStates() {
     const c = this.deps.capabilities();
@@ -280,9 +273,7 @@ export class Team implements FeedRider {
     if (!same || [...next.countsOnly].join() !== [...this.plan.countsOnly].join()) this.dirty.all = true;
     this.plan = next;
     if (same) return;
-    this.deps.log?.('team.topics', { topics: next.topics.length, live: this.deps.live() });
-    if (next.topics.some((t) => !this.subscribedTopics.has(t)) && this.roster.snapshotAt !== undefined)
-      this.confirmAfterPut = true;
+    this.confirm.planned(next.topics, this.roster.snapshotAt !== undefined);
     this.deps.topicsChanged();
   }
 
@@ -303,5 +294,6 @@ export class Team implements FeedRider {
     for (const t of [this.saveTimer, this.retryTimer]) if (t !== undefined) this.deps.clock.clearTimeout(t);
     this.saveTimer = undefined;
     this.retryTimer = undefined;
+    this.confirm.cancel();
   }
 }

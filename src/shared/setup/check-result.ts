@@ -4,7 +4,7 @@
  * (an earlier check failed and it depends on it).
  */
 import * as v from 'valibot';
-import { ReasonSchema } from '../reasons';
+import { ReasonSchema } from '../reason-schema';
 
 /** In running order; each depends on the ones before it except `crm` for a REST CRM. */
 export const SETUP_CHECK_IDS = ['hosts', 'client', 'scopes', 'permissions', 'channel', 'crm'] as const;

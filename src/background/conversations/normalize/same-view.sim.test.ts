@@ -197,7 +197,10 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     b.frames.ws.close();
   });
 
-  it('a consult: both agents see it from both paths, the consulted agent from its first event', async () => {
+  it.each([
+    ['completed', 'completeConsult'],
+    ['cancelled', 'cancelConsult'],
+  ] as const)('a consult %s: both agents see each step from both paths', async (_, end) => {
     const { clock, a, b, id, sim: s } = await twoAgentsOnACall(flat, '+13175550103');
     await bothPaths(s, a, id, 1);
     clock.advance(STEP_MS);
@@ -208,11 +211,29 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     s.act(id, { type: 'consult', toUserId: blair });
     const alexView = await bothPaths(s, a, id, 3);
     const blairView = await bothPaths(s, b, id, 1);
-    expect(says(alexView)).toBe('Consulting Blair Agent (Support)');
-    expect(says(blairView)).toBe('Consult from Alex Agent (Support)');
+    const said = [[says(alexView), says(blairView)]];
     // Blair's card is the same customer's at once: the same lookup key as Alex's.
     if (alexView.ended !== false || blairView.ended !== false) throw new Error('both are live');
     expect(lookupKeyOf(blairView.view, 'US')).toEqual(lookupKeyOf(alexView.view, 'US'));
+    for (const [i, action] of [{ type: 'answer', userId: blair }, { type: end }].entries()) {
+      clock.advance(STEP_MS);
+      s.act(id, action as ConversationAction);
+      said.push([says(await bothPaths(s, a, id, 4 + i)), says(await bothPaths(s, b, id, 2 + i))]);
+    }
+    const consulting = [
+      'Consulting Blair Agent (Support) The customer is on hold.',
+      'Consult from Alex Agent (Support)',
+    ];
+    expect(said).toEqual([
+      consulting,
+      consulting,
+      end === 'completeConsult'
+        ? [
+            'Transferred to Blair Agent (Support) (after a consult)',
+            'Transferred from Alex Agent (Support) (after a consult)',
+          ]
+        : ['', ''], // back with the customer alone; Blair (who had answered) wraps up
+    ]);
     a.frames.ws.close();
     b.frames.ws.close();
   });

@@ -2,13 +2,14 @@
  * The card's call log: the agent's notes for this conversation (sent to the worker, which keeps the
  * draft, at most every NOTES_DEBOUNCE_MS while typing and at once when the field loses focus), "Log
  * now", and what the worker says of the write: Logged, Will retry (with why), or the error with
- * Retry. Absent when logging is off; only the missing scopes/permissions when it is unavailable.
+ * Retry. Absent when logging is off; only the admin's fix (the capabilities' one sentence) when it is unavailable.
  * Plain elements and the card's CSS (the content script's size budget).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallLogView } from '../../domain';
 import { t } from '../../i18n';
 import { reasonText } from '../../reasons';
+import { CapabilityNote } from '../capability/CapabilityNote';
 import type { CardLink } from './card-link';
 
 /** Same as the worker's (background/call-log/service.ts): one message per half second of typing. */
@@ -29,11 +30,7 @@ export function CallLog({ id, log, link }: { id: string; log: CallLogView; link:
   useEffect(() => flush, []);
 
   if (log.status === 'unavailable')
-    return (
-      <p class="crm-note" data-testid="log-unavailable">
-        {t('logUnavailable', (log.missing ?? []).join(', '))}
-      </p>
-    );
+    return <CapabilityNote id="callLogging" state={{ ...log, status: 'unavailable' }} />;
   const retry = (
     <button
       type="button"

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { reason } from '../../shared/reasons';
+import { type HeadInput, teamHead } from './head';
+
+const base: HeadInput = {
+  team: { status: 'on' },
+  queueJoin: { status: 'off' },
+  me: 'me',
+  hasRoster: true,
+  live: true,
+  rejectedPermissions: [],
+  countsOnly: [],
+};
+
+describe("the team view's status", () => {
+  it('is off while signed out or with the team capability off, and never offers joining then', () => {
+    expect(teamHead({ ...base, team: undefined })).toEqual({ status: 'off', canJoin: false });
+    expect(teamHead({ ...base, team: { status: 'off' }, queueJoin: { status: 'on' } })).toEqual({
+      status: 'off',
+      canJoin: false,
+    });
+  });
+
+  it('is loading while the grants are read, or before the first snapshot', () => {
+    expect(teamHead({ ...base, team: { status: 'checking' } }).status).toBe('loading');
+    expect(teamHead({ ...base, hasRoster: false }).status).toBe('loading');
+  });
+
+  it('is unavailable naming the missing scope first, else the missing permission', () => {
+    const both = {
+      status: 'unavailable' as const,
+      missingScopes: ['presence:readonly'],
+      missingPermissions: ['routing:queue:view'],
+    };
+    expect(teamHead({ ...base, team: both }).reason).toEqual(
+      reason('team-missing-scope', { scope: ['presence:readonly'] }),
+    );
+    expect(teamHead({ ...base, team: { ...both, missingScopes: [] } }).reason).toEqual(
+      reason('team-missing-permission', { permission: ['routing:queue:view'] }),
+    );
+  });
+
+  it('is live with the connection, stale without it or after a failed snapshot (saying why)', () => {
+    expect(teamHead(base)).toEqual({ status: 'live', me: 'me', canJoin: false });
+    expect(teamHead({ ...base, live: false }).status).toBe('stale');
+    const failure = reason('team-failed', { detail: '503 service.unavailable' });
+    expect(teamHead({ ...base, failure })).toMatchObject({ status: 'stale', reason: failure });
+    expect(teamHead({ ...base, hasRoster: false, failure })).toMatchObject({
+      status: 'stale',
+      reason: failure,
+    });
+  });
+
+  it('names what it cannot show while live: rejected topics, counts-only queues; offers joining with queueJoin on', () => {
+    const head = teamHead({
+      ...base,
+      queueJoin: { status: 'on' },
+      rejectedPermissions: ['routing:queue:view'],
+      countsOnly: ['Support'],
+    });
+    expect(head.canJoin).toBe(true);
+    expect(head.notices).toEqual([
+      reason('team-topics-rejected', { permission: ['routing:queue:view'] }),
+      reason('team-counts-only', { queues: ['Support'], limit: 1000 }),
+    ]);
+  });
+});
