@@ -1,3 +1,7 @@
+/**
+ * The team page's entry: its own tab (popup → Team) or the panel's Team tab (`?embed=panel`, framed
+ * in the agent page). Theme from the one stored choice; renders at most once per frame interval.
+ */
 import { render } from 'preact';
 import '../shared/ui/page.css';
 import { t } from '../shared/i18n';
