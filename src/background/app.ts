@@ -1,7 +1,8 @@
 /**
  * The worker's composition root: constructs the session (the gate, the token), the feed (the
- * link, the agent, the conversations), the CRM service, the panel view and the relay; forwards
- * the chrome.* hooks (index.ts) and dispatches the clients' commands. No business logic here.
+ * link, the agent, the conversations), the capabilities, the card's services (card/: CRM, picks,
+ * call log, dialing), the team view, the panel view and the relay; forwards the chrome.* hooks
+ * (index.ts) and dispatches the clients' commands. No business logic here.
  * Everything held in memory can be rebuilt from storage, so eviction loses nothing.
  */
 import type { Models } from 'purecloud-platform-client-v2';
@@ -14,11 +15,8 @@ import {
   type ToWorker,
 } from '../shared/protocol';
 import { isComplete } from '../shared/settings';
-import { createCallLog } from './call-log';
-import { createDialer, dialFromPanel } from './calls';
 import { createCapabilities, isCapabilityChange, loadCapabilitySettings } from './capabilities';
-import { createContacts, OrgId } from './contacts';
-import { createCrmService, isCrmChange } from './crm';
+import { CardServices, isCardCommand } from './card';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
 import { RateLimiter } from './genesys/limiter';
@@ -69,10 +67,7 @@ export class Background {
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => {
-      this.crm.reset();
-      this.dialer.reset();
-    },
+    onAgentChanged: () => this.card.reset(),
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
     rider: this.team.team,
@@ -80,34 +75,11 @@ export class Background {
   });
   /** What the admin allowed and the token's grants permit (src/background/capabilities). */
   private readonly capabilities = createCapabilities({ onChange: () => this.refresh(), log });
-  private readonly org = new OrgId();
-  /** Remembered picks among several matches, and the External Contacts association (src/background/contacts). */
-  private readonly contacts = createContacts({
-    getApi: () => this.api,
-    agentId: () => this.feed.agent?.id,
-    org: () => this.org.current,
-    capability: (id) => this.capabilities.states()[id],
-    log,
-  });
-  /** CRM lookups: watches the views, adds each conversation's card (src/background/crm). */
-  private readonly crm = createCrmService({
-    getApi: () => this.api,
-    picks: this.contacts,
-    onChange: () => this.refresh(),
-    log,
-  });
-  /** Notes drafts and the call log's durable write queue (src/background/call-log). */
-  private readonly callLog = createCallLog({
+  /** The conversation card: CRM lookup, remembered picks, call log, click-to-dial (src/background/card). */
+  private readonly card = new CardServices({
     getApi: () => this.api,
     agent: () => this.feed.agent,
-    capability: () => this.capabilities.states().callLogging,
-    onChange: () => this.refresh(),
-    log,
-  });
-  /** Click-to-dial: places calls as the agent, reads the agent's queues once (src/background/calls). */
-  private readonly dialer = createDialer({
-    getApi: () => this.api,
-    allowed: () => this.capabilities.states().clickToDial.status === 'on',
+    capability: (id) => this.capabilities.states()[id],
     onChange: () => this.refresh(),
     log,
   });
@@ -118,9 +90,9 @@ export class Background {
     link: () => this.feed.link,
     agent: () => (this.session.token ? this.feed.agent : undefined),
     views: () => this.feed.views(),
-    present: (views) => this.contacts.present(this.callLog.present(this.crm.present(views))),
+    present: (views) => this.card.present(views),
     capabilities: () => (this.session.token ? this.capabilities.states() : undefined),
-    calls: () => (this.session.token ? this.dialer.view() : undefined),
+    calls: () => (this.session.token ? this.card.calls() : undefined),
   });
 
   constructor() {
@@ -145,13 +117,12 @@ export class Background {
       this.team.team.restore(),
       this.capabilities.restore(),
       loadCapabilitySettings(this.capabilities, log),
-      this.org.ready,
-      this.callLog.ready,
+      this.card.ready,
     ]);
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
-    void this.callLog.resume(); // writes an eviction interrupted
+    this.card.resume(); // writes an eviction interrupted
   }
 
   /** The watchdog alarm exists exactly while the session holds a token. */
@@ -169,18 +140,13 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
-    void this.callLog.resume();
+    this.card.resume();
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
-    if (area === 'local') this.contacts.storageChanged(changes);
+    const crmChanged = this.card.storageChanged(changes, area);
     if (area !== 'sync' && area !== 'managed') return;
-    if (isCrmChange(changes)) {
-      void this.crm.reload();
-      void this.callLog.reload();
-    }
-    if (isCrmChange(changes) || isCapabilityChange(changes))
-      void loadCapabilitySettings(this.capabilities, log);
+    if (crmChanged || isCapabilityChange(changes)) void loadCapabilitySettings(this.capabilities, log);
     await this.ready;
     await this.session.settingsChanged(await loadSettings(), Object.keys(changes));
   }
@@ -203,6 +169,7 @@ export class Background {
   private async command(c: ToWorker, kind: ClientKind, reply: (m: ToClient) => void): Promise<void> {
     await this.ready;
     log('command', { type: c.type, from: kind });
+    if (isCardCommand(c)) return this.card.command(c, reply);
     switch (c.type) {
       case 'signIn':
         return this.session.signIn();
@@ -218,20 +185,6 @@ export class Background {
       case 'checkSetup':
         reply(await this.setupCheck.run());
         return;
-      case 'crmRetry':
-      case 'crmSearch':
-      case 'crmPick':
-      case 'crmTest': {
-        const answer = await this.crm.command(c);
-        if (answer) reply(answer);
-        return;
-      }
-      case 'logNotes':
-      case 'logNow':
-      case 'logRetry':
-        return this.callLog.command(c);
-      case 'dial':
-        return dialFromPanel(this.dialer, c);
     }
   }
 
@@ -269,7 +222,7 @@ export class Background {
       priority: 'connection',
     });
     this.capabilities.setScopes(info.authorizedScope);
-    this.org.set(info.organization?.id);
+    this.card.org.set(info.organization?.id);
     const at = info.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
@@ -278,10 +231,9 @@ export class Background {
   private async release(): Promise<void> {
     const api = this.api;
     await this.feed.release();
-    this.crm.reset();
+    this.card.reset();
     this.team.team.reset();
     this.capabilities.reset();
-    this.dialer.reset();
     this.api = undefined;
     if (api)
       await api
@@ -291,8 +243,7 @@ export class Background {
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */
   private refresh(): void {
-    // The agent's queues (to call on behalf of) are read once, as soon as dialing is allowed.
-    this.dialer.ensureQueues();
+    this.card.refresh();
     this.view.invalidate();
     this.relay.publish();
     this.team.refresh();
