@@ -6,7 +6,12 @@
 // issue 7's 25 KB target applies to it. "Lazy" is what the panel import()s afterwards (the
 // message checks, the CRM card: src/content/port-client.ts, lazy.tsx), files of the package
 // loaded in milliseconds, with a budget of their own. The worker (a service worker cannot
-// import()) is all static.
+// import()) is all static. Its budget was issue 7's 60 KB until the team view (issue 13: roster,
+// topics, snapshot; about 7 KB gzip) and acting from the card (issue 14: call log and its write
+// queue, remembered picks, dialing, transfers; about 10 KB) landed in it at 74 KB: what a worker
+// weighs costs its wake after an eviction (parse and compile of ~250 KB of JavaScript, a few ms on
+// this machine), which `npm run bench` measures against its own 1.5 s target. 80 KB leaves room
+// for one more feature before the next look at what the worker carries.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,7 +21,7 @@ const KB = 1024;
 const BUDGETS = {
   'content script, first paint': 25 * KB,
   'content script, lazy': 12 * KB,
-  'service worker': 60 * KB,
+  'service worker': 80 * KB,
 };
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
