@@ -31,14 +31,7 @@ import { loadSettings } from './settings-source';
 import { SetupChecker } from './setup-check';
 import { migrateStorage } from './storage-migration';
 import { createTeam } from './team';
-
-export const WATCHDOG_ALARM = 'cuecard.watchdog';
-/**
- * The watchdog renews tokens ahead of expiry (or idling out) and revives a dead socket. It runs
- * only while the session holds a token. 30 s is Chrome's minimum since Chrome 120 (the manifest
- * asks for 123, for light-dark()); an older Chrome would stretch it to a minute.
- */
-const WATCHDOG_PERIOD_MIN = 0.5;
+import { syncWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export class Background {
   /** The REST client of the open gate (undefined while it is closed). */
@@ -125,14 +118,6 @@ export class Background {
     this.card.resume(); // writes an eviction interrupted
   }
 
-  /** The watchdog alarm exists exactly while the session holds a token. */
-  private async syncAlarm(): Promise<void> {
-    const exists = (await browser.alarms.get(WATCHDOG_ALARM)) !== undefined;
-    if (this.session.token && !exists)
-      await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: WATCHDOG_PERIOD_MIN });
-    else if (!this.session.token && exists) await browser.alarms.clear(WATCHDOG_ALARM);
-  }
-
   // Lifecycle hooks, called from index.ts listeners.
 
   async onAlarm(name: string): Promise<void> {
@@ -202,7 +187,7 @@ export class Background {
       this.feed.close();
       this.api = undefined;
     }
-    void this.syncAlarm();
+    void syncWatchdog(browser.alarms, this.session.token !== undefined);
     this.refresh();
   }
 
