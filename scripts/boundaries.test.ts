@@ -39,6 +39,8 @@ describe('import boundaries', () => {
     ['src/popup/thing.ts', '../background/diagnostics', 'pages-never-import-background'],
     ['src/options/thing.ts', '../content/panel/store', 'contexts-stay-apart'],
     ['src/popup/thing.ts', '../options/use-settings', 'contexts-stay-apart'],
+    ['src/team/thing.ts', '../background/team/roster', 'pages-never-import-background'],
+    ['src/team/thing.ts', '../content/panel/store', 'contexts-stay-apart'],
     ['src/background/thing.ts', '../content/host', 'worker-imports-no-page'],
     ['src/background/crm/thing.ts', '../../../sim/index', 'product-never-imports-tests'],
     ['src/shared/thing.ts', '../../e2e/fixtures', 'product-never-imports-tests'],
