@@ -9,7 +9,8 @@
  *  - Each capability's state is the tracker's (`rememberContact`, `associateContact`); nothing here
  *    acts unless it is `on`.
  *  - At most one association per conversation and contact: once asked (even while it is in
- *    flight), and then the customer's `externalContactId` in the events equals the contact anyway.
+ *    flight; the keys survive an eviction, whose restored views may predate the association), and
+ *    then the customer's `externalContactId` in the events equals the contact anyway.
  *    A failed one is logged and not retried (the card is right either way; only a colleague's is not).
  *  - Every call goes through the worker's one REST client (its limiter), at `other` priority.
  */
@@ -37,8 +38,13 @@ export interface ContactsDeps {
   /** The Genesys org (tokens/me), else the region: picks are per org. */
   org(): string | undefined;
   capability(id: CapabilityId): CapabilityState;
+  /** The associations asked for, kept across a worker eviction (storage.session in the worker). */
+  asked?: { load(): Promise<string[]>; save(keys: string[]): void };
   log?(event: string, detail?: Record<string, unknown>): void;
 }
+
+/** Associations remembered (conversation:contact keys): the newest this many. */
+const MAX_ASKED = 500;
 
 /** What the CRM service asks (crm/service.ts); `crm` names the CRM (connector and origin). */
 export interface PickHooks {
@@ -48,9 +54,21 @@ export interface PickHooks {
 }
 
 export class ContactsService implements PickHooks {
-  private readonly asked = new Set<string>();
+  private asked = new Set<string>();
+  /** False until the asked keys of before an eviction are back: no association is made before. */
+  private loaded: boolean;
 
-  constructor(private readonly deps: ContactsDeps) {}
+  constructor(private readonly deps: ContactsDeps) {
+    this.loaded = !deps.asked;
+    void deps.asked
+      ?.load()
+      .then((keys) => {
+        this.asked = new Set([...keys, ...this.asked]);
+      })
+      .finally(() => {
+        this.loaded = true;
+      });
+  }
 
   private scope(crm: string) {
     const org = this.deps.org();
@@ -84,7 +102,7 @@ export class ContactsService implements PickHooks {
 
   /** Associates each conversation's settled External Contact, once (External Contacts only: the capability says); returns the views. */
   present<V extends readonly ConversationView[]>(views: V): V {
-    if (this.deps.capability('associateContact').status !== 'on') return views;
+    if (!this.loaded || this.deps.capability('associateContact').status !== 'on') return views;
     for (const v of views) {
       const crm = v.crm;
       const contact =
@@ -93,6 +111,7 @@ export class ContactsService implements PickHooks {
       const key = `${v.id}:${contact}`;
       if (this.asked.has(key)) continue;
       this.asked.add(key);
+      this.deps.asked?.save([...this.asked].slice(-MAX_ASKED));
       void this.associate(v, contact);
     }
     return views;
