@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { reasonText } from '../shared/reasons';
 import type { TeamStatus, TeamView } from '../shared/team-view';
+import { CapabilityNote } from '../shared/ui/capability/CapabilityNote';
 import { useStore } from '../shared/ui/use-store';
 import { Filters } from './Filters';
 import { QueueSection } from './QueueSection';
@@ -50,6 +51,7 @@ export function TeamPage({
           ))}
         </ul>
       ) : null}
+      {showRoster ? <CapabilityNote id="queueJoin" state={view.joinUnavailable} /> : null}
       {showRoster && view.queues.length > 0 ? (
         <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
       ) : null}
