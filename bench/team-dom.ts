@@ -145,7 +145,12 @@ export async function teamDomBench(
           mean: round(renders.reduce((a, b) => a + b, 0) / renders.length, 1),
         },
         teamRestCallsDuring: teamRest.length,
-        teamRestPathsDuring: teamRest.map((r) => `${r.method} ${r.path}`),
+        // Every REST call of the storm's window (not the team's alone), ms after the storm began:
+        // a channel POST or a subscriptions PUT next to the team's calls says why they came.
+        restDuring: s.requests
+          .slice(restBefore)
+          .filter((r) => r.t <= stormEnd)
+          .map((r) => `+${r.t - stormStart} ms ${r.method} ${r.path} ${r.status}`),
         exact,
         exactAfterMs,
       },
