@@ -12,6 +12,7 @@
  * ends equal to the simulator's truth, and REST calls during the storm (the team's must be 0).
  */
 import { SEED_USERS } from '../sim/index';
+import { SNAPSHOT_LAG_MS } from '../src/background/team/roster';
 import { type BenchSession, sleep } from './browser';
 import { matchShown, perWindow, round, type StateAt, summarize } from './stats';
 
@@ -82,7 +83,12 @@ export async function teamDomBench(
     );
     const firstCompleteMs = Date.now() - t0;
     const followed = Object.keys(await shown()).filter((id) => id !== s.userId);
-    await sleep(2_000); // the confirming snapshot after the topics' PUT
+    // The confirming snapshot comes SNAPSHOT_LAG_MS (3 s) after the topics' PUT: a fixed 2 s wait
+    // let it land inside the storm (4 REST calls counted there). Wait until the team's REST has been
+    // quiet for longer than that lag, so the storm's window holds only the storm.
+    const teamPath = (p: string) => /routing|analytics|users\?|presence/.test(p);
+    const lastTeamRest = () => s.requests.filter((r) => teamPath(r.path)).at(-1)?.t ?? 0;
+    await s.waitFor(async () => Date.now() - lastTeamRest() > SNAPSHOT_LAG_MS + 1_000, 30_000, 'quiet REST');
     await page.evaluate(RECORDER);
 
     const statuses = ['INTERACTING', 'IDLE', 'NOT_RESPONDING', 'COMMUNICATING'];
@@ -121,9 +127,7 @@ export async function teamDomBench(
     const m = matchShown(sent, changes);
     const latencies = m.latencies.filter((x): x is number => x !== undefined);
     const renders = perWindow(raw.commits, stormStart, stormEnd);
-    const teamRest = s.requests
-      .slice(restBefore)
-      .filter((r) => r.t <= stormEnd && /routing|analytics|users\?|presence/.test(r.path));
+    const teamRest = s.requests.slice(restBefore).filter((r) => r.t <= stormEnd && teamPath(r.path));
     return {
       agents: o.agents,
       queues: o.queues,
@@ -141,6 +145,12 @@ export async function teamDomBench(
           mean: round(renders.reduce((a, b) => a + b, 0) / renders.length, 1),
         },
         teamRestCallsDuring: teamRest.length,
+        // Every REST call of the storm's window (not the team's alone), ms after the storm began:
+        // a channel POST or a subscriptions PUT next to the team's calls says why they came.
+        restDuring: s.requests
+          .slice(restBefore)
+          .filter((r) => r.t <= stormEnd)
+          .map((r) => `+${r.t - stormStart} ms ${r.method} ${r.path} ${r.status}`),
         exact,
         exactAfterMs,
       },

@@ -30,7 +30,7 @@ export interface CapabilityState {
 
 export type CapabilityStates = Record<CapabilityId, CapabilityState>;
 
-const CapabilityStateSchema = v.object({
+export const CapabilityStateSchema = v.object({
   status: v.picklist(CAPABILITY_STATUSES),
   missingScopes: v.optional(v.array(v.string())),
   missingPermissions: v.optional(v.array(v.string())),

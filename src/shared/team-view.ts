@@ -16,6 +16,7 @@
  *    and not listed (the view says so with a notice).
  */
 import * as v from 'valibot';
+import { type CapabilityState, CapabilityStateSchema } from './capability-states';
 import { ReasonSchema } from './reason-schema';
 import type { Reason } from './reasons';
 
@@ -77,6 +78,8 @@ export interface TeamView {
   me?: string | undefined;
   /** The `queueJoin` capability is on: the agent may join and leave their own queues here. */
   canJoin: boolean;
+  /** Only while `queueJoin` is `unavailable`: its state, so the page shows the admin's fix. */
+  joinUnavailable?: CapabilityState | undefined;
   /** The agent's queues, sorted by name. */
   queues: TeamQueueView[];
   /** Every member of those queues, by user id. */
@@ -133,6 +136,7 @@ export interface TeamHead {
   notices?: Reason[] | undefined;
   me?: string | undefined;
   canJoin: boolean;
+  joinUnavailable?: CapabilityState | undefined;
 }
 
 const TeamHeadSchema = v.object({
@@ -141,6 +145,7 @@ const TeamHeadSchema = v.object({
   notices: v.optional(v.array(ReasonSchema)),
   me: optStr,
   canJoin: v.boolean(),
+  joinUnavailable: v.optional(CapabilityStateSchema),
 }) satisfies v.GenericSchema<unknown, TeamHead>;
 
 export const TeamViewSchema = v.object({
@@ -209,6 +214,7 @@ export function applyTeam(view: TeamView, m: ToTeam): TeamView {
     notices: head.notices,
     me: head.me,
     canJoin: head.canJoin,
+    joinUnavailable: head.joinUnavailable,
     queues,
     members,
   };

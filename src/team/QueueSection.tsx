@@ -2,8 +2,11 @@
  * One queue of the roster: its name, the agent's own joined state with a Join/Leave switch when
  * the worker says the `queueJoin` capability is on (`canJoin`; otherwise the state as text, no
  * control), waiting and interacting counts (only when observed), the count per status with the
- * longest time in status, and the members as a table with real headers.
+ * longest time in status, and the members as a table with real headers. Re-renders only when its
+ * group (a new object only when the queue or one of its members changed: roster.ts's cache) or
+ * another prop changed: a patch touching two queues reconciles two sections, not ten.
  */
+import { Component } from 'preact';
 import { t } from '../shared/i18n';
 import type { TeamQueueView } from '../shared/team-view';
 import { Elapsed } from '../shared/ui/Elapsed';
@@ -11,14 +14,7 @@ import { STATUS_LABELS, statusText } from './labels';
 import { MemberRow } from './MemberRow';
 import { ROSTER_STATUSES, type RosterGroup } from './roster';
 
-export function QueueSection({
-  group,
-  compact,
-  me,
-  canJoin,
-  onJoin,
-  onCopy,
-}: {
+interface SectionProps {
   group: RosterGroup;
   compact: boolean;
   /** The signed-in agent's user id. */
@@ -26,7 +22,27 @@ export function QueueSection({
   canJoin: boolean;
   onJoin: (queueId: string, joined: boolean) => void;
   onCopy: (name: string) => void;
-}) {
+}
+
+export class QueueSection extends Component<SectionProps> {
+  override shouldComponentUpdate(next: SectionProps): boolean {
+    const p = this.props;
+    return (
+      next.group !== p.group ||
+      next.compact !== p.compact ||
+      next.me !== p.me ||
+      next.canJoin !== p.canJoin ||
+      next.onJoin !== p.onJoin ||
+      next.onCopy !== p.onCopy
+    );
+  }
+
+  override render(props: SectionProps) {
+    return <Section {...props} />;
+  }
+}
+
+function Section({ group, compact, me, canJoin, onJoin, onCopy }: SectionProps) {
   const { queue, rows, counts, total, longestSince } = group;
   const headingId = `queue-${queue.id}`;
   return (

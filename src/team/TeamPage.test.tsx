@@ -127,6 +127,21 @@ describe('the team page', () => {
     await waitFor(() => expect(r.getByTestId('team-notice').textContent).toContain('routing:queue:join'));
   });
 
+  it('shows the admin’s fix when joining is unavailable, and drops it once joining is on', async () => {
+    const { r } = mount();
+    worker.fromWorker({
+      type: 'teamSnapshot',
+      view: view({ joinUnavailable: { status: 'unavailable', missingPermissions: ['routing:queue:join'] } }),
+    });
+    await waitFor(() =>
+      expect(r.getByTestId('capability-queueJoin-unavailable').textContent).toContain('routing:queue:join'),
+    );
+    expect(r.queryAllByTestId('join-toggle')).toHaveLength(0);
+    worker.fromWorker({ type: 'teamPatch', head: { status: 'live', canJoin: true, me: 'ana' } });
+    await waitFor(() => expect(r.getAllByRole('switch')).toHaveLength(2));
+    expect(r.queryByTestId('capability-queueJoin-unavailable')).toBeNull();
+  });
+
   it('copies a member’s name and says so', async () => {
     const { r, row } = mount();
     worker.fromWorker({ type: 'teamSnapshot', view: view() });

@@ -3,14 +3,15 @@
  * refused), the filters, and one section per queue. On its own page for leads on a big screen;
  * in the panel's Team tab (`?embed=panel`) the same roster, compact.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { reasonText } from '../shared/reasons';
 import type { TeamStatus, TeamView } from '../shared/team-view';
+import { CapabilityNote } from '../shared/ui/capability/CapabilityNote';
 import { useStore } from '../shared/ui/use-store';
 import { Filters } from './Filters';
 import { QueueSection } from './QueueSection';
-import { buildRoster } from './roster';
+import { buildRoster, type RosterCache } from './roster';
 import type { TeamStoreApi } from './store';
 
 export interface TeamActions {
@@ -31,7 +32,9 @@ export function TeamPage({
   const filter = useStore(store, (s) => s.filter);
   const linked = useStore(store, (s) => s.linked);
   const notice = useStore(store, (s) => s.notice);
-  const groups = useMemo(() => (view ? buildRoster(view, filter) : []), [view, filter]);
+  // Kept between renders: a patch rebuilds only the queues it touched (see roster.ts).
+  const cache = useRef<RosterCache>(new Map());
+  const groups = useMemo(() => (view ? buildRoster(view, filter, cache.current) : []), [view, filter]);
   const status: TeamStatus = !view ? 'loading' : linked ? view.status : 'stale';
   const showRoster = view && (view.status === 'live' || view.status === 'stale');
 
@@ -50,6 +53,7 @@ export function TeamPage({
           ))}
         </ul>
       ) : null}
+      {showRoster ? <CapabilityNote id="queueJoin" state={view.joinUnavailable} /> : null}
       {showRoster && view.queues.length > 0 ? (
         <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
       ) : null}

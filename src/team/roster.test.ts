@@ -87,3 +87,38 @@ describe('the roster', () => {
     expect(shortest?.rows.map((r) => r.member.id)).toEqual(['dee', 'ana', 'cy', 'ben']);
   });
 });
+
+describe('the roster cache', () => {
+  const two: TeamView = {
+    ...view,
+    queues: [
+      ...view.queues,
+      {
+        id: 'q9',
+        name: 'Billing',
+        joinedByMe: false,
+        memberCount: 1,
+        members: [{ userId: 'eve', joined: true }],
+      },
+    ],
+  };
+
+  it('keeps the group of a queue none of whose members changed, and rebuilds the one that did', () => {
+    const cache = new Map();
+    const first = buildRoster(two, DEFAULT_FILTER, cache);
+    const again = buildRoster(two, DEFAULT_FILTER, cache);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    // Ben (Support only) goes idle: Support is rebuilt with his new status, Billing kept as is.
+    const moved = { ...two, members: { ...two.members, ben: member('ben', 'Ben Ode', 'IDLE', 5_000) } };
+    const next = buildRoster(moved, DEFAULT_FILTER, cache);
+    const support = next.find((g) => g.queue.id === 'q1');
+    expect(support).not.toBe(first.find((g) => g.queue.id === 'q1'));
+    expect(support?.rows.find((r) => r.member.id === 'ben')?.status).toBe('available');
+    expect(next.find((g) => g.queue.id === 'q9')).toBe(first.find((g) => g.queue.id === 'q9'));
+    // The same result as without a cache; a new filter rebuilds every group.
+    expect(next).toEqual(buildRoster(moved, DEFAULT_FILTER));
+    const filtered = buildRoster(moved, { ...DEFAULT_FILTER, status: 'available' }, cache);
+    expect(filtered.find((g) => g.queue.id === 'q9')).not.toBe(next.find((g) => g.queue.id === 'q9'));
+  });
+});

@@ -96,32 +96,71 @@ function zeroCounts(): Record<RosterStatus, number> {
   return Object.fromEntries(ROSTER_STATUSES.map((s) => [s, 0])) as Record<RosterStatus, number>;
 }
 
-/** Each queue the filter keeps, in the view's order, with its rows filtered and sorted. */
-export function buildRoster(view: Pick<TeamView, 'queues' | 'members'>, filter: RosterFilter): RosterGroup[] {
+/**
+ * What one queue's group was built from, to reuse it whole when none of it changed: the worker
+ * keeps the identity of every queue and member it did not touch (background/team/view.ts), so a
+ * shift change's patch rebuilds only the queues whose members moved, and their sections alone
+ * re-render (QueueSection compares the group by identity).
+ */
+interface CachedGroup {
+  queue: TeamQueueView;
+  filter: RosterFilter;
+  members: (TeamMemberView | undefined)[];
+  group: RosterGroup;
+}
+export type RosterCache = Map<string, CachedGroup>;
+
+function buildGroup(queue: TeamQueueView, members: (TeamMemberView | undefined)[], filter: RosterFilter) {
   const needle = searchKey(filter.search);
+  const counts = zeroCounts();
+  const all: RosterRow[] = [];
+  let longestSince: number | undefined;
+  queue.members.forEach((m, i) => {
+    const member = members[i];
+    if (!member) return;
+    const status = rosterStatusOf(member, m);
+    counts[status] += 1;
+    if (member.since !== undefined && (longestSince === undefined || member.since < longestSince))
+      longestSince = member.since;
+    all.push({ member, joined: m.joined, status, longest: false });
+  });
+  const rows = all.filter(
+    (r) =>
+      (!filter.status || r.status === filter.status) &&
+      (!needle || searchKey(r.member.name).includes(needle)),
+  );
+  for (const r of rows) r.longest = longestSince !== undefined && r.member.since === longestSince;
+  rows.sort(COMPARE[filter.sort]);
+  return { queue, rows, counts, total: all.length, longestSince };
+}
+
+/**
+ * Each queue the filter keeps, in the view's order, with its rows filtered and sorted. With a
+ * `cache` (the page's, kept between builds), a queue whose view, filter and members are the same
+ * objects as last time keeps its group object.
+ */
+export function buildRoster(
+  view: Pick<TeamView, 'queues' | 'members'>,
+  filter: RosterFilter,
+  cache?: RosterCache,
+): RosterGroup[] {
   const groups: RosterGroup[] = [];
+  const seen = new Set<string>();
   for (const queue of view.queues) {
     if (filter.queueId && queue.id !== filter.queueId) continue;
-    const counts = zeroCounts();
-    const all: RosterRow[] = [];
-    let longestSince: number | undefined;
-    for (const m of queue.members) {
-      const member = view.members[m.userId];
-      if (!member) continue;
-      const status = rosterStatusOf(member, m);
-      counts[status] += 1;
-      if (member.since !== undefined && (longestSince === undefined || member.since < longestSince))
-        longestSince = member.since;
-      all.push({ member, joined: m.joined, status, longest: false });
-    }
-    const rows = all.filter(
-      (r) =>
-        (!filter.status || r.status === filter.status) &&
-        (!needle || searchKey(r.member.name).includes(needle)),
-    );
-    for (const r of rows) r.longest = longestSince !== undefined && r.member.since === longestSince;
-    rows.sort(COMPARE[filter.sort]);
-    groups.push({ queue, rows, counts, total: all.length, longestSince });
+    const members = queue.members.map((m) => view.members[m.userId]);
+    const old = cache?.get(queue.id);
+    const same =
+      old !== undefined &&
+      old.queue === queue &&
+      old.filter === filter &&
+      old.members.length === members.length &&
+      old.members.every((m, i) => m === members[i]);
+    const group = same ? old.group : buildGroup(queue, members, filter);
+    cache?.set(queue.id, { queue, filter, members, group });
+    seen.add(queue.id);
+    groups.push(group);
   }
+  for (const id of cache?.keys() ?? []) if (!seen.has(id)) cache?.delete(id);
   return groups;
 }

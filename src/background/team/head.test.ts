@@ -64,4 +64,17 @@ describe("the team view's status", () => {
       reason('team-counts-only', { queues: ['Support'], limit: 1000 }),
     ]);
   });
+
+  it("carries the queueJoin state only while it is unavailable (the admin's fix), and no switch then", () => {
+    const unavailable = { status: 'unavailable' as const, missingPermissions: ['routing:queue:join'] };
+    const head = teamHead({ ...base, queueJoin: unavailable });
+    expect(head).toMatchObject({ status: 'live', canJoin: false, joinUnavailable: unavailable });
+    expect(teamHead({ ...base, queueJoin: { status: 'on' } }).joinUnavailable).toBeUndefined();
+    expect(teamHead({ ...base, queueJoin: { status: 'checking' } }).joinUnavailable).toBeUndefined();
+    // With the team capability off nothing is shown, not even the fix for joining.
+    expect(teamHead({ ...base, team: { status: 'off' }, queueJoin: unavailable })).toEqual({
+      status: 'off',
+      canJoin: false,
+    });
+  });
 });

@@ -27,7 +27,11 @@ export interface HeadInput {
 
 export function teamHead(i: HeadInput): TeamHead {
   const canJoin = i.queueJoin?.status === 'on';
-  const base = { me: i.me, canJoin };
+  // The admin's fix travels only while joining is unavailable (the page shows it, shared CapabilityNote).
+  const base: Pick<TeamHead, 'me' | 'canJoin' | 'joinUnavailable'> =
+    i.queueJoin?.status === 'unavailable'
+      ? { me: i.me, canJoin, joinUnavailable: i.queueJoin }
+      : { me: i.me, canJoin };
   if (!i.team || i.team.status === 'off') return { status: 'off', canJoin: false };
   if (i.team.status === 'checking') return { ...base, status: 'loading' };
   if (i.team.status === 'unavailable') {

@@ -126,6 +126,7 @@ export const sameHead = (a: TeamHead, b: TeamHead) =>
   a.status === b.status &&
   a.me === b.me &&
   a.canJoin === b.canJoin &&
+  JSON.stringify(a.joinUnavailable) === JSON.stringify(b.joinUnavailable) &&
   sameReason(a.reason, b.reason) &&
   JSON.stringify(a.notices ?? []) === JSON.stringify(b.notices ?? []);
 
