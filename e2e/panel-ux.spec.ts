@@ -143,6 +143,8 @@ test('the toggle-panel command collapses and expands the panel; so does the keyb
 
   await agentPage.open();
   await expect(agentPage.expanded).toBeVisible();
+  // The worker relays the command over the panel's port: it must be open (it opens just after first paint).
+  await agentPage.linked();
   await pressToggleCommand(serviceWorker);
   await expect(agentPage.edgeTab).toBeVisible();
   await expect(agentPage.expanded).toHaveCount(0);

@@ -127,7 +127,7 @@ test('a CRM that does not answer fails the CRM check with its host', async ({
   // The admin configured a REST CRM (and allowed its host) whose server does not answer.
   await preapproveHost(context, extensionId, `https://${offline}/*`);
   await configureDemoCrm(context, extensionId, async (crm) => {
-    for (const field of ['crmLookupUrl', 'crmSearchUrl']) {
+    for (const field of ['crmLookupUrl', 'crmSearchUrl', 'crmLogUrl']) {
       const input = crm.section.getByTestId(field);
       await input.fill(((await input.inputValue()) ?? '').replace('crm.cuecard.test', offline));
     }

@@ -53,6 +53,11 @@ export class AgentPage {
     return this;
   }
 
+  /** The panel's port to the worker is open (its message checks load just after first paint). */
+  async linked(): Promise<void> {
+    await expect(this.status).toHaveAttribute('data-linked', 'true');
+  }
+
   /** A conversation's tab. */
   conversation(id: string): Locator {
     return this.panel.locator(`[data-testid="conversation"][data-conversation-id="${id}"]`);

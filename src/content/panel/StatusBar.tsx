@@ -28,7 +28,7 @@ export function StatusBar({ store, link }: { store: PanelStoreApi; link: PanelLi
   const regionMismatch = agent && pageRegion && pageRegion !== agent.region ? pageRegion : undefined;
 
   return (
-    <section class="status" data-testid="status" data-status={status}>
+    <section class="status" data-testid="status" data-status={status} data-linked={linked}>
       {agent ? (
         <div class="agent" data-testid="agent">
           <span class="agent-name" title={agent.name}>
