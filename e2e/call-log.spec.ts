@@ -56,8 +56,12 @@ test.describe('External Contacts', () => {
     sim.act(first, { type: 'disconnect', by: 'customer' });
     sim.act(first, { type: 'wrapup', notes: 'Invoice resent' });
     await expect(agentPage.conversation(first)).toHaveCount(0);
+    // The wrap-up is read from REST, which trails the events (1.5 s here): the call log checks
+    // 3 s after the end, then 6 s later, then 12 s (call-log/service.ts RECHECK_MS).
     await expect
-      .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(first)).length)
+      .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(first)).length, {
+        timeout: 30_000,
+      })
       .toBe(1);
     const [note] = sim.externalContacts().notes.filter((n) => n.noteText?.includes(first));
     expect(note?.entityId).toBe(jamie?.externalContactId);

@@ -110,8 +110,12 @@ export class CallLogService {
     const ids = new Set<string>();
     for (const v of views) {
       ids.add(v.id);
-      const t = this.trackedOf(v);
       const cur = this.kept[v.id];
+      // While the card is being looked up again (after an eviction the CRM cache is gone), the
+      // record settled before stays: only the lookup's answer (a pick, "Not this contact") changes it.
+      const seen = this.trackedOf(v);
+      const asking = v.crm === undefined || v.crm.status === 'loading';
+      const t = asking && cur?.recordId ? { ...seen, recordId: cur.recordId } : seen;
       if (
         !cur ||
         JSON.stringify({ ...cur, notes: undefined, at: undefined }) !==

@@ -62,6 +62,7 @@ export class CardServices {
       getApi,
       agentId: () => deps.agent()?.id,
       org: () => this.org.current,
+      ready: this.org.ready,
       capability: deps.capability,
       log,
     });

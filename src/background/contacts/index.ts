@@ -25,9 +25,21 @@ export class OrgId {
   }
 }
 
-export function createContacts(deps: Omit<ContactsDeps, 'picks'>): ContactsService {
+/** The associations asked for this session (conversation:contact keys), beside the token in storage.session. */
+const ASKED_KEY = 'associationsAsked';
+
+export function createContacts(deps: Omit<ContactsDeps, 'picks' | 'asked'>): ContactsService {
   return new ContactsService({
     ...deps,
     picks: new PickStore({ store: localStore, crypto: webCrypto, now: Date.now }),
+    asked: {
+      async load() {
+        const got = (await browser.storage.session.get(ASKED_KEY))[ASKED_KEY];
+        return Array.isArray(got) ? got.filter((k): k is string => typeof k === 'string') : [];
+      },
+      save(keys) {
+        void browser.storage.session.set({ [ASKED_KEY]: keys });
+      },
+    },
   });
 }

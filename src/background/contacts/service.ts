@@ -38,6 +38,8 @@ export interface ContactsDeps {
   /** The Genesys org (tokens/me), else the region: picks are per org. */
   org(): string | undefined;
   capability(id: CapabilityId): CapabilityState;
+  /** Settles when `org()` is known after a worker start (picks are per org: a recall waits for it). */
+  ready?: Promise<unknown>;
   /** The associations asked for, kept across a worker eviction (storage.session in the worker). */
   asked?: { load(): Promise<string[]>; save(keys: string[]): void };
   log?(event: string, detail?: Record<string, unknown>): void;
@@ -76,6 +78,7 @@ export class ContactsService implements PickHooks {
   }
 
   async recall(crm: string, address: string, records: readonly CrmRecord[]): Promise<number | undefined> {
+    await this.deps.ready;
     const scope = this.scope(crm);
     if (!scope) return undefined;
     const id = await this.deps.picks.get(scope, address);
