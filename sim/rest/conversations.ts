@@ -11,6 +11,7 @@ import { sendError, sendJson } from '../http';
 import { restConversation } from '../org/snapshots';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
 import type { ListingRow } from './listing-history';
+import { totalsPage } from './paging';
 
 const MEDIA_OF_TYPE: Record<string, string> = {
   call: 'call',
@@ -53,24 +54,14 @@ export function listConversations(c: ApiRequestContext): void {
     opts.conversationsPageSize,
   );
   const pageNumber = positiveInt(q.get('pageNumber')) ?? 1;
-  const pageCount = Math.ceil(all.length / pageSize);
   const uri = (n: number) => {
     const u = new URLSearchParams({ pageSize: String(pageSize), pageNumber: String(n) });
     if (q.get('communicationType')) u.set('communicationType', q.get('communicationType') ?? '');
     return `${LISTING_PATH}?${u}`;
   };
-  const listing: Models.ConversationEntityListing = {
-    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
-    pageSize,
-    pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: uri(1),
-    lastUri: uri(Math.max(1, pageCount)),
-    selfUri: uri(pageNumber),
-  };
-  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
-  if (pageNumber > 1) listing.previousUri = uri(Math.min(pageNumber - 1, Math.max(1, pageCount)));
+  const listing: Models.ConversationEntityListing = totalsPage(all, pageSize, pageNumber, uri, {
+    clampPrevious: true,
+  });
   sendJson(c.res, 200, listing);
 }
 

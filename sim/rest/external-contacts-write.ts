@@ -15,6 +15,7 @@ import { contactName, type NoteRecord } from '../org/external-contacts';
 import type { MediaType } from '../types';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
 import { CONTACT_VIEW } from './external-contacts';
+import { totalsPage } from './paging';
 
 const ASSOCIATE = ['externalContacts:conversation:associate', 'relate:conversation:associate'];
 const CONTACT_EDIT = ['externalContacts:contact:edit', 'relate:contact:edit'];
@@ -127,19 +128,13 @@ export function listNotes(c: ApiRequestContext, [contactId = '']: string[]) {
   if (sortOrder === 'createDate:desc') all.reverse();
   const base = `/api/v2/externalcontacts/contacts/${contactId}/notes`;
   const uri = (n: number) => `${base}?pageSize=${pageSize}&pageNumber=${n}&sortOrder=${sortOrder}`;
-  const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
-  const listing: Omit<Models.NoteListing, 'entities'> & { entities: NoteRecord[] } = {
-    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+  const listing: Omit<Models.NoteListing, 'entities'> & { entities: NoteRecord[] } = totalsPage(
+    all,
     pageSize,
     pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: uri(1),
-    lastUri: uri(pageCount),
-    selfUri: uri(pageNumber),
-  };
-  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
-  if (pageNumber > 1) listing.previousUri = uri(pageNumber - 1);
+    uri,
+    { emptyPageCount: 1 },
+  );
   sendJson(c.res, 200, listing);
 }
 

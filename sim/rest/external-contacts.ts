@@ -8,6 +8,7 @@ import { phoneKey } from '../crm/customers';
 import { sendError, sendJson } from '../http';
 import { contactEmails, contactName, contactPhones } from '../org/external-contacts';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
+import { totalsPage } from './paging';
 
 export const CONTACT_VIEW = ['externalContacts:contact:view', 'relate:contact:view'];
 const VIEW = CONTACT_VIEW;
@@ -50,22 +51,9 @@ export function searchContacts(c: ApiRequestContext) {
       (qPhone.length >= 4 && contactPhones(x).some((p) => p.includes(qPhone)))
     );
   });
-  const page = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const uri = (n: number) =>
     `/api/v2/externalcontacts/contacts?pageSize=${pageSize}&pageNumber=${n}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
-  const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
-  const listing: Models.ContactListing = {
-    entities: page,
-    pageSize,
-    pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: uri(1),
-    lastUri: uri(pageCount),
-    selfUri: uri(pageNumber),
-  };
-  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
-  if (pageNumber > 1) listing.previousUri = uri(pageNumber - 1);
+  const listing: Models.ContactListing = totalsPage(all, pageSize, pageNumber, uri, { emptyPageCount: 1 });
   sendJson(c.res, 200, listing);
 }
 

@@ -57,3 +57,48 @@ export function pageOf<T>(
     uri,
   };
 }
+
+/** A numbered page with its totals and links, as Genesys' `…EntityListing`/`…Listing` bodies carry them. */
+export interface TotalsPage<T> {
+  entities: T[];
+  pageSize: number;
+  pageNumber: number;
+  total: number;
+  pageCount: number;
+  firstUri: string;
+  lastUri: string;
+  selfUri: string;
+  nextUri?: string;
+  previousUri?: string;
+}
+
+/**
+ * Page `pageNumber` of `all` with totals and `uri(n)` links. `emptyPageCount`: what an empty listing
+ * says its page count is (0, or 1 as External Contacts do); `clampPrevious`: a page past the end
+ * links back to the last page (the conversations listing), not to the page before it.
+ */
+export function totalsPage<T>(
+  all: readonly T[],
+  pageSize: number,
+  pageNumber: number,
+  uri: (n: number) => string,
+  o: { emptyPageCount?: 0 | 1; clampPrevious?: boolean } = {},
+): TotalsPage<T> {
+  const pageCount = Math.max(o.emptyPageCount ?? 0, Math.ceil(all.length / pageSize));
+  const listing: TotalsPage<T> = {
+    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    pageSize,
+    pageNumber,
+    total: all.length,
+    pageCount,
+    firstUri: uri(1),
+    lastUri: uri(Math.max(1, pageCount)),
+    selfUri: uri(pageNumber),
+  };
+  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
+  if (pageNumber > 1)
+    listing.previousUri = uri(
+      o.clampPrevious ? Math.min(pageNumber - 1, Math.max(1, pageCount)) : pageNumber - 1,
+    );
+  return listing;
+}

@@ -11,6 +11,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { sendError, sendJson } from '../http';
 import { WRAPUP_CODES, wrapupCode } from '../org/wrapup-codes';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
+import { totalsPage } from './paging';
 
 const VIEW = ['routing:wrapupCode:view'];
 const PAGE_DEFAULT = 25;
@@ -39,25 +40,13 @@ export function listWrapupCodes(c: ApiRequestContext) {
   const all = WRAPUP_CODES.filter(
     (w) => (!name || w.name.toLowerCase().includes(name)) && (ids.length === 0 || ids.includes(w.id ?? '')),
   ).sort((a, b) => String(a[sortBy]).localeCompare(String(b[sortBy])) * (descending ? -1 : 1));
-  const pageCount = Math.ceil(all.length / pageSize);
   const uri = (n: number) => {
     const q = new URLSearchParams(sp);
     q.set('pageSize', String(pageSize));
     q.set('pageNumber', String(n));
     return `${LISTING_PATH}?${q}`;
   };
-  const listing: Models.WrapupCodeEntityListing = {
-    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
-    pageSize,
-    pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: uri(1),
-    lastUri: uri(Math.max(1, pageCount)),
-    selfUri: uri(pageNumber),
-  };
-  if (pageNumber < pageCount) listing.nextUri = uri(pageNumber + 1);
-  if (pageNumber > 1) listing.previousUri = uri(pageNumber - 1);
+  const listing: Models.WrapupCodeEntityListing = totalsPage(all, pageSize, pageNumber, uri);
   sendJson(c.res, 200, listing);
 }
 
