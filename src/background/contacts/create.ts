@@ -17,6 +17,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CapabilityState } from '../../shared/capabilities';
+import { EMAIL_SHAPE } from '../../shared/contact-form';
 import type { ConversationView, NewContactView } from '../../shared/domain';
 import { toE164 } from '../../shared/phone';
 import { type Reason, reason } from '../../shared/reasons';
@@ -31,9 +32,6 @@ export interface NewContactForm {
   email?: string | undefined;
   title?: string | undefined;
 }
-
-/** `name@domain.tld`, no spaces: the shape External Contacts stores (the form checks the same). */
-export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const CONTACTS_PATH = '/api/v2/externalcontacts/contacts';
 
