@@ -11,7 +11,7 @@ import { mergeCrmSettings } from '../../shared/crm/policy';
 import type { ConversationView } from '../../shared/domain';
 import { CrmService } from '../crm/service';
 import { type Api, createApi } from '../genesys/rest';
-import { ContactCreator } from './create';
+import { ContactCreator, type ContactCreatorDeps } from './create';
 
 const alex = SEED_USERS.alex.id;
 let sim: Sim | undefined;
@@ -23,7 +23,7 @@ afterEach(async () => {
 const on: CapabilityState = { status: 'on' };
 const apiAs = (s: Sim, token: string) => createApi({ baseUrl: s.url, getToken: async () => token });
 
-function creatorFor(api: Api, adopt = () => undefined) {
+function creatorFor(api: Api, adopt: ContactCreatorDeps['adopt'] = () => undefined) {
   return new ContactCreator({
     getApi: () => api,
     capability: () => on,
@@ -89,7 +89,8 @@ describe('Create contact against the simulator', () => {
     const errorOf = async (api: Api, phone?: string) => {
       const c = creatorFor(api);
       await c.create('conv-1', { ...form, phone });
-      const shown = c.present([{ id: 'conv-1', media: 'call', state: 'connected', startedAt: 0 }])[0];
+      const v: ConversationView = { id: 'conv-1', media: 'call', state: 'connected', startedAt: 0 };
+      const shown = c.present([v])[0];
       return shown?.newContact;
     };
 

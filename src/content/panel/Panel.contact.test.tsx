@@ -128,7 +128,9 @@ describe('Create contact on the card', () => {
     expect(input('Phone').value).toBe('');
     fireEvent.keyDown(input('Last name'), { key: 'Escape' });
     expect(q.queryByTestId('contact-form')).toBeNull();
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(root.activeElement).toBe(q.getByTestId('contact-create-open'));
   });
 
