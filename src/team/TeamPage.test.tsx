@@ -62,6 +62,15 @@ const view = (over: Partial<TeamView> = {}): TeamView => ({
   ...over,
 });
 
+/** The role lacks `routing:queue:view`: nothing to show. */
+const unavailable = () =>
+  view({
+    status: 'unavailable',
+    reason: reason('team-missing-permission', { permission: ['routing:queue:view'] }),
+    queues: [],
+    members: {},
+  });
+
 function mount(embed = false) {
   const store = createTeamStore();
   const r = render(<TeamPage store={store} embed={embed} actions={linkTeam(store)} />);
@@ -155,12 +164,7 @@ describe('the team page', () => {
     const { r } = mount();
     worker.fromWorker({
       type: 'teamSnapshot',
-      view: view({
-        status: 'unavailable',
-        reason: reason('team-missing-permission', { permission: ['routing:queue:view'] }),
-        queues: [],
-        members: {},
-      }),
+      view: unavailable(),
     });
     await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('routing:queue:view'));
     expect(r.queryAllByTestId('queue')).toHaveLength(0);
@@ -226,12 +230,7 @@ describe('the team page', () => {
     // A missing permission: the team's own state.
     worker.fromWorker({
       type: 'teamSnapshot',
-      view: view({
-        status: 'unavailable',
-        reason: reason('team-missing-permission', { permission: ['routing:queue:view'] }),
-        queues: [],
-        members: {},
-      }),
+      view: unavailable(),
     });
     await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('routing:queue:view'));
     // The worker away: the panel says so (its own port is down too).
