@@ -1,13 +1,16 @@
 /**
  * A Genesys listing read page by page along its `nextUri` (relative, or absolute on the api host),
  * the one paging every listing offers (the queue members listing offers nothing else: no
- * `pageCount`, [V] forum 9930). Used by the agent's queues (my-queues.ts) and the team's snapshot.
+ * `pageCount`, [V] forum 9930). Used by the agent's queues (my-queues.ts) and the team's snapshot;
+ * the conversations listing (feed/listing.ts) reads its `nextUri` with `pathOf` too.
  */
 import type { Api } from './rest';
 
 /** A path from a `nextUri` (relative, or absolute on the api host). */
 export function pathOf(uri: string): string {
-  return uri.startsWith('/') ? uri : new URL(uri).pathname + new URL(uri).search;
+  if (!/^https?:/i.test(uri)) return uri;
+  const u = new URL(uri);
+  return `${u.pathname}${u.search}`;
 }
 
 /** Every page's entities from `first` on, `maxPages` pages at most (a server that never ends its chain). */
