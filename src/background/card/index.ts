@@ -19,6 +19,7 @@ import { createCallLog } from '../call-log';
 import { createDialer, dialFromPanel } from '../calls';
 import { createContactCreator, createContacts, OrgId } from '../contacts';
 import { createCrmService, isCrmChange } from '../crm';
+import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 
 /** The commands the card's services answer (the rest are the session's and the feed's). */
@@ -41,6 +42,8 @@ export function isCardCommand(c: ToWorker): c is CardCommand {
 
 export interface CardDeps {
   getApi(): Api | undefined;
+  /** The worker's one reader of the agent's queues (the dialer's queues to call on behalf of). */
+  myQueues: MyQueues;
   agent(): AgentView | undefined;
   capability(id: CapabilityId): CapabilityState;
   onChange(): void;
@@ -78,6 +81,7 @@ export class CardServices {
     });
     this.dialer = createDialer({
       getApi,
+      myQueues: deps.myQueues,
       allowed: () => deps.capability('clickToDial').status === 'on',
       onChange,
       log,
