@@ -176,6 +176,7 @@ test('External Contacts, an unknown caller: Create contact from the card → the
   await expect(card.get('contact-firstName')).toBeFocused();
   await card.get('contact-save').click(); // no name: refused in the card, nothing sent
   await expect(card.get('contact-firstName-error')).toHaveText('Enter a first or a last name.');
+  await agentPage.page.screenshot({ path: 'test-results/create-contact-form.png' });
   await card.get('contact-firstName').fill('Nia');
   await card.get('contact-lastName').fill('Okoro');
   await card.get('contact-save').dblclick(); // a double click creates one contact
