@@ -11,6 +11,8 @@
  * later one: it counts with that render's time), renders (commits) per second, whether the page
  * ends equal to the simulator's truth, and REST calls during the storm (the team's must be 0).
  */
+
+import type { Page } from '@playwright/test';
 import { SEED_USERS } from '../sim/index';
 import { SNAPSHOT_LAG_MS } from '../src/background/team/roster';
 import { type BenchSession, sleep } from './browser';
@@ -35,6 +37,65 @@ const RECORDER = `(() => {
 /** What the page shows: user id → routing status (every row of a member shows the same). */
 const SHOWN = `(() => Object.fromEntries([...document.querySelectorAll('tr[data-testid="member"]')]
   .map((r) => [r.getAttribute('data-user-id'), r.getAttribute('data-routing')])))()`;
+
+/**
+ * Page-side stamps of the team port's patches as they arrive (before the page's own listener) and
+ * how long that listener (parse, store) took: splits event → DOM into event → page and page → DOM.
+ */
+const ARRIVALS = `(() => {
+  const A = (window.__ccArrivals = { recs: [], handleMs: [] });
+  const connect = chrome.runtime.connect.bind(chrome.runtime);
+  chrome.runtime.connect = (...args) => {
+    const port = connect(...args);
+    const add = port.onMessage.addListener.bind(port.onMessage);
+    port.onMessage.addListener = (fn) => add((m, p) => {
+      const t = Date.now();
+      if (m && m.type === 'teamPatch' && m.members) for (const x of m.members) A.recs.push(t, x.id, x.routingStatus);
+      const r = fn(m, p);
+      A.handleMs.push(Date.now() - t);
+      return r;
+    });
+    return port;
+  };
+})()`;
+
+/**
+ * `TEAM_DOM_PROFILE=dir`: CPU profiles of the team page and the worker over the storm
+ * (`team-page.cpuprofile`, `worker.cpuprofile`; open in DevTools, or build with --minify false).
+ */
+async function startProfiles(s: BenchSession, page: Page): Promise<(dir: string) => Promise<void>> {
+  const pageCdp = await s.context.newCDPSession(page);
+  const worker = await s.workerSession();
+  for (const send of [(m: string, p?: object) => pageCdp.send(m as 'Profiler.enable', p), worker.send]) {
+    await send('Profiler.enable');
+    await send('Profiler.setSamplingInterval', { interval: 250 });
+    await send('Profiler.start');
+  }
+  return async (dir) => {
+    const { writeFileSync } = await import('node:fs');
+    const pageProfile = await pageCdp.send('Profiler.stop');
+    const workerProfile = (await worker.send('Profiler.stop')) as { profile: unknown };
+    writeFileSync(`${dir}/team-page.cpuprofile`, JSON.stringify(pageProfile.profile));
+    writeFileSync(`${dir}/worker.cpuprofile`, JSON.stringify(workerProfile.profile));
+  };
+}
+
+async function traceLater(s: BenchSession, page: Page, file: string) {
+  const cdp = await s.context.newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await sleep(3000);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
+    transferMode: 'ReportEvents',
+  });
+  await sleep(2000);
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, JSON.stringify(events));
+}
 
 export interface TeamDomOptions {
   agents: number;
@@ -66,7 +127,13 @@ export async function teamDomBench(
   });
   try {
     const extensionId = new URL(s.sw.url()).host;
+    // The worker's own log lines ([cuecard] …: resubscribe, team.snapshot, …) with their time.
+    const workerLog: { t: number; text: string }[] = [];
+    s.sw.on('console', (m) => {
+      if (m.text().startsWith('[cuecard]')) workerLog.push({ t: Date.now(), text: m.text() });
+    });
     const page = await s.context.newPage();
+    await page.addInitScript(ARRIVALS);
     const t0 = Date.now();
     await page.goto(`chrome-extension://${extensionId}/src/team/index.html`);
     const shown = async () => (await page.evaluate(SHOWN)) as Record<string, string>;
@@ -86,7 +153,7 @@ export async function teamDomBench(
     // The confirming snapshot comes SNAPSHOT_LAG_MS (3 s) after the topics' PUT: a fixed 2 s wait
     // let it land inside the storm (4 REST calls counted there). Wait until the team's REST has been
     // quiet for longer than that lag, so the storm's window holds only the storm.
-    const teamPath = (p: string) => /routing|analytics|users\?|presence/.test(p);
+    const teamPath = (p: string) => /routing|analytics|\/users$|presence/.test(p);
     const lastTeamRest = () => s.requests.filter((r) => teamPath(r.path)).at(-1)?.t ?? 0;
     await s.waitFor(async () => Date.now() - lastTeamRest() > SNAPSHOT_LAG_MS + 1_000, 30_000, 'quiet REST');
     await page.evaluate(RECORDER);
@@ -97,7 +164,11 @@ export async function teamDomBench(
     const restBefore = s.requests.length;
     const tickMs = 10;
     const perTick = (o.rate * tickMs) / 1000;
+    const profiles = process.env.TEAM_DOM_PROFILE ? await startProfiles(s, page) : undefined;
     const stormStart = Date.now();
+    const traceDone = process.env.TEAM_DOM_TRACE
+      ? traceLater(s, page, process.env.TEAM_DOM_TRACE)
+      : undefined;
     const end = stormStart + o.seconds * 1000;
     for (let next = stormStart; Date.now() < end; next += tickMs) {
       for (let i = 0; i < perTick; i++) {
@@ -110,6 +181,8 @@ export async function teamDomBench(
       await sleep(Math.max(0, next + tickMs - Date.now()));
     }
     const stormEnd = Date.now();
+    await traceDone;
+    if (profiles && process.env.TEAM_DOM_PROFILE) await profiles(process.env.TEAM_DOM_PROFILE);
     let exact = true;
     try {
       await s.waitFor(async () => (await wrong()) === 0, 30_000, 'the roster to equal the truth', 50);
@@ -125,6 +198,29 @@ export async function teamDomBench(
     for (let i = 0; i + 2 < raw.recs.length; i += 3)
       changes.push({ t: raw.recs[i] as number, id: String(raw.recs[i + 1]), state: String(raw.recs[i + 2]) });
     const m = matchShown(sent, changes);
+    const arr = (await page.evaluate('window.__ccArrivals')) as {
+      recs: (string | number)[];
+      handleMs: number[];
+    };
+    const arrivals: StateAt[] = [];
+    for (let i = 0; i + 2 < arr.recs.length; i += 3) {
+      const t = arr.recs[i] as number;
+      if (t >= stormStart) arrivals.push({ t, id: String(arr.recs[i + 1]), state: String(arr.recs[i + 2]) });
+    }
+    const toPage = matchShown(sent, arrivals).latencies.filter((x): x is number => x !== undefined);
+    // Page → DOM: each DOM change against the latest arrival of that state before it.
+    const lastArrival = new Map<string, number>();
+    const pageToDom: number[] = [];
+    const timeline = [
+      ...arrivals.map((a) => ({ ...a, dom: false })),
+      ...changes.map((c) => ({ ...c, dom: true })),
+    ];
+    timeline.sort((a, b) => a.t - b.t || Number(a.dom) - Number(b.dom));
+    for (const e of timeline) {
+      const k = `${e.id}|${e.state}`;
+      if (!e.dom) lastArrival.set(k, e.t);
+      else if (lastArrival.has(k)) pageToDom.push(e.t - (lastArrival.get(k) as number));
+    }
     const latencies = m.latencies.filter((x): x is number => x !== undefined);
     const renders = perWindow(raw.commits, stormStart, stormEnd);
     const teamRest = s.requests.slice(restBefore).filter((r) => r.t <= stormEnd && teamPath(r.path));
@@ -139,6 +235,9 @@ export async function teamDomBench(
         sent: sent.length,
         latencyMs: Object.fromEntries(Object.entries(summarize(latencies)).map(([k, v]) => [k, round(v, 1)])),
         neverShown: sent.length - latencies.length,
+        eventToPageMs: summarize(toPage),
+        pageToDomMs: summarize(pageToDom),
+        pageHandlerMs: summarize(arr.handleMs),
         unexplained: m.unexplained,
         rendersPerSecond: {
           max: Math.max(...renders),
@@ -148,9 +247,11 @@ export async function teamDomBench(
         // Every REST call of the storm's window (not the team's alone), ms after the storm began:
         // a channel POST or a subscriptions PUT next to the team's calls says why they came.
         restDuring: s.requests
-          .slice(restBefore)
-          .filter((r) => r.t <= stormEnd)
+          .filter((r) => r.t >= t0 && r.t <= stormEnd)
           .map((r) => `+${r.t - stormStart} ms ${r.method} ${r.path} ${r.status}`),
+        workerLogDuring: workerLog
+          .filter((l) => l.t >= t0 && l.t <= stormEnd)
+          .map((l) => `+${l.t - stormStart} ms ${l.text}`),
         exact,
         exactAfterMs,
       },

@@ -1,7 +1,7 @@
 /**
  * The roster: the agent's queues, who is in them (joined per queue) and each member's presence and
  * routing status. The one owner of the team's state in the worker; the view (view.ts) is built
- * from it, storage.session keeps it (persist.ts).
+ * from it, storage.session keeps it (persist.ts, one JSON string).
  *
  * Invariants:
  *  - Events newer than a snapshot are not undone by it: each member keeps the arrival time of its
