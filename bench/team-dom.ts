@@ -233,7 +233,7 @@ export async function teamDomBench(
         rate: o.rate,
         seconds: o.seconds,
         sent: sent.length,
-        latencyMs: Object.fromEntries(Object.entries(summarize(latencies)).map(([k, v]) => [k, round(v, 1)])),
+        latencyMs: summarize(latencies),
         neverShown: sent.length - latencies.length,
         eventToPageMs: summarize(toPage),
         pageToDomMs: summarize(pageToDom),
@@ -247,10 +247,11 @@ export async function teamDomBench(
         // Every REST call of the storm's window (not the team's alone), ms after the storm began:
         // a channel POST or a subscriptions PUT next to the team's calls says why they came.
         restDuring: s.requests
-          .filter((r) => r.t >= t0 && r.t <= stormEnd)
+          .slice(restBefore)
+          .filter((r) => r.t <= stormEnd)
           .map((r) => `+${r.t - stormStart} ms ${r.method} ${r.path} ${r.status}`),
         workerLogDuring: workerLog
-          .filter((l) => l.t >= t0 && l.t <= stormEnd)
+          .filter((l) => l.t >= stormStart && l.t <= stormEnd)
           .map((l) => `+${l.t - stormStart} ms ${l.text}`),
         exact,
         exactAfterMs,
@@ -259,6 +260,34 @@ export async function teamDomBench(
   } finally {
     await s.close();
   }
+}
+
+export type TeamDomResult = Awaited<ReturnType<typeof teamDomBench>>;
+
+/** The rows of `npm run bench`'s table (bench/run.ts) for this benchmark. */
+export function teamDomRows(r: TeamDomResult) {
+  const S = r.storm;
+  const L = S.latencyMs;
+  return [
+    {
+      metric: `team page: shift change 1,000 ev/s × ${S.seconds} s (Chromium)`,
+      target: 'event → roster DOM p50 ≤ 20 ms, p99 ≤ 100 ms',
+      measured: `p50 ${L.p50} ms, p99 ${L.p99} ms (max ${L.max}, n ${L.n}); event → page p50 ${S.eventToPageMs.p50} ms, p99 ${S.eventToPageMs.p99}; page → DOM p50 ${S.pageToDomMs.p50} ms, p99 ${S.pageToDomMs.p99}; ${r.agents} agents, ${r.rowsFollowed} rows followed`,
+      ok: L.p50 <= 20 && L.p99 <= 100,
+    },
+    {
+      metric: '  team page final state, REST during the storm',
+      target: 'exact; 0 calls',
+      measured: `${S.exact ? 'exact' : 'NOT exact'} ${S.exactAfterMs} ms after the last event; ${S.teamRestCallsDuring} team REST calls`,
+      ok: S.exact && S.teamRestCallsDuring === 0,
+    },
+    {
+      metric: '  team page renders',
+      target: '≤ 60 /s',
+      measured: `max ${S.rendersPerSecond.max} /s, mean ${S.rendersPerSecond.mean} /s`,
+      ok: S.rendersPerSecond.max <= 60,
+    },
+  ];
 }
 
 // `npx tsx bench/team-dom.ts [agents] [rate] [seconds]` (after a build): this benchmark alone, as JSON.
