@@ -8,15 +8,18 @@
  * it is made (one clock: same machine). stats.matchShown pairs them per member.
  *
  * Reported: event → roster DOM p50/p99 (a change superseded before a render is shown with the
- * later one: it counts with that render's time), renders (commits) per second, whether the page
- * ends equal to the simulator's truth, and REST calls during the storm (the team's must be 0).
+ * later one: it counts with that render's time), split at the patch's arrival in the page (event →
+ * page: the worker and the two hops; page → DOM: the page), renders (commits) per second, whether
+ * the page ends equal to the simulator's truth, and REST calls during the storm (the team's must be
+ * 0; every call of the window is listed with the worker's log lines, to say why one came).
+ * TEAM_DOM_PROFILE / TEAM_DOM_TRACE: CPU profiles or a trace (team-dom-probes.ts).
  */
 
-import type { Page } from '@playwright/test';
 import { SEED_USERS } from '../sim/index';
 import { SNAPSHOT_LAG_MS } from '../src/background/team/roster';
 import { type BenchSession, sleep } from './browser';
-import { matchShown, perWindow, round, type StateAt, summarize } from './stats';
+import { matchShown, perWindow, round, type StateAt, sinceArrival, summarize } from './stats';
+import { ARRIVALS, startProfiles, traceLater } from './team-dom-probes';
 
 /** Page-side recorder (evaluated as is in the team page). */
 const RECORDER = `(() => {
@@ -37,65 +40,6 @@ const RECORDER = `(() => {
 /** What the page shows: user id → routing status (every row of a member shows the same). */
 const SHOWN = `(() => Object.fromEntries([...document.querySelectorAll('tr[data-testid="member"]')]
   .map((r) => [r.getAttribute('data-user-id'), r.getAttribute('data-routing')])))()`;
-
-/**
- * Page-side stamps of the team port's patches as they arrive (before the page's own listener) and
- * how long that listener (parse, store) took: splits event → DOM into event → page and page → DOM.
- */
-const ARRIVALS = `(() => {
-  const A = (window.__ccArrivals = { recs: [], handleMs: [] });
-  const connect = chrome.runtime.connect.bind(chrome.runtime);
-  chrome.runtime.connect = (...args) => {
-    const port = connect(...args);
-    const add = port.onMessage.addListener.bind(port.onMessage);
-    port.onMessage.addListener = (fn) => add((m, p) => {
-      const t = Date.now();
-      if (m && m.type === 'teamPatch' && m.members) for (const x of m.members) A.recs.push(t, x.id, x.routingStatus);
-      const r = fn(m, p);
-      A.handleMs.push(Date.now() - t);
-      return r;
-    });
-    return port;
-  };
-})()`;
-
-/**
- * `TEAM_DOM_PROFILE=dir`: CPU profiles of the team page and the worker over the storm
- * (`team-page.cpuprofile`, `worker.cpuprofile`; open in DevTools, or build with --minify false).
- */
-async function startProfiles(s: BenchSession, page: Page): Promise<(dir: string) => Promise<void>> {
-  const pageCdp = await s.context.newCDPSession(page);
-  const worker = await s.workerSession();
-  for (const send of [(m: string, p?: object) => pageCdp.send(m as 'Profiler.enable', p), worker.send]) {
-    await send('Profiler.enable');
-    await send('Profiler.setSamplingInterval', { interval: 250 });
-    await send('Profiler.start');
-  }
-  return async (dir) => {
-    const { writeFileSync } = await import('node:fs');
-    const pageProfile = await pageCdp.send('Profiler.stop');
-    const workerProfile = (await worker.send('Profiler.stop')) as { profile: unknown };
-    writeFileSync(`${dir}/team-page.cpuprofile`, JSON.stringify(pageProfile.profile));
-    writeFileSync(`${dir}/worker.cpuprofile`, JSON.stringify(workerProfile.profile));
-  };
-}
-
-async function traceLater(s: BenchSession, page: Page, file: string) {
-  const cdp = await s.context.newCDPSession(page);
-  const events: unknown[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  await sleep(3000);
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
-    transferMode: 'ReportEvents',
-  });
-  await sleep(2000);
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(file, JSON.stringify(events));
-}
 
 export interface TeamDomOptions {
   agents: number;
@@ -152,7 +96,10 @@ export async function teamDomBench(
     const followed = Object.keys(await shown()).filter((id) => id !== s.userId);
     // The confirming snapshot comes SNAPSHOT_LAG_MS (3 s) after the topics' PUT: a fixed 2 s wait
     // let it land inside the storm (4 REST calls counted there). Wait until the team's REST has been
-    // quiet for longer than that lag, so the storm's window holds only the storm.
+    // quiet for longer than that lag, so the storm's window holds only the storm. The sign-in's
+    // snapshot names 1,000 members with `GET /api/v2/users` (paths come without their query: a
+    // `users\?` pattern missed them, the wait ended while it ran, and its PUT's confirming snapshot,
+    // 8 calls, fell into the storm).
     const teamPath = (p: string) => /routing|analytics|\/users$|presence/.test(p);
     const lastTeamRest = () => s.requests.filter((r) => teamPath(r.path)).at(-1)?.t ?? 0;
     await s.waitFor(async () => Date.now() - lastTeamRest() > SNAPSHOT_LAG_MS + 1_000, 30_000, 'quiet REST');
@@ -208,19 +155,7 @@ export async function teamDomBench(
       if (t >= stormStart) arrivals.push({ t, id: String(arr.recs[i + 1]), state: String(arr.recs[i + 2]) });
     }
     const toPage = matchShown(sent, arrivals).latencies.filter((x): x is number => x !== undefined);
-    // Page → DOM: each DOM change against the latest arrival of that state before it.
-    const lastArrival = new Map<string, number>();
-    const pageToDom: number[] = [];
-    const timeline = [
-      ...arrivals.map((a) => ({ ...a, dom: false })),
-      ...changes.map((c) => ({ ...c, dom: true })),
-    ];
-    timeline.sort((a, b) => a.t - b.t || Number(a.dom) - Number(b.dom));
-    for (const e of timeline) {
-      const k = `${e.id}|${e.state}`;
-      if (!e.dom) lastArrival.set(k, e.t);
-      else if (lastArrival.has(k)) pageToDom.push(e.t - (lastArrival.get(k) as number));
-    }
+    const pageToDom = sinceArrival(arrivals, changes);
     const latencies = m.latencies.filter((x): x is number => x !== undefined);
     const renders = perWindow(raw.commits, stormStart, stormEnd);
     const teamRest = s.requests.slice(restBefore).filter((r) => r.t <= stormEnd && teamPath(r.path));
