@@ -16,7 +16,7 @@ import { TeamPage } from './TeamPage';
 const embed = new URLSearchParams(location.search).get('embed') === 'panel';
 applyPageTheme();
 // A shift change must not cost a render per event: at most one per frame interval. The team port's
-// patches come once per frame already: each renders at once (fromDue: see render-scheduler.ts).
+// patches are paced already (50 a second): each renders at once (fromDue: see render-scheduler.ts).
 renderAtMostOncePerFrame({ fromDue: true });
 document.documentElement.lang = chrome.i18n?.getUILanguage?.() ?? 'en';
 document.title = t('teamPageTitle');

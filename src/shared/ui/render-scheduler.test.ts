@@ -85,10 +85,10 @@ describe('throttledRenderer', () => {
     expect(log).toEqual(['render', 'render']);
   });
 
-  describe('fromDue (updates that come once per frame already: the team port)', () => {
+  describe('fromDue (updates paced already: the team port)', () => {
     /**
-     * Patches 17 ms apart (TEAM_FLUSH_INTERVAL_MS), from the third on 2 ms earlier (a late flush
-     * before); timers run 2 ms late. How long each patch waits for its render.
+     * Patches 17 ms apart (paced a little slower than the renders), from the third on 2 ms earlier
+     * (a late flush before); timers run 2 ms late. How long each patch waits for its render.
      */
     function waits(fromDue: boolean): { waits: number[]; renders: number } {
       const f = fakeClock(2);

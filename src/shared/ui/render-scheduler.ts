@@ -22,11 +22,11 @@ export const MIN_RENDER_INTERVAL_MS = 1000 / 60;
 export interface ThrottleOptions {
   /**
    * Count the interval from when a held-back render was due, not from when its timer ran (timers
-   * fire late). For a page whose updates come about once per frame already (the team page: the
-   * team port's patches are TEAM_FLUSH_INTERVAL_MS = 17 ms apart): counted from the late run, the
-   * next patch found the interval not yet over and waited too, and so on, so the renders trailed
-   * the patches by half an interval on average (page → DOM p50 10 ms, bench/team-dom.ts). Due
-   * times stay at least an interval apart: still at most 60 renders a second.
+   * fire late). For a page whose updates are paced already (the team page: the team port's
+   * patches come TEAM_FLUSH_INTERVAL_MS apart, more than the interval): counted from the late run,
+   * a render late by more than the slack between the two paces made the next patch wait too, and
+   * the next, each a little longer. Due times stay at least an interval apart: still at most 60
+   * renders a second.
    */
   fromDue?: boolean;
 }
