@@ -5,6 +5,7 @@
  * tests and its benchmark (bench/team-storm.ts).
  */
 import type { Runtime } from 'webextension-polyfill';
+import { MyQueues } from '../src/background/genesys/my-queues';
 import { Relay } from '../src/background/relay/relay';
 import type { StoredTeam } from '../src/background/team/deps';
 import { Team } from '../src/background/team/team';
@@ -36,6 +37,8 @@ export class NodeTeam {
   readonly agent: NodeAgent;
   readonly team: Team;
   readonly relay: Relay<TeamView>;
+  /** The worker's one reader of the agent's queues (app.ts shares it with the dialer). */
+  readonly myQueues = new MyQueues();
   /** The team port's client copy of the view, and every message it got (parsed as the page does). */
   client: TeamView = TEAM_OFF;
   readonly received: ToTeam[] = [];
@@ -53,6 +56,7 @@ export class NodeTeam {
     let relay: Relay<TeamView> | undefined;
     this.team = new Team({
       api: () => this.agent.api,
+      myQueues: this.myQueues,
       store: {
         load: async () => (this.stored ? structuredClone(this.stored) : undefined),
         save: async (t) => {

@@ -1,9 +1,16 @@
 /**
- * Issue 14, parts 1 and 2 in Chromium: the right contact once (remembered pick, association) and
- * the call log with notes, exactly once (External Contacts notes, the demo CRM's activities).
+ * Issue 14, parts 1 and 2 in Chromium: the right contact once (remembered pick, association, a
+ * contact created from the card) and the call log with notes, exactly once (External Contacts
+ * notes, the demo CRM's activities).
  */
 import type { Worker } from '@playwright/test';
-import { knownCustomer, SEED_USERS, SHARED_NUMBER_CUSTOMERS, SHARED_PHONE } from '../sim/index';
+import {
+  knownCustomer,
+  SEED_USERS,
+  SHARED_NUMBER_CUSTOMERS,
+  SHARED_PHONE,
+  unknownNumber,
+} from '../sim/index';
 import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
 import { CrmCard, configureDemoCrm } from './pages/crm';
 
@@ -145,4 +152,63 @@ test('demo CRM: wrap-up writes one activity; CRM down during “Log now” → W
   await agentPage.page.waitForTimeout(1_000);
   expect(activities(second)).toHaveLength(1);
   expect(activities(first)).toHaveLength(1);
+});
+
+test('External Contacts, an unknown caller: Create contact from the card → the contact holds the number, the card shows it, wrap-up → one note on it', async ({
+  context,
+  serviceWorker,
+  agentPage,
+  sim,
+}) => {
+  await enable(serviceWorker, { createContact: true, associateContact: true, callLogging: true });
+  await startSignedIn({ context, serviceWorker, agentPage }, alex);
+  await goOnQueue(sim, agentPage, alex);
+  const number = unknownNumber(0);
+  const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: number } });
+  const card = new CrmCard(agentPage.panel, id);
+  await card.expectStatus('none');
+  sim.act(id, { type: 'answer' });
+  await expect(agentPage.conversation(id)).toHaveAttribute('data-state', 'connected');
+  await expect(card.get('log-status')).toHaveText('Pick a contact to log this conversation.');
+
+  await card.get('contact-create-open').click();
+  await expect(card.get('contact-phone')).toHaveValue(number);
+  await expect(card.get('contact-firstName')).toBeFocused();
+  await card.get('contact-save').click(); // no name: refused in the card, nothing sent
+  await expect(card.get('contact-firstName-error')).toHaveText('Enter a first or a last name.');
+  await card.get('contact-firstName').fill('Nia');
+  await card.get('contact-lastName').fill('Okoro');
+  await card.get('contact-save').dblclick(); // a double click creates one contact
+  await expect(card.get('crm-name')).toHaveText('Nia Okoro');
+  await expect(card.get('crm-phone')).toContainText(number);
+  const created = sim.externalContacts().created;
+  expect(created).toEqual([
+    expect.objectContaining({
+      firstName: 'Nia',
+      lastName: 'Okoro',
+      cellPhone: expect.objectContaining({ e164: number }),
+    }),
+  ]);
+  const contactId = created[0]?.id;
+  await expect
+    .poll(() => sim.externalContacts().associations.filter((a) => a.conversationId === id))
+    .toEqual([expect.objectContaining({ externalContactId: contactId, userId: alex })]);
+
+  await card.get('log-notes').fill('New customer, wants a quote');
+  await card.get('log-notes').blur();
+  await expect(card.get('log-status')).toHaveCount(0); // ready: a record to log to
+  sim.act(id, { type: 'disconnect', by: 'customer' });
+  sim.act(id, { type: 'wrapup', notes: 'Quote sent' });
+  await expect(agentPage.conversation(id)).toHaveCount(0);
+  await expect
+    .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(id)).length, {
+      timeout: 30_000,
+    })
+    .toBe(1);
+  const [note] = sim.externalContacts().notes.filter((n) => n.noteText?.includes(id));
+  expect(note?.entityId).toBe(contactId);
+  expect(note?.noteText).toContain('Notes: New customer, wants a quote');
+  await agentPage.page.waitForTimeout(1_000);
+  expect(sim.externalContacts().notes.filter((n) => n.noteText?.includes(id))).toHaveLength(1);
+  expect(sim.externalContacts().created).toHaveLength(1);
 });

@@ -119,7 +119,7 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   await agentPage.panel.getByRole('button', { name: 'Team' }).click();
   const frame = agentPage.panel.getByTestId('team-frame').contentFrame();
   const team = new TeamPage(frame.locator('body'));
-  await expect(team.status).toHaveText('Live');
+  await team.expectLiveInPanel();
   await team.expectExact(sim, alex.id);
 
   const salesSwitch = frame.getByRole('switch', { name: 'Joined on Sales' });
@@ -170,7 +170,7 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   }, `${sim.url}/apps/`);
   expect(blocked).toHaveLength(1);
   await agentPage.panel.getByRole('button', { name: 'Team' }).click();
-  await expect(team.status).toHaveText('Live');
+  await team.expectLiveInPanel();
   await team.expectExact(sim, alex.id);
 });
 

@@ -15,12 +15,15 @@ const sorted = (l: RosterEntry[]) => [...l].sort((a, b) => key(a).localeCompare(
 
 /** The team page (a tab of its own, or the panel's Team tab frame: pass its body locator). */
 export class TeamPage {
+  /** The page's root: its `data-status` is the team status, whether or not the line shows it. */
+  readonly view: Locator;
   readonly status: Locator;
   readonly members: Locator;
   readonly notices: Locator;
   readonly notice: Locator;
 
   constructor(readonly root: Locator) {
+    this.view = root.getByTestId('team');
     this.status = root.getByTestId('team-status');
     this.members = root.getByTestId('member');
     this.notices = root.getByTestId('team-notices');
@@ -30,6 +33,12 @@ export class TeamPage {
   static async open(page: Page, extensionId: string): Promise<TeamPage> {
     await page.goto(`chrome-extension://${extensionId}/src/team/index.html`);
     return new TeamPage(page.locator('body'));
+  }
+
+  /** In the panel's Team tab: live, and no status line repeating the panel's "Live". */
+  async expectLiveInPanel(): Promise<void> {
+    await expect(this.view).toHaveAttribute('data-status', 'live');
+    await expect(this.status).toHaveCount(0);
   }
 
   queue(queueId: string): Locator {

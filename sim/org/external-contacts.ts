@@ -38,8 +38,8 @@ export interface ExternalContactsTruth {
   associations: AssociationRecord[];
 }
 
-const PHONE_FIELDS = ['workPhone', 'cellPhone', 'homePhone', 'otherPhone'] as const;
-const EMAIL_FIELDS = ['workEmail', 'personalEmail', 'otherEmail'] as const;
+export const PHONE_FIELDS = ['workPhone', 'cellPhone', 'homePhone', 'otherPhone'] as const;
+export const EMAIL_FIELDS = ['workEmail', 'personalEmail', 'otherEmail'] as const;
 
 /** Digits of every phone number of the contact (e164, else the display form). */
 export function contactPhones(x: Models.ExternalContact): string[] {

@@ -204,6 +204,21 @@ describe('POST /externalcontacts/contacts', () => {
     });
     expect(sim.externalContacts().created.map((x) => x.id)).toEqual([made.id]);
   });
+
+  it('refuses a phone that is not E.164 and an email without name@domain with a 400 naming the field', async () => {
+    const short = await api('POST', '/externalcontacts/contacts', {
+      lastName: 'Okoro',
+      cellPhone: { display: '+1 234 5678', e164: '+12345678' },
+    } satisfies Models.ExternalContact);
+    expect(short.status).toBe(400);
+    expect(short.json()).toMatchObject({ code: 'bad.request', messageParams: { field: 'cellPhone' } });
+    const email = await api('POST', '/externalcontacts/contacts', {
+      firstName: 'Nia',
+      workEmail: 'nia@',
+    } satisfies Models.ExternalContact);
+    expect(email.json()).toMatchObject({ status: 400, messageParams: { field: 'workEmail' } });
+    expect(sim.externalContacts().created).toEqual([]);
+  });
 });
 
 describe('permissions and scope', () => {

@@ -11,7 +11,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { isRecord, parseJson, sendEmpty, sendError, sendJson } from '../http';
-import { contactName, type NoteRecord } from '../org/external-contacts';
+import { contactName, EMAIL_FIELDS, type NoteRecord, PHONE_FIELDS } from '../org/external-contacts';
 import type { MediaType } from '../types';
 import { type ApiRequestContext, requireAnyPermission } from './auth';
 import { CONTACT_VIEW } from './external-contacts';
@@ -138,12 +138,36 @@ export function listNotes(c: ApiRequestContext, [contactId = '']: string[]) {
   sendJson(c.res, 200, listing);
 }
 
-/** POST /api/v2/externalcontacts/contacts (ExternalContact). A contact needs a first or last name [?]. */
+/** A phone Genesys normalizes to E.164 [?]: `+` and 8–15 digits, North American ones +1 and 10 more. */
+function phoneValid(p: Models.PhoneNumber): boolean {
+  const raw = p.e164 ?? p.display ?? '';
+  const digits = raw.replace(/\D/g, '');
+  if (/[a-z]/i.test(raw) || digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return false;
+  return !digits.startsWith('1') || digits.length === 11;
+}
+
+/**
+ * POST /api/v2/externalcontacts/contacts (ExternalContact). A contact needs a first or last name,
+ * its phone numbers must normalize to E.164 and its emails be `name@domain` [?] (400 naming the field).
+ */
 export async function createContact(c: ApiRequestContext) {
   if (!requireAnyPermission(c, CONTACT_ADD)) return;
   const body = await jsonBody(c);
   if (!body) return;
   const contact = body as Models.ExternalContact;
   if (!contactName(contact)) return badRequest(c, 'A contact needs a firstName or a lastName');
+  for (const field of PHONE_FIELDS) {
+    const p = contact[field];
+    if (p && !phoneValid(p))
+      return badRequest(c, 'The phone number in {field} is not valid', {
+        field,
+        value: p.e164 ?? p.display ?? '',
+      });
+  }
+  for (const field of EMAIL_FIELDS) {
+    const e = contact[field];
+    if (e !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(e)))
+      return badRequest(c, 'The email address in {field} is not valid', { field });
+  }
   sendJson(c.res, 200, c.core.externalContacts.create(contact));
 }

@@ -20,6 +20,7 @@ import { CardServices, isCardCommand } from './card';
 import { buildReport } from './diagnostics';
 import { createFeed } from './feed';
 import { RateLimiter } from './genesys/limiter';
+import { MyQueues } from './genesys/my-queues';
 import { type Api, createApi } from './genesys/rest';
 import { diagnostics, log } from './log';
 import { PanelView } from './panel-view';
@@ -38,6 +39,8 @@ export class Background {
   private api: Api | undefined;
   /** The REST budget, shared by every client of every token this worker makes (genesys/limiter.ts). */
   private readonly limiter = new RateLimiter();
+  /** The agent's queues, read once for the dialer and the team (genesys/my-queues.ts). */
+  private readonly myQueues = new MyQueues();
   readonly ready: Promise<void>;
   readonly relay: Relay;
   private readonly session = createSession({
@@ -49,6 +52,7 @@ export class Background {
   /** The team view (src/background/team): rides the feed's channel, its own port and relay. */
   private readonly team = createTeam({
     api: () => this.api,
+    myQueues: this.myQueues,
     signedIn: () => this.session.token !== undefined,
     capabilities: () => this.capabilities,
     feed: () => this.feed,
@@ -60,7 +64,10 @@ export class Background {
     tokenExpiresAt: () => this.session.token?.expiresAt,
     onAuthLost: (reason) => this.session.authLost(reason),
     // Another agent on this browser: nothing cached for the previous one may show.
-    onAgentChanged: () => this.card.reset(),
+    onAgentChanged: () => {
+      this.myQueues.reset();
+      this.card.reset();
+    },
     onPermissions: (p) => this.capabilities.setPermissions(p),
     onChange: () => this.refresh(),
     rider: this.team.team,
@@ -71,6 +78,7 @@ export class Background {
   /** The conversation card: CRM lookup, remembered picks, call log, click-to-dial (src/background/card). */
   private readonly card = new CardServices({
     getApi: () => this.api,
+    myQueues: this.myQueues,
     agent: () => this.feed.agent,
     capability: (id) => this.capabilities.states()[id],
     onChange: () => this.refresh(),
@@ -216,6 +224,7 @@ export class Background {
   private async release(): Promise<void> {
     const api = this.api;
     await this.feed.release();
+    this.myQueues.reset();
     this.card.reset();
     this.team.team.reset();
     this.capabilities.reset();

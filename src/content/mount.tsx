@@ -51,6 +51,7 @@ export async function mountPanel(life: Lifetime, doc: Document = document): Prom
         <CrmSlot
           conversation={c}
           link={link}
+          store={store}
           dial={(number, recordId) => (
             <DialButton store={store} link={link} number={number} contactId={recordId} />
           )}

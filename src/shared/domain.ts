@@ -36,6 +36,14 @@ export interface ConversationView {
   log?: CallLogView | undefined;
   /** Who else is on it: a consult, a transfer, a conference (conversations/normalize/transfers.ts). */
   transfer?: TransferView | undefined;
+  /** The card's "Create contact" form being saved, or why it failed (background/contacts/create.ts). */
+  newContact?: NewContactView | undefined;
+}
+
+/** A contact being created from the card: `saving` (one at a time per conversation), or `failed` with why. */
+export interface NewContactView {
+  status: 'saving' | 'failed';
+  error?: Reason | undefined;
 }
 
 // ── call log ────────────────────────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ import type {
   CrmLabeled,
   CrmRecord,
   CrmView,
+  NewContactView,
   PanelState,
   TransferView,
 } from './domain';
@@ -97,6 +98,11 @@ const TransferViewSchema = v.object({
   customerHeld: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, TransferView>;
 
+const NewContactViewSchema = v.object({
+  status: v.picklist(['saving', 'failed']),
+  error: v.optional(ReasonSchema),
+}) satisfies v.GenericSchema<unknown, NewContactView>;
+
 const ConversationViewSchema = v.object({
   id: str,
   media: v.picklist(MEDIA_TYPES),
@@ -116,6 +122,7 @@ const ConversationViewSchema = v.object({
   participantData: v.optional(v.array(CrmLabeledSchema)),
   log: v.optional(CallLogViewSchema),
   transfer: v.optional(TransferViewSchema),
+  newContact: v.optional(NewContactViewSchema),
 }) satisfies v.GenericSchema<unknown, ConversationView>;
 
 const ConnectionViewSchema = v.object({

@@ -118,6 +118,16 @@ export const ToWorkerSchema = v.variant('type', [
     contactId: v.optional(v.pipe(str, v.maxLength(100))),
     queueId: v.optional(v.pipe(str, v.maxLength(100))),
   }),
+  /** Card: create an External Contacts contact for a conversation with no match (background/contacts/create.ts). */
+  v.strictObject({
+    type: v.literal('contactCreate'),
+    conversationId: v.pipe(str, v.maxLength(100)),
+    firstName: v.pipe(str, v.trim(), v.maxLength(100)),
+    lastName: v.pipe(str, v.trim(), v.maxLength(100)),
+    phone: v.optional(v.pipe(str, v.trim(), v.maxLength(40))),
+    email: v.optional(v.pipe(str, v.trim(), v.maxLength(320))),
+    title: v.optional(v.pipe(str, v.trim(), v.maxLength(100))),
+  }),
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
@@ -132,6 +142,7 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
     'logNow',
     'logRetry',
     'dial',
+    'contactCreate',
   ],
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */

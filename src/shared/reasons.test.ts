@@ -17,6 +17,7 @@ import {
   sameReason,
   wordKey,
 } from './reasons';
+import { CONTACT_ENGLISH } from './reasons-contact.test-cases';
 import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
@@ -30,6 +31,7 @@ const ENGLISH: [Reason, string][] = [
   ...SETUP_ENGLISH,
   ...TEAM_ENGLISH,
   ...DIAL_ENGLISH,
+  ...CONTACT_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),
     'Connection problem (WebSocket did not open in time). Retrying automatically.',

@@ -103,6 +103,15 @@ const REASONS = {
   'dial-no-station': [],
   'dial-failed': ['detail'],
   'dial-off': [],
+  // Creating an External Contacts contact from the card (background/contacts/create.ts).
+  'contact-missing-permission': ['permission'],
+  'contact-missing-scope': ['scope'],
+  'contact-invalid-phone': ['phone'],
+  'contact-invalid-email': ['email'],
+  'contact-name-required': [],
+  'contact-invalid': ['detail'],
+  'contact-failed': ['detail'],
+  'contact-off': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */
@@ -120,6 +129,7 @@ export const REASON_WORDS = [
 const ANY_OF: Partial<Record<ReasonCode, string>> = {
   'ec-missing-permission': 'permission',
   'dial-missing-permission': 'permission',
+  'contact-missing-permission': 'permission',
 };
 
 export type ReasonCode = keyof typeof REASONS;

@@ -68,7 +68,8 @@ export interface TeamMemberView {
   since?: number | undefined;
 }
 
-export interface TeamView {
+/** The view's head: everything but the queues and members (sent whole when any of it changes). */
+export interface TeamHead {
   status: TeamStatus;
   /** unavailable: the missing scope or permission; stale: what went wrong. */
   reason?: Reason | undefined;
@@ -80,6 +81,9 @@ export interface TeamView {
   canJoin: boolean;
   /** Only while `queueJoin` is `unavailable`: its state, so the page shows the admin's fix. */
   joinUnavailable?: CapabilityState | undefined;
+}
+
+export interface TeamView extends TeamHead {
   /** The agent's queues, sorted by name. */
   queues: TeamQueueView[];
   /** Every member of those queues, by user id. */
@@ -128,16 +132,6 @@ export const TeamMemberViewSchema = v.object({
   routingStatus: optStr,
   since: v.optional(v.number()),
 }) satisfies v.GenericSchema<unknown, TeamMemberView>;
-
-/** The view's head: everything but the queues and members (sent whole when any of it changes). */
-export interface TeamHead {
-  status: TeamStatus;
-  reason?: Reason | undefined;
-  notices?: Reason[] | undefined;
-  me?: string | undefined;
-  canJoin: boolean;
-  joinUnavailable?: CapabilityState | undefined;
-}
 
 const TeamHeadSchema = v.object({
   status: v.picklist(TEAM_STATUSES),

@@ -62,9 +62,18 @@ const view = (over: Partial<TeamView> = {}): TeamView => ({
   ...over,
 });
 
-function mount() {
+/** The role lacks `routing:queue:view`: nothing to show. */
+const unavailable = () =>
+  view({
+    status: 'unavailable',
+    reason: reason('team-missing-permission', { permission: ['routing:queue:view'] }),
+    queues: [],
+    members: {},
+  });
+
+function mount(embed = false) {
   const store = createTeamStore();
-  const r = render(<TeamPage store={store} embed={false} actions={linkTeam(store)} />);
+  const r = render(<TeamPage store={store} embed={embed} actions={linkTeam(store)} />);
   const row = (queueId: string, userId: string) =>
     r.container.querySelector(`[data-queue-id="${queueId}"] [data-user-id="${userId}"]`) as HTMLElement;
   return { r, row, store };
@@ -155,12 +164,7 @@ describe('the team page', () => {
     const { r } = mount();
     worker.fromWorker({
       type: 'teamSnapshot',
-      view: view({
-        status: 'unavailable',
-        reason: reason('team-missing-permission', { permission: ['routing:queue:view'] }),
-        queues: [],
-        members: {},
-      }),
+      view: unavailable(),
     });
     await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('routing:queue:view'));
     expect(r.queryAllByTestId('queue')).toHaveLength(0);
@@ -184,5 +188,56 @@ describe('the team page', () => {
     expect(row('q1', 'ben')).toBeTruthy();
     worker.workerGone();
     await waitFor(() => expect(r.getByTestId('team').dataset.status).toBe('stale'));
+  });
+
+  it('in the panel’s Team tab leaves the connection’s state to the panel’s status bar, and says the team’s own', async () => {
+    const { r } = mount(true);
+    // Before the snapshot: the team's own loading line (the panel says nothing about it).
+    expect(r.getByTestId('team-status').textContent).toBe('Loading the team…');
+    worker.fromWorker({ type: 'teamSnapshot', view: view() });
+    await waitFor(() => expect(r.getAllByTestId('queue')).toHaveLength(2));
+    // Live: the panel's status bar already says it.
+    expect(r.getByTestId('team').dataset.status).toBe('live');
+    expect(r.queryByTestId('team-status')).toBeNull();
+    // The channel is down: the panel says "Reconnecting"; the roster stays, marked stale.
+    worker.fromWorker({ type: 'teamPatch', head: { status: 'stale', canJoin: false, me: 'ana' } });
+    await waitFor(() => expect(r.getByTestId('team').dataset.status).toBe('stale'));
+    expect(r.queryByTestId('team-status')).toBeNull();
+    expect(r.getAllByTestId('queue')).toHaveLength(2);
+    // The team's own failure: the panel does not show it.
+    worker.fromWorker({
+      type: 'teamPatch',
+      head: {
+        status: 'stale',
+        canJoin: false,
+        me: 'ana',
+        reason: reason('team-failed', { detail: 'HTTP 503' }),
+      },
+    });
+    await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('HTTP 503'));
+    // Refused live updates and counts-only queues are the team's own too.
+    worker.fromWorker({
+      type: 'teamSnapshot',
+      view: view({
+        notices: [
+          reason('team-topics-rejected', { permission: ['routing:queue:view'] }),
+          reason('team-counts-only', { queues: ['Support'], limit: 1000 }),
+        ],
+      }),
+    });
+    await waitFor(() => expect(r.getByTestId('team-notices').querySelectorAll('li')).toHaveLength(2));
+    expect(r.queryByTestId('team-status')).toBeNull();
+    // A missing permission: the team's own state.
+    worker.fromWorker({
+      type: 'teamSnapshot',
+      view: unavailable(),
+    });
+    await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('routing:queue:view'));
+    // The worker away: the panel says so (its own port is down too).
+    worker.fromWorker({ type: 'teamSnapshot', view: view() });
+    await waitFor(() => expect(r.queryByTestId('team-status')).toBeNull());
+    worker.workerGone();
+    await waitFor(() => expect(r.getByTestId('team').dataset.status).toBe('stale'));
+    expect(r.queryByTestId('team-status')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The team view: its status (naming a missing scope or permission, and what live updates were
  * refused), the filters, and one section per queue. On its own page for leads on a big screen;
- * in the panel's Team tab (`?embed=panel`) the same roster, compact.
+ * in the panel's Team tab (`?embed=panel`) the same roster, compact, and without the status line
+ * where it would only repeat the connection's state that the panel's status bar already shows.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
@@ -37,13 +38,16 @@ export function TeamPage({
   const groups = useMemo(() => (view ? buildRoster(view, filter, cache.current) : []), [view, filter]);
   const status: TeamStatus = !view ? 'loading' : linked ? view.status : 'stale';
   const showRoster = view && (view.status === 'live' || view.status === 'stale');
+  const showStatus = !embed || !repeatsConnection(status, view);
 
   return (
     <main class={embed ? 'team embed' : 'team'} data-testid="team" data-status={status}>
       {embed ? null : <h1>{t('teamPageTitle')}</h1>}
-      <p class={`view-status ${status}`} role="status" data-testid="team-status">
-        {statusLine(status, view)}
-      </p>
+      {showStatus ? (
+        <p class={`view-status ${status}`} role="status" data-testid="team-status">
+          {statusLine(status, view)}
+        </p>
+      ) : null}
       {view?.notices?.length ? (
         <ul class="notices" data-testid="team-notices">
           {view.notices.map((n) => (
@@ -80,6 +84,24 @@ export function TeamPage({
       </div>
     </main>
   );
+}
+
+/**
+ * The statuses that only say the connection's state, which the panel's status bar shows too ("Live",
+ * "Reconnecting", the worker away): live, and stale without a reason (the channel is down, or this
+ * page lost its port). Stale with a reason is the team's own failure (a snapshot that failed); off,
+ * loading and unavailable (a missing scope or permission) are the team's own as well.
+ */
+const CONNECTION_STATE: Readonly<Record<TeamStatus, boolean>> = {
+  off: false,
+  loading: false,
+  live: true,
+  stale: true,
+  unavailable: false,
+};
+
+function repeatsConnection(status: TeamStatus, view: TeamView | undefined): boolean {
+  return CONNECTION_STATE[status] && !view?.reason;
 }
 
 function statusLine(status: TeamStatus, view: TeamView | undefined): string {

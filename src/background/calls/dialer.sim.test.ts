@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { knownCustomer, SEED_USERS, type Sim, type SimOptions } from '../../../sim/index';
 import { testSim } from '../../../sim/test-helpers';
+import { MyQueues } from '../genesys/my-queues';
 import { createApi } from '../genesys/rest';
 import { Dialer } from './dialer';
 
@@ -21,6 +22,7 @@ async function dialerFor(o: SimOptions = {}) {
   const api = createApi({ baseUrl: sim.url, getToken: async () => token });
   return new Dialer({
     getApi: () => api,
+    myQueues: new MyQueues(),
     allowed: () => true,
     defaultCountry: async () => 'US',
     onChange: () => undefined,
@@ -50,6 +52,7 @@ describe('click-to-dial against the simulator', () => {
     const dialerAs = (token: string) =>
       new Dialer({
         getApi: () => createApi({ baseUrl: s.url, getToken: async () => token }),
+        myQueues: new MyQueues(),
         allowed: () => true,
         defaultCountry: async () => 'US',
         onChange: () => undefined,

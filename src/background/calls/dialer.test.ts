@@ -1,6 +1,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it, vi } from 'vitest';
 import { GenesysError } from '../genesys/errors';
+import { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import { Dialer, type DialerDeps, FAILURE_SHOWN_MS } from './dialer';
 
@@ -39,8 +40,10 @@ const queues = {
 function dialer(api: Api | undefined, over: Partial<DialerDeps> = {}) {
   const onChange = vi.fn();
   const timers: (() => void)[] = [];
+  const myQueues = new MyQueues();
   const d = new Dialer({
     getApi: () => api,
+    myQueues,
     allowed: () => true,
     defaultCountry: async () => 'GB',
     onChange,
@@ -48,7 +51,7 @@ function dialer(api: Api | undefined, over: Partial<DialerDeps> = {}) {
     clearTimeout: () => undefined,
     ...over,
   });
-  return { d, onChange, timers };
+  return { d, onChange, timers, myQueues };
 }
 
 const answerAll = (s: Sent) => (s.path.startsWith('/api/v2/routing/queues/me') ? queues : placed);
@@ -90,12 +93,14 @@ describe('click-to-dial', () => {
 
   it('reads the agent’s queues once per sign-in, and again after a sign-out', async () => {
     const { api, sent } = fakeApi(answerAll);
-    const { d } = dialer(api);
+    const { d, myQueues } = dialer(api);
     d.ensureQueues();
     d.ensureQueues();
     await vi.waitFor(() => expect(d.view()?.queues).toHaveLength(2));
     d.ensureQueues();
     expect(sent.filter((s) => s.path.includes('queues/me'))).toHaveLength(1);
+    // Sign-out: the worker resets the one reader of the agent's queues with the dialer (app.ts).
+    myQueues.reset();
     d.reset();
     expect(d.view()).toBeUndefined();
     d.ensureQueues();

@@ -11,19 +11,22 @@
  *  - One call is placed at a time: a dial while one is being placed is ignored (a double click).
  *  - A number that is not E.164 after `toE164` with the CRM's default country never reaches
  *    Genesys: it fails at once with `dial-invalid-number`.
- *  - Every request goes through the one REST client (its limiter); the agent's queues are read
- *    once per sign-in (`GET /api/v2/routing/queues/me`, QUEUE_PAGES pages at most) and cached.
+ *  - Every request goes through the one REST client (its limiter). The agent's queues are asked
+ *    once per sign-in of the worker's one reader (genesys/my-queues.ts, shared with the team: a
+ *    sign-in reads them once), and follow its later answers (the team's read after a reconnect);
+ *    MAX_QUEUES at most are offered.
  *  - `view()` keeps its identity while nothing changed, so the relay's diff skips it.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CallsView, QueueRef } from '../../shared/domain';
 import { toE164 } from '../../shared/phone';
 import { type Reason, reason } from '../../shared/reasons';
+import type { MyQueueList, MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import { dialFailure } from './failure';
 
-/** Pages of 100 queues read at most (an agent in more than 300 queues sees the first 300). */
-export const QUEUE_PAGES = 3;
+/** Queues offered to call on behalf of at most (an agent in more than 300 queues sees the first 300). */
+export const MAX_QUEUES = 300;
 /** How long a failure stays on the panel unless the agent dials again (ms). */
 export const FAILURE_SHOWN_MS = 30_000;
 
@@ -37,6 +40,8 @@ export interface DialRequest {
 
 export interface DialerDeps {
   getApi(): Api | undefined;
+  /** The worker's one reader of the agent's queues (shared with the team). */
+  myQueues: Pick<MyQueues, 'list' | 'onAnswer'>;
   /** `clickToDial` is `on`: allowed by the admin and the token's grants. */
   allowed(): boolean;
   /** ISO country for numbers without a country code (the CRM settings' default country). */
@@ -50,11 +55,18 @@ export interface DialerDeps {
 export class Dialer {
   private state: CallsView = {};
   private queuesRead: Promise<void> | undefined;
+  /** The reader's answer the offered queues were made from (an answer seen again changes nothing). */
+  private queuesFrom: MyQueueList | undefined;
   private failureTimer: unknown;
   /** Bumped on sign-out: an answer for a previous session is dropped. */
   private epoch = 0;
 
-  constructor(private readonly deps: DialerDeps) {}
+  constructor(private readonly deps: DialerDeps) {
+    // A later answer (the team read them again after a reconnect): offered once this sign-in asked.
+    deps.myQueues.onAnswer((list) => {
+      if (this.queuesRead) this.offer(list);
+    });
+  }
 
   view(): CallsView | undefined {
     return this.state.placing || this.state.failed || this.state.queues ? this.state : undefined;
@@ -99,9 +111,9 @@ export class Dialer {
     const api = this.deps.getApi();
     if (this.queuesRead || !api || !this.deps.allowed()) return;
     const epoch = this.epoch;
-    this.queuesRead = readQueues(api).then(
-      (queues) => {
-        if (epoch === this.epoch) this.set({ queues });
+    this.queuesRead = this.deps.myQueues.list(api).then(
+      (list) => {
+        if (epoch === this.epoch) this.offer(list);
       },
       (err: unknown) => {
         if (epoch !== this.epoch) return;
@@ -115,8 +127,17 @@ export class Dialer {
   reset(): void {
     this.epoch += 1;
     this.queuesRead = undefined;
+    this.queuesFrom = undefined;
     this.clearFailureTimer();
     if (this.view()) this.set({ placing: undefined, failed: undefined, queues: undefined });
+  }
+
+  private offer(list: MyQueueList): void {
+    if (list === this.queuesFrom) return;
+    this.queuesFrom = list;
+    const queues: QueueRef[] = [];
+    for (const q of list.slice(0, MAX_QUEUES)) if (q.id) queues.push({ id: q.id, name: q.name ?? q.id });
+    this.set({ queues });
   }
 
   private fail(number: string, error: Reason): void {
@@ -139,17 +160,4 @@ export class Dialer {
     this.state = { ...this.state, ...patch };
     this.deps.onChange();
   }
-}
-
-async function readQueues(api: Api): Promise<QueueRef[]> {
-  const out: QueueRef[] = [];
-  for (let page = 1; page <= QUEUE_PAGES; page++) {
-    const listing = await api.request<Models.UserQueueEntityListing>(
-      'GET',
-      `/api/v2/routing/queues/me?pageSize=100&pageNumber=${page}`,
-    );
-    for (const q of listing.entities ?? []) if (q.id) out.push({ id: q.id, name: q.name ?? q.id });
-    if (!listing.pageCount || page >= listing.pageCount) break;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { ToWorker } from '../../shared/protocol';
 import { loadCrmSettings } from '../crm';
+import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import { Dialer } from './dialer';
 
@@ -11,6 +12,7 @@ export { Dialer } from './dialer';
 
 export function createDialer(deps: {
   getApi(): Api | undefined;
+  myQueues: MyQueues;
   allowed(): boolean;
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;

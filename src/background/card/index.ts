@@ -1,13 +1,13 @@
 /**
  * The conversation card's services, built together: the CRM lookup (crm/), the remembered picks and
- * the External Contacts association (contacts/), notes and the call log (call-log/), click-to-dial
- * (calls/). Each decorates the same conversation views and answers the panel's card commands, so
- * the composition root (app.ts) holds one of these instead of four, and a new card feature is wired
- * here, not there.
+ * the External Contacts association (contacts/), creating a contact (contacts/create.ts), notes and
+ * the call log (call-log/), click-to-dial (calls/). Each decorates the same conversation views and
+ * answers the panel's card commands, so the composition root (app.ts) holds one of these instead of
+ * five, and a new card feature is wired here, not there.
  *
  * Invariants:
  *  - Decoration order is fixed: the CRM card first (the record), then the call log (needs the
- *    record), then the picks (mark a remembered record).
+ *    record), then the picks (mark a remembered record), then the "Create contact" form's state.
  *  - `reset()` (sign-out, another agent on this browser) drops everything cached for the agent;
  *    picks and queued log writes are kept (storage.local: they survive sign-out by design).
  */
@@ -17,8 +17,9 @@ import type { AgentView, CallsView, ConversationView } from '../../shared/domain
 import type { ToClient, ToWorker } from '../../shared/protocol';
 import { createCallLog } from '../call-log';
 import { createDialer, dialFromPanel } from '../calls';
-import { createContacts, OrgId } from '../contacts';
+import { createContactCreator, createContacts, OrgId } from '../contacts';
 import { createCrmService, isCrmChange } from '../crm';
+import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 
 /** The commands the card's services answer (the rest are the session's and the feed's). */
@@ -31,6 +32,7 @@ export const CARD_COMMANDS = [
   'logNow',
   'logRetry',
   'dial',
+  'contactCreate',
 ] as const satisfies readonly ToWorker['type'][];
 export type CardCommand = Extract<ToWorker, { type: (typeof CARD_COMMANDS)[number] }>;
 
@@ -40,6 +42,8 @@ export function isCardCommand(c: ToWorker): c is CardCommand {
 
 export interface CardDeps {
   getApi(): Api | undefined;
+  /** The worker's one reader of the agent's queues (the dialer's queues to call on behalf of). */
+  myQueues: MyQueues;
   agent(): AgentView | undefined;
   capability(id: CapabilityId): CapabilityState;
   onChange(): void;
@@ -53,6 +57,7 @@ export class CardServices {
   private readonly crm;
   private readonly callLog;
   private readonly dialer;
+  private readonly creator;
   /** Storage read at worker start (the org, the queued writes). */
   readonly ready: Promise<void>;
 
@@ -76,16 +81,24 @@ export class CardServices {
     });
     this.dialer = createDialer({
       getApi,
+      myQueues: deps.myQueues,
       allowed: () => deps.capability('clickToDial').status === 'on',
+      onChange,
+      log,
+    });
+    this.creator = createContactCreator({
+      getApi,
+      capability: () => deps.capability('createContact'),
+      adopt: (id, contact) => this.crm.adopt(id, contact),
       onChange,
       log,
     });
     this.ready = Promise.all([this.org.ready, this.callLog.ready]).then(() => undefined);
   }
 
-  /** Each conversation with its CRM card, call log and remembered pick. */
+  /** Each conversation with its CRM card, call log, remembered pick and "Create contact" form state. */
   present(views: ConversationView[]): ConversationView[] {
-    return this.contacts.present(this.callLog.present(this.crm.present(views)));
+    return this.creator.present(this.contacts.present(this.callLog.present(this.crm.present(views))));
   }
 
   /** Click-to-dial's state for the panel. */
@@ -107,6 +120,7 @@ export class CardServices {
   reset(): void {
     this.crm.reset();
     this.dialer.reset();
+    this.creator.reset();
   }
 
   /** True when the change touches the CRM settings (the capabilities depend on the connector too). */
@@ -134,6 +148,10 @@ export class CardServices {
         return this.callLog.command(c);
       case 'dial':
         return dialFromPanel(this.dialer, c);
+      case 'contactCreate': {
+        const { type: _, conversationId, ...form } = c;
+        return this.creator.create(conversationId, form);
+      }
     }
   }
 }

@@ -1,6 +1,8 @@
 /** The contacts service with its Chrome dependencies: picks in storage.local (WebCrypto HMAC), the org id in storage.session. */
 import browser from 'webextension-polyfill';
+import { loadCrmSettings } from '../crm';
 import { localStore } from '../local-store';
+import { ContactCreator, type ContactCreatorDeps } from './create';
 import { PickStore, webCrypto } from './pick-store';
 import { type ContactsDeps, ContactsService } from './service';
 
@@ -41,5 +43,13 @@ export function createContacts(deps: Omit<ContactsDeps, 'picks' | 'asked'>): Con
         void browser.storage.session.set({ [ASKED_KEY]: keys });
       },
     },
+  });
+}
+
+/** "Create contact" with the CRM settings' default country for numbers typed without a country code. */
+export function createContactCreator(deps: Omit<ContactCreatorDeps, 'defaultCountry'>): ContactCreator {
+  return new ContactCreator({
+    ...deps,
+    defaultCountry: async () => (await loadCrmSettings()).settings.crmDefaultCountry,
   });
 }

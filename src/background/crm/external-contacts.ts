@@ -9,7 +9,7 @@ import { reason } from '../../shared/reasons';
 import { GenesysError, missingPermissions } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult } from './connector';
-import { type Mapping, mapResults } from './mapping';
+import { type Mapping, mapRecord, mapResults } from './mapping';
 
 const BASE = '/api/v2/externalcontacts';
 
@@ -23,6 +23,21 @@ export const EXTERNAL_CONTACT_FIELDS: CrmFieldMap = {
     'workPhone.e164 | cellPhone.e164 | homePhone.e164 | otherPhone.e164 | workPhone.display | cellPhone.display',
   email: 'workEmail | personalEmail | otherEmail',
 };
+
+/** How a contact maps to the card: the defaults above, the admin's field map over them. */
+export function externalContactsMapping(s: CrmSettings): Mapping {
+  return {
+    fieldMap: { ...EXTERNAL_CONTACT_FIELDS, ...s.crmFieldMap },
+    extraFields: s.crmExtraFields,
+    recordUrl: s.crmRecordUrl,
+    defaultUrl: (it) => (it as Models.ExternalContact).externalSystemUrl,
+  };
+}
+
+/** A contact the agent created (contacts/create.ts), as a lookup's answer: its one record. */
+export function createdContactResult(contact: Models.ExternalContact, s: CrmSettings): LookupResult {
+  return { records: [mapRecord(contact, externalContactsMapping(s))] };
+}
 
 export interface ExternalContactsOptions {
   getApi(): Api | undefined;
@@ -74,14 +89,8 @@ export class ExternalContactsConnector implements CrmConnector {
   private readonly mapping: Mapping;
 
   constructor(private readonly opts: ExternalContactsOptions) {
-    const s = opts.settings;
-    this.name = s.crmName || 'External Contacts';
-    this.mapping = {
-      fieldMap: { ...EXTERNAL_CONTACT_FIELDS, ...s.crmFieldMap },
-      extraFields: s.crmExtraFields,
-      recordUrl: s.crmRecordUrl,
-      defaultUrl: (it) => (it as Models.ExternalContact).externalSystemUrl,
-    };
+    this.name = opts.settings.crmName || 'External Contacts';
+    this.mapping = externalContactsMapping(opts.settings);
   }
 
   keyOf(k: LookupKey): string | undefined {

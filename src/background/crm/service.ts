@@ -5,6 +5,7 @@
  * hands the options page's test lookup to test-lookup.ts. Chrome-free (see index.ts for the
  * browser wiring), so it runs in Node against the simulator.
  */
+import type { Models } from 'purecloud-platform-client-v2';
 import type { EffectiveCrmSettings } from '../../shared/crm/policy';
 import type { ConversationView, CrmView } from '../../shared/domain';
 import type { ToClient, ToWorker } from '../../shared/protocol';
@@ -13,6 +14,7 @@ import type { Api } from '../genesys/rest';
 import { type CardHeader, cardHeader, resultView } from './card-view';
 import { asCrmError, type CrmConnector, type LookupKey, type LookupResult, lookupKeyOf } from './connector';
 import type { Entry } from './entry';
+import { createdContactResult } from './external-contacts';
 import { Inflight } from './inflight';
 import { Lru } from './lru';
 import { type ConnectorDeps, makeConnector } from './make-connector';
@@ -24,6 +26,7 @@ export const CRM_TIMEOUT_MS = 5_000;
 /** Results (matches and "no match") are reused for this long; errors never are. */
 export const CRM_CACHE_TTL_MS = 10 * 60_000;
 export const CRM_CACHE_ENTRIES = 200;
+type Answer = LookupResult;
 
 export interface CrmServiceDeps extends Omit<ConnectorDeps, 'timeoutMs'> {
   loadSettings(): Promise<EffectiveCrmSettings>;
@@ -139,7 +142,6 @@ export class CrmService {
     const connector = this.connector;
     if (!eff || !connector) return;
     const seq = ++this.lastSeq;
-    const session = this.session;
     const base = this.base(lookup);
     const set = (view: Omit<CrmView, keyof typeof base>, extra: Partial<Entry> = {}) =>
       this.entries.set(id, { key, lookup, seq, view: { ...base, ...view }, ...extra });
@@ -163,15 +165,19 @@ export class CrmService {
       return;
     }
     set({ status: 'loading', source: 'lookup', records: [] });
-    this.inflight
-      .run(key, () => connector.lookup(lookup))
-      .then(
-        (r) => {
-          if (session === this.session) this.cache.set(key, r); // not an ended session's
-          this.finish(id, seq, resultView(r, 'lookup'));
-        },
-        (e: unknown) => this.fail(id, seq, e),
-      );
+    this.ask(id, seq, key, 'lookup', () => connector.lookup(lookup));
+  }
+
+  /** Asks the CRM once per key (cards of the same customer share it) and settles the card it was for. */
+  private ask(id: string, seq: number, key: string, src: CrmView['source'], run: () => Promise<Answer>) {
+    const session = this.session;
+    this.inflight.run(key, run).then(
+      (r) => {
+        if (session === this.session) this.cache.set(key, r); // not an ended session's
+        this.finish(id, seq, resultView(r, src));
+      },
+      (e: unknown) => this.fail(id, seq, e),
+    );
   }
 
   private finish(id: string, seq: number, view: Partial<CrmView>): void {
@@ -195,6 +201,19 @@ export class CrmService {
       return;
     }
     this.finish(id, seq, { status: 'error', records: [], selected: undefined, error: err.reason });
+  }
+
+  /** A contact created from the card (contacts/create.ts): its one record, remembered for the address and cached. */
+  adopt(id: string, contact: Models.ExternalContact): void {
+    const cur = this.entries.get(id);
+    const s = this.effective?.settings;
+    if (!cur || s?.crmConnector !== 'externalContacts') return;
+    const r = createdContactResult(contact, s);
+    rememberPick(this.deps.picks, s, cur.lookup, r.records[0]?.id);
+    if (cur.key) this.cache.set(cur.key, r);
+    const view = { ...this.base(cur.lookup), ...resultView(r, 'lookup') };
+    this.entries.set(id, { ...cur, seq: ++this.lastSeq, waiting: false, search: undefined, view });
+    this.deps.onChange();
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────
@@ -225,12 +244,8 @@ export class CrmService {
         const selected = c.index >= 0 && c.index < cur.view.records.length ? c.index : undefined;
         if (cur.view.source === 'lookup' && cur.view.records.length > 1) {
           // Remembered for this address (or forgotten: "Not this contact"); the cached answer had the old pick.
-          rememberPick(
-            this.deps.picks,
-            this.effective?.settings,
-            cur.lookup,
-            cur.view.records[selected ?? -1]?.id,
-          );
+          const picked = cur.view.records[selected ?? -1]?.id;
+          rememberPick(this.deps.picks, this.effective?.settings, cur.lookup, picked);
           if (cur.key) this.cache.delete(cur.key);
         }
         this.entries.set(c.conversationId, {
@@ -252,7 +267,6 @@ export class CrmService {
     const connector = this.connector;
     if (!cur || !connector) return;
     const seq = ++this.lastSeq;
-    const session = this.session;
     const base = { ...this.base(cur.lookup), query };
     if (!connector.canSearch) {
       const error = reason('crm-search-off');
@@ -270,16 +284,7 @@ export class CrmService {
         ? { ...base, ...resultView(cached, 'search') }
         : { ...base, status: 'loading', source: 'search', records: [] },
     });
-    if (cached) return;
-    this.inflight
-      .run(key, () => connector.search(query))
-      .then(
-        (r) => {
-          if (session === this.session) this.cache.set(key, r); // not an ended session's
-          this.finish(id, seq, resultView(r, 'search'));
-        },
-        (e: unknown) => this.fail(id, seq, e),
-      );
+    if (!cached) this.ask(id, seq, key, 'search', () => connector.search(query));
   }
 
   /** For tests and diagnostics. */

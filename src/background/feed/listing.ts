@@ -4,6 +4,7 @@
  * against the first page only would end every conversation beyond it as a ghost.
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { pathOf } from '../genesys/paging';
 import type { Api, CallOptions } from '../genesys/rest';
 
 export const LISTING_PATH = '/api/v2/conversations';
@@ -12,11 +13,7 @@ export const MAX_PAGES = 10;
 
 /** The next page's path, from `nextUri` (relative or absolute) or the page counts; undefined at the end. */
 export function nextPage(page: Models.ConversationEntityListing): string | undefined {
-  if (page.nextUri) {
-    if (!/^https?:/i.test(page.nextUri)) return page.nextUri;
-    const u = new URL(page.nextUri);
-    return `${u.pathname}${u.search}`;
-  }
+  if (page.nextUri) return pathOf(page.nextUri);
   const n = page.pageNumber ?? 1;
   if (page.pageCount !== undefined && n < page.pageCount) {
     const size = page.pageSize ? `pageSize=${page.pageSize}&` : '';

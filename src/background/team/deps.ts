@@ -1,6 +1,7 @@
 /** What the team view is given (team.ts): REST, storage, clock, the capabilities and the feed's hooks. */
 import type { CapabilityStates } from '../../shared/capability-states';
 import type { Clock } from '../feed/deps';
+import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import type { RosterState } from './roster';
 import type { MemberTopicForm } from './topics';
@@ -20,6 +21,8 @@ export interface TeamStore {
 export interface TeamDeps {
   /** The open gate's REST client (undefined while signed out). */
   api(): Api | undefined;
+  /** The worker's one reader of the agent's queues (shared with the dialer). */
+  myQueues: Pick<MyQueues, 'list'>;
   store: TeamStore;
   clock: Clock;
   /** The capabilities' states (undefined while signed out): `team` and `queueJoin` decide. */

@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import type { TeamView } from '../../shared/team-view';
 import type { CapabilityTracker } from '../capabilities/tracker';
 import type { AgentFeed } from '../feed/feed';
+import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
@@ -30,6 +31,8 @@ export interface TeamHost {
 export interface TeamSources {
   /** The open gate's REST client. */
   api(): Api | undefined;
+  /** The worker's one reader of the agent's queues (shared with the dialer). */
+  myQueues: MyQueues;
   signedIn(): boolean;
   /** The capabilities' states and the token's grants (capabilities/tracker.ts). */
   capabilities(): Pick<CapabilityTracker, 'states' | 'known'>;
@@ -55,6 +58,7 @@ export function createTeam(src: TeamSources): TeamHost {
   };
   const team = new Team({
     api: src.api,
+    myQueues: src.myQueues,
     capabilities: () => (src.signedIn() ? src.capabilities().states() : undefined),
     mayObserve: observing,
     me: () => (src.signedIn() ? src.feed().agent?.id : undefined),

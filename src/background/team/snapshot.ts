@@ -1,7 +1,9 @@
 /**
  * One snapshot of the roster over REST, with as few calls as Genesys allows (facts:
  * genesys-team-and-actions.md A.1–A.3):
- *  1. `GET /routing/queues/me` (no permission; pageSize 100, by nextUri): the agent's queues, joined or not.
+ *  1. `GET /routing/queues/me` (no permission): the agent's queues, joined or not, from the worker's
+ *     one reader (genesys/my-queues.ts, shared with the dialer): read once per sign-in (its snapshots
+ *     and the dialer) and once per reconnect (its snapshot and the confirming one; team.ts decides).
  *  2. With `analytics:queueObservation:view` (and the `analytics:readonly` scope): the
  *     `POST /analytics/routing/activity/query` for every queue's members with their presence,
  *     routing status and joined (one call per ACTIVITY_CHUNK queues and PAGE_SIZE members of the
@@ -21,11 +23,13 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { enumKey } from '../../shared/format';
 import { GenesysError } from '../genesys/errors';
+import type { MyQueueList } from '../genesys/my-queues';
+import { allPages } from '../genesys/paging';
 import type { Api } from '../genesys/rest';
 import { observationGroup } from '../genesys/team-frames';
 import type { RosterSnapshot } from './roster';
 
-/** Largest page of the members listing [S] ("Max value is 100"), also asked of queues/me. */
+/** Largest page of the members listing [S] ("Max value is 100"). */
 export const PAGE_SIZE = 100;
 /** Ids per `GET /users?id=…` call (its page size). */
 export const USERS_PAGE = 100;
@@ -41,6 +45,8 @@ export interface SnapshotOptions {
   /** A name the roster already has (no lookup needed). */
   knownName(userId: string): string | undefined;
   now(): number;
+  /** The agent's queues, from the worker's one reader (genesys/my-queues.ts). */
+  myQueues(api: Api): Promise<MyQueueList>;
 }
 
 type Queue = RosterSnapshot['queues'][number];
@@ -57,21 +63,7 @@ const latest = (...ms: (number | undefined)[]) => {
 };
 const key = (v: string | undefined) => (v ? enumKey(v) : undefined);
 
-/** A path from a `nextUri` (relative, or absolute on the api host). */
-function pathOf(uri: string): string {
-  return uri.startsWith('/') ? uri : new URL(uri).pathname + new URL(uri).search;
-}
-
-async function pages<T>(api: Api, first: string): Promise<T[]> {
-  const out: T[] = [];
-  let path: string | undefined = first;
-  for (let n = 0; path && n < MAX_PAGES; n++) {
-    const page: { entities?: T[]; nextUri?: string } = await api.request('GET', path);
-    out.push(...(page.entities ?? []));
-    path = page.nextUri ? pathOf(page.nextUri) : undefined;
-  }
-  return out;
-}
+const pages = <T>(api: Api, first: string) => allPages<T>(api, first, MAX_PAGES);
 
 const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
@@ -83,7 +75,7 @@ const byQueue = (ids: readonly string[]) => ({
 
 export async function takeSnapshot(api: Api, o: SnapshotOptions): Promise<RosterSnapshot> {
   const requestedAt = o.now();
-  const mine = await pages<Models.UserQueue>(api, `/api/v2/routing/queues/me?pageSize=${PAGE_SIZE}`);
+  const mine = await o.myQueues(api);
   const shell = mine
     .filter((q) => q.id)
     .map((q) => ({ id: lower(q.id), name: q.name ?? '', joinedByMe: q.joined === true }));

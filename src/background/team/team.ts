@@ -8,8 +8,7 @@
  *  - No REST call per event: frames change the roster in place (O(1)); REST runs only for a
  *    snapshot (after a gap, after the topics grew, a failed one SNAPSHOT_RETRY_MS later, a member
  *    never seen at most once per UNKNOWN_MEMBER_GAP_MS) and for the agent's own join/leave.
- *  - Snapshots are merged (one in flight, one pending: feed/merge.ts) and run at the `team`
- *    priority of the one REST budget.
+ *  - Snapshots are merged (one in flight, one pending: feed/merge.ts), at the `team` priority.
  *  - REST trails the events (the activity query by seconds), and new topics miss what happened
  *    before their PUT: a gap's snapshot, and a PUT that added topics, are confirmed by one more
  *    snapshot SNAPSHOT_LAG_MS later (a sign-in or a reconnect: two snapshots).
@@ -71,6 +70,8 @@ export class Team implements FeedRider {
   private wasOn: 'on' | 'enabled-off' | 'not-live' = 'not-live';
   /** Bumped on sign-out: answers of an earlier sign-in are dropped. */
   private epoch = 0;
+  /** A reconnect's end: its snapshots read the agent's queues anew (undefined: any read this sign-in). */
+  private queuesSince: number | undefined;
 
   constructor(private readonly deps: TeamDeps) {
     this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot());
@@ -130,6 +131,7 @@ export class Team implements FeedRider {
 
   /** The connection resynced: a snapshot now, and one confirming it once REST caught up. */
   afterGap(): void {
+    this.queuesSince = this.roster.snapshotAt === undefined ? undefined : this.deps.clock.now();
     this.requestSnapshot();
     this.confirm.gap();
   }
@@ -169,8 +171,10 @@ export class Team implements FeedRider {
   /** The view the team port shows (rebuilt only when something changed since the last call). */
   view(): ReturnType<TeamViewBuilder['build']> {
     const countsOnly = [...this.plan.countsOnly].map((id) => this.roster.queues[id]?.name ?? id);
+    const caps = this.deps.capabilities();
     const head = teamHead({
-      ...this.capabilityStates(),
+      team: caps?.team,
+      queueJoin: caps?.queueJoin,
       me: this.roster.me ?? this.deps.me(),
       hasRoster: this.roster.snapshotAt !== undefined,
       live: this.deps.live(),
@@ -202,11 +206,6 @@ export class Team implements FeedRider {
     return result;
   }
 
-  private capabilityStates() {
-    const c = this.deps.capabilities();
-    return { team: c?.team, queueJoin: c?.queueJoin };
-  }
-
   private enabled(): boolean {
     return this.deps.capabilities()?.team.status === 'on' && this.deps.me() !== undefined;
   }
@@ -228,6 +227,7 @@ export class Team implements FeedRider {
         observations: this.deps.mayObserve(),
         knownName: (id) => this.roster.members[id]?.name || undefined,
         now: this.deps.clock.now,
+        myQueues: (api) => this.deps.myQueues.list(api, this.queuesSince),
       });
       if (epoch !== this.epoch) return;
       this.roster = applySnapshot(this.roster, snap, this.deps.clock.now(), this.dirty);

@@ -69,6 +69,20 @@ describe('CrmCard call log', () => {
     expect(sent.at(-1)).toEqual({ type: 'logRetry', conversationId: 'c1' });
   });
 
+  it('locks the notes once they are in the write queue (writing, will retry, logged), and says why', () => {
+    const { q, rerender } = setup(conv({ status: 'ready', notes: 'x' }));
+    const field = () => q.getByTestId('log-notes') as HTMLTextAreaElement;
+    expect(field().readOnly).toBe(false);
+    expect(q.queryByTestId('log-sent')).toBeNull();
+    const link = { send: () => {} };
+    for (const status of ['writing', 'retrying', 'logged'] as const) {
+      rerender(<CrmCard conversation={conv({ status, notes: 'x' })} link={link} />);
+      expect(field().readOnly).toBe(true);
+      expect(field().getAttribute('aria-describedby')).toBe(q.getByTestId('log-sent').id);
+      expect(q.getByTestId('log-sent').textContent).toMatch(/later changes are not sent/);
+    }
+  });
+
   it('names what to add when logging is unavailable, and shows nothing of the log when it is off', () => {
     const { q } = setup(
       conv({

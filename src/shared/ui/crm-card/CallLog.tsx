@@ -15,6 +15,8 @@ import type { CardLink } from './card-link';
 /** Same as the worker's (background/call-log/service.ts): one message per half second of typing. */
 const NOTES_DEBOUNCE_MS = 500;
 const MAX_NOTES = 4_000;
+/** The statuses in which the activity, notes included, is already in the write queue. */
+const SENT: ReadonlySet<CallLogView['status']> = new Set(['writing', 'retrying', 'logged']);
 
 export function CallLog({ id, log, link }: { id: string; log: CallLogView; link: CardLink }) {
   // The worker's draft fills the field once (a reload); after that the field is the agent's.
@@ -47,12 +49,17 @@ export function CallLog({ id, log, link }: { id: string; log: CallLogView; link:
     logged: t('logLogged'),
     retrying: t('logWillRetry'),
   };
+  // Once the activity is queued its notes are fixed (the write queue sends what it holds, exactly
+  // once): further typing would reach no CRM, so the field says so instead of accepting it.
+  const sent = SENT.has(log.status);
   return (
     <div class="crm-log crm-attributes" data-testid="call-log" data-status={log.status}>
       <textarea
         rows={3}
         maxLength={MAX_NOTES}
         value={notes}
+        readOnly={sent}
+        aria-describedby={sent ? `log-sent-${id}` : undefined}
         aria-label={t('logNotesLabel')}
         placeholder={t('logNotesLabel')}
         data-testid="log-notes"
@@ -64,6 +71,11 @@ export function CallLog({ id, log, link }: { id: string; log: CallLogView; link:
         }}
         onBlur={flush}
       />
+      {sent ? (
+        <p class="crm-note" id={`log-sent-${id}`} data-testid="log-sent">
+          {t('logNotesSent')}
+        </p>
+      ) : null}
       {status[log.status] ? (
         <p class="crm-note" role="status" data-testid="log-status">
           {status[log.status]}

@@ -1,17 +1,21 @@
 /**
  * The CRM card of one conversation: who the customer is (from the worker's lookup), several
- * matches to pick from, "no match" with Search and "Open CRM", or the error with Retry; and the
+ * matches to pick from, "no match" with Search, "Create contact" (NewContact.tsx) and "Open CRM",
+ * or the error with Retry; and the
  * allow-listed participant data. All customer data is rendered as text (JSX escapes it); the only
  * links are http(s) URLs the worker checked (and the protocol schema checked again). Rendered by
  * the panel (content script) and the options page's test lookup, so it imports from no context.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { CapabilityState } from '../../capability-states';
 import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
 import { reasonText } from '../../reasons';
+import { CapabilityNote } from '../capability/CapabilityNote';
 import { CallLog } from './CallLog';
 import type { CardLink } from './card-link';
+import { NewContact } from './NewContact';
 
 export type { CardLink } from './card-link';
 
@@ -124,11 +128,13 @@ function Body({
   crm,
   link,
   dial,
+  createContact,
 }: {
   c: ConversationView;
   crm: CrmView;
   link: CardLink;
   dial?: DialRender | undefined;
+  createContact?: CapabilityState | undefined;
 }) {
   const [searching, setSearching] = useState(false);
   const send = (m: Parameters<CardLink['send']>[0]) => link.send(m);
@@ -183,6 +189,11 @@ function Body({
             {crm.query ? t('crmNoMatch', [crm.crmName, crm.query]) : t('crmNoMatchPlain', crm.crmName)}
           </p>
           {search}
+          {createContact?.status === 'on' ? (
+            <NewContact c={c} crmName={crm.crmName} link={link} />
+          ) : (
+            <CapabilityNote id="createContact" state={createContact} />
+          )}
           {crm.homeUrl ? (
             <a
               class="crm-link"
@@ -249,10 +260,13 @@ export function CrmCard({
   conversation: c,
   link,
   dial,
+  createContact,
 }: {
   conversation: ConversationView;
   link: CardLink;
   dial?: DialRender | undefined;
+  /** `createContact`'s state (the panel's): "Create contact" on a card with no match when `on`. */
+  createContact?: CapabilityState | undefined;
 }) {
   const crm = c.crm;
   const data = c.participantData ?? [];
@@ -269,7 +283,7 @@ export function CrmCard({
       {/* Keyed by conversation: one conversation's search box never shows in another's card. */}
       {crm ? (
         <div aria-live="polite">
-          <Body key={c.id} c={c} crm={crm} link={link} dial={dial} />
+          <Body key={c.id} c={c} crm={crm} link={link} dial={dial} createContact={createContact} />
         </div>
       ) : null}
       {data.length > 0 ? (
