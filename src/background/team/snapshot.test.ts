@@ -14,7 +14,7 @@ const entity = (userId: string) =>
     activityDate: '2026-11-30T10:00:00.000Z',
   }) satisfies Models.RoutingActivityEntityData;
 
-/** The activity query's pages as given (each counting `total` members), queues/me with one queue. */
+/** The activity query's pages as given (each counting `total` members). */
 function api(pages: string[][], total: number): Api {
   const page = (n: number): Models.RoutingActivityResponse => ({
     entityIdDimension: 'userId',
@@ -28,8 +28,6 @@ function api(pages: string[][], total: number): Api {
     ],
   });
   const request = async (_method: string, path: string) => {
-    if (path.startsWith('/api/v2/routing/queues/me'))
-      return { entities: [{ id: Q, name: 'Sales', joined: true }] } satisfies Models.UserQueueEntityListing;
     if (path.startsWith('/api/v2/analytics/routing/activity/query'))
       return page(Number(new URL(path, 'https://x').searchParams.get('pageNumber')));
     if (path.startsWith('/api/v2/analytics/queues/observations/query'))
@@ -39,7 +37,9 @@ function api(pages: string[][], total: number): Api {
   return { request: request as Api['request'], head: async () => 200 };
 }
 
-const options = { me: 'me', observations: true, knownName: (id: string) => id, now: () => 1_000 };
+/** The agent's queues (genesys/my-queues.ts's reader): one. */
+const myQueues = async () => [{ id: Q, name: 'Sales', joined: true }] satisfies Models.UserQueue[];
+const options = { me: 'me', observations: true, knownName: (id: string) => id, now: () => 1_000, myQueues };
 
 describe('the snapshot over the activity query', () => {
   it('a torn read (a member moved past the page boundary: listed twice, another never) is one entry each, and partial', async () => {
