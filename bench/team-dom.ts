@@ -41,6 +41,10 @@ const RECORDER = `(() => {
 const SHOWN = `(() => Object.fromEntries([...document.querySelectorAll('tr[data-testid="member"]')]
   .map((r) => [r.getAttribute('data-user-id'), r.getAttribute('data-routing')])))()`;
 
+/** See `over500ms` in the result. */
+const OVERTAKEN_CHECK_MS = 500;
+const UNDONE_WITHIN_MS = 100;
+
 export interface TeamDomOptions {
   agents: number;
   queues: number;
@@ -157,6 +161,21 @@ export async function teamDomBench(
     const toPage = matchShown(sent, arrivals).latencies.filter((x): x is number => x !== undefined);
     const pageToDom = sinceArrival(arrivals, changes);
     const latencies = m.latencies.filter((x): x is number => x !== undefined);
+    // Changes shown more than OVERTAKEN_CHECK_MS late: how many are half of a pair undone within
+    // UNDONE_WITHIN_MS (B, then back to A: the row never changed for either, so matchShown counts
+    // both at the member's next row change): no late render.
+    const stateBefore = (i: number) =>
+      sent.slice(0, i).findLast((x) => x.id === (sent[i] as StateAt).id)?.state ?? 'IDLE';
+    const nextOf = (i: number) => sent.findIndex((x, k) => k > i && x.id === (sent[i] as StateAt).id);
+    const undoneBy = (i: number, k: number) =>
+      k >= 0 &&
+      (sent[k] as StateAt).t - (sent[i] as StateAt).t <= UNDONE_WITHIN_MS &&
+      (sent[k] as StateAt).state === stateBefore(i);
+    const slow = m.latencies.flatMap((x, i) => ((x ?? 0) > OVERTAKEN_CHECK_MS ? [i] : []));
+    const undone = slow.filter((i) => {
+      const prev = sent.slice(0, i).findLastIndex((x) => x.id === (sent[i] as StateAt).id);
+      return undoneBy(i, nextOf(i)) || (prev >= 0 && undoneBy(prev, i));
+    }).length;
     const renders = perWindow(raw.commits, stormStart, stormEnd);
     const teamRest = s.requests.slice(restBefore).filter((r) => r.t <= stormEnd && teamPath(r.path));
     return {
@@ -170,6 +189,7 @@ export async function teamDomBench(
         sent: sent.length,
         latencyMs: summarize(latencies),
         neverShown: sent.length - latencies.length,
+        over500ms: { n: slow.length, inAPairUndoneWithin100ms: undone },
         eventToPageMs: summarize(toPage),
         pageToDomMs: summarize(pageToDom),
         pageHandlerMs: summarize(arr.handleMs),
