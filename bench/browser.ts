@@ -228,7 +228,8 @@ export class BenchSession {
     return { usedBytes: h.usedSize, totalBytes: h.totalSize };
   }
 
-  private async workerSession(): Promise<NonNullable<BenchSession['swSession']>> {
+  /** The service worker's CDP session (heap, profiler), attached through the page's. */
+  async workerSession(): Promise<NonNullable<BenchSession['swSession']>> {
     if (this.swSession) return this.swSession;
     const { targetInfos } = await this.cdp.send('Target.getTargets');
     const target = targetInfos.find(

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Cuecard's performance against issue 7's targets. The production build in real
- * Chromium against the simulator (latency, storm, restart, idle REST, memory), the worker's core in
- * Node (reducer throughput, an idle hour on a fake clock, the 1,000-client herd), and the bundle
- * sizes. Prints a table and writes everything to bench/results/bench.json.
+ * Chromium against the simulator (latency, storm, the team page's shift change, restart, idle REST,
+ * memory), the worker's core in Node (reducer throughput, an idle hour on a fake clock, the
+ * 1,000-client herd), and the bundle sizes. Prints a table and writes everything to
+ * bench/results/bench.json.
  *
  *   npm run bench -- [--soak-minutes 1] [--idle-seconds 65] [--herd 1000] [--storm-seconds 10]
  *                    [--restart-trials 5] [--team-agents 1000] [--out bench/results/bench.json]
@@ -24,6 +25,7 @@ import { type RestRate, steadyLatency, storm } from './panel-latency';
 import { reducerThroughput } from './reducer-throughput';
 import { restartTrials } from './restart';
 import { round } from './stats';
+import { teamDomBench, teamDomRows } from './team-dom';
 import { teamBench } from './team-storm';
 
 const args = process.argv.slice(2);
@@ -96,6 +98,14 @@ const teamObserved = await teamBench({
 
 // ── Chromium ────────────────────────────────────────────────────────────────────────────────
 log(`Chromium with ${DIST}`);
+log(`team page: ${opts.teamAgents} agents over 10 queues, shift change 1,000 events/s (its own session)`);
+const teamDom = await teamDomBench((prepare) => BenchSession.start(prepare), {
+  agents: opts.teamAgents,
+  queues: 10,
+  rate: 1000,
+  seconds: opts.stormSeconds,
+  rnd,
+});
 const s = await BenchSession.start();
 let report: Record<string, unknown>;
 try {
@@ -226,6 +236,7 @@ try {
       ok: TS.rendersPerSecondMax <= 60,
     });
   }
+  rows.push(...teamDomRows(teamDom));
   for (const [how, run] of [
     ['members pages', team],
     ['activity query', teamObserved],
@@ -303,6 +314,7 @@ try {
       reducer: { conversations200: reducer200, conversations5: reducer5 },
       team,
       teamObserved,
+      teamDom,
       idleRest: { fakeClockHour: fakeHour, chromiumWindow: idleWindow },
       soak,
       pageWithoutPanelHeap: bare,

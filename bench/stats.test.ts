@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchShown, percentile, perWindow, slope, summarize } from './stats';
+import { matchShown, percentile, perWindow, sinceArrival, slope, summarize } from './stats';
 
 describe('percentile', () => {
   it('is nearest-rank', () => {
@@ -77,5 +77,23 @@ describe('perWindow and slope', () => {
   it('slope of a line', () => {
     expect(slope([0, 1, 2, 3], [1, 3, 5, 7])).toBeCloseTo(2);
     expect(slope([1], [1])).toBe(0);
+  });
+});
+
+describe('sinceArrival', () => {
+  it('pairs each shown change with the latest arrival of that state before it', () => {
+    const arrivals = [
+      { t: 0, id: 'a', state: 'IDLE' },
+      { t: 17, id: 'a', state: 'IDLE' }, // sent again (a later patch): the render after it counts from here
+      { t: 17, id: 'b', state: 'INTERACTING' },
+      { t: 40, id: 'a', state: 'INTERACTING' },
+    ];
+    const shown = [
+      { t: 20, id: 'a', state: 'IDLE' },
+      { t: 17, id: 'b', state: 'INTERACTING' }, // same millisecond: arrival first
+      { t: 30, id: 'c', state: 'IDLE' }, // never arrived: left out
+      { t: 45, id: 'a', state: 'INTERACTING' },
+    ];
+    expect(sinceArrival(arrivals, shown)).toEqual([0, 3, 5]);
   });
 });

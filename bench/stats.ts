@@ -101,6 +101,27 @@ export function matchShown(sent: readonly StateAt[], shown: readonly StateAt[]):
   return { latencies, unexplained };
 }
 
+/**
+ * Per change shown, the time since the latest arrival of that state (of that id) before it: the
+ * page's own share (the team page: a patch's arrival → its row's DOM change). Changes with no
+ * arrival before them are left out.
+ */
+export function sinceArrival(arrivals: readonly StateAt[], shown: readonly StateAt[]): number[] {
+  const timeline = [
+    ...arrivals.map((a) => ({ ...a, dom: false })),
+    ...shown.map((c) => ({ ...c, dom: true })),
+  ].sort((a, b) => a.t - b.t || Number(a.dom) - Number(b.dom));
+  const last = new Map<string, number>();
+  const out: number[] = [];
+  for (const e of timeline) {
+    const k = `${e.id}|${e.state}`;
+    const at = last.get(k);
+    if (!e.dom) last.set(k, e.t);
+    else if (at !== undefined) out.push(e.t - at);
+  }
+  return out;
+}
+
 /** Counts per fixed window of `windowMs` from `from` to `to` (events outside are ignored). */
 export function perWindow(times: readonly number[], from: number, to: number, windowMs = 1000): number[] {
   const n = Math.max(1, Math.ceil((to - from) / windowMs));

@@ -15,8 +15,9 @@ import { TeamPage } from './TeamPage';
 // In the panel's Team tab the page runs in an iframe (`?embed=panel`): compact, no page heading.
 const embed = new URLSearchParams(location.search).get('embed') === 'panel';
 applyPageTheme();
-// A shift change must not cost a render per event: at most one per frame interval.
-renderAtMostOncePerFrame();
+// A shift change must not cost a render per event: at most one per frame interval. The team port's
+// patches are paced already (50 a second): each renders at once (fromDue: see render-scheduler.ts).
+renderAtMostOncePerFrame({ fromDue: true });
 document.documentElement.lang = chrome.i18n?.getUILanguage?.() ?? 'en';
 document.title = t('teamPageTitle');
 const store = createTeamStore();

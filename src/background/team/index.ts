@@ -12,7 +12,7 @@ import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
 import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
-import type { StoredTeam } from './deps';
+import { decodeStoredTeam, encodeStoredTeam } from './persist';
 import { Team } from './team';
 import { mayObserve } from './topics';
 import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
@@ -69,10 +69,10 @@ export function createTeam(src: TeamSources): TeamHost {
     store: {
       async load() {
         const got = await browser.storage.session.get(TEAM_KEY);
-        return got[TEAM_KEY] as StoredTeam | undefined;
+        return decodeStoredTeam(got[TEAM_KEY]);
       },
       async save(t) {
-        if (t) await browser.storage.session.set({ [TEAM_KEY]: t });
+        if (t) await browser.storage.session.set({ [TEAM_KEY]: encodeStoredTeam(t) });
         else await browser.storage.session.remove(TEAM_KEY);
       },
     },

@@ -194,4 +194,34 @@ describe('the roster', () => {
     expect(Object.keys(next.queues)).toEqual(['sales']);
     expect(next.members.ben).toBeUndefined();
   });
+
+  it('a partial (torn) read of a queue keeps the members it missed, with what the roster knew of them', () => {
+    const { s } = seeded();
+    const dirty = cleanDirty();
+    applyEvent(s, { kind: 'routing-status', userId: 'ben', status: 'INTERACTING', at: T0 + 200 }, dirty);
+    type Queue = RosterSnapshot['queues'][number];
+    const [sales, support] = snapshot().queues as [Queue, Queue];
+    const torn = { ...sales, members: sales.members.filter((m) => m.userId !== 'ben'), partial: true };
+    const next = applySnapshot(
+      s,
+      snapshot({ requestedAt: T0 + 9_000, queues: [torn, support], members: snapshot().members.slice(0, 2) }),
+      T0 + 11_000,
+      cleanDirty(),
+    );
+    expect(next.queues.sales?.members.ben).toEqual({ joined: false });
+    expect(next.queues.sales?.memberCount).toBe(3);
+    expect(next.members.ben).toMatchObject({ name: 'Ben', routingStatus: 'INTERACTING' });
+    // Not partial: the same read drops him (a complete listing is the truth).
+    const complete = applySnapshot(
+      s,
+      snapshot({
+        requestedAt: T0 + 9_000,
+        queues: [{ ...torn, partial: false }, support],
+        members: snapshot().members.slice(0, 2),
+      }),
+      T0 + 11_000,
+      cleanDirty(),
+    );
+    expect(complete.members.ben).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The roster: the agent's queues, who is in them (joined per queue) and each member's presence and
  * routing status. The one owner of the team's state in the worker; the view (view.ts) is built
- * from it, storage.session keeps it (persist.ts).
+ * from it, storage.session keeps it (persist.ts, one JSON string).
  *
  * Invariants:
  *  - Events newer than a snapshot are not undone by it: each member keeps the arrival time of its
@@ -71,6 +71,12 @@ export interface RosterSnapshot {
     name: string;
     joinedByMe: boolean;
     members: { userId: string; joined: boolean }[];
+    /**
+     * The listing was torn: it counted more members than its pages held (paged by activity date,
+     * members who changed between two pages moved past the page boundary: seen twice or never,
+     * under a shift change). Members the roster has on this queue and the read missed are kept.
+     */
+    partial?: boolean | undefined;
   }[];
   members: {
     id: string;
@@ -164,6 +170,14 @@ export function applyEvent(s: RosterState, e: RosterEvent, dirty: Dirty): boolea
 export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, dirty: Dirty): RosterState {
   const asOf = snap.requestedAt - SNAPSHOT_LAG_MS;
   const members: Record<string, MemberState> = {};
+  for (const q of snap.queues) {
+    if (!q.partial) continue;
+    const read = new Set(q.members.map((x) => x.userId));
+    for (const id of Object.keys(s.queues[q.id]?.members ?? {})) {
+      const had = s.members[id];
+      if (had && !read.has(id)) members[id] = had;
+    }
+  }
   for (const m of snap.members) {
     const had = s.members[m.id];
     const eventWins =
@@ -180,13 +194,16 @@ export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, 
       const old = had?.members[x.userId];
       entries[x.userId] = old?.eventAt !== undefined && old.eventAt >= asOf ? old : { joined: x.joined };
     }
+    if (q.partial)
+      for (const [id, old] of Object.entries(had?.members ?? {}))
+        if (!entries[id] && members[id]) entries[id] = old;
     const mine = entries[snap.me];
     const counts = snap.counts?.[q.id];
     queues[q.id] = {
       id: q.id,
       name: q.name,
       joinedByMe: mine ? mine.joined : q.joinedByMe,
-      memberCount: q.members.length,
+      memberCount: Object.keys(entries).length,
       members: entries,
       counts: counts ?? had?.counts,
     };

@@ -12,6 +12,11 @@
  *     ≤ 100: 3 calls.
  *  3. Without it: each queue's members pages (`expand=presence,routingStatus&pageSize=100`, until no
  *     `nextUri`): names, statuses and joined in one listing; no counts.
+ * The activity query pages members by activity date, so under a shift change a member who changed
+ * between two pages moves past the boundary: listed twice, and another not at all (the strict
+ * simulator: 992 of 1,000 members in a snapshot taken during bench/team-dom.ts's storm). Members are
+ * one entry each, and a queue whose pages held fewer members than the query counted (`oMemberUsers`)
+ * is marked `partial`: the roster keeps the members the read missed (roster.ts).
  * Every call goes through the one REST budget at the `team` priority (below the connection's and the
  * conversations'). Presence comes back as REST spells it (`On Queue`): mapped to its key (`ON_QUEUE`).
  */
@@ -114,7 +119,10 @@ async function viaMembers(api: Api, shell: Shell[]): Promise<Read> {
 }
 
 async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promise<Read> {
-  const entries = new Map<string, Queue['members']>(shell.map((q) => [q.id, []]));
+  // Per queue, user id → joined: a member a torn read listed twice is one entry.
+  const entries = new Map<string, Map<string, boolean>>(shell.map((q) => [q.id, new Map()]));
+  /** Per queue, how many members the query counted (`oMemberUsers`). */
+  const counted = new Map<string, number>();
   const members = new Map<string, Member>();
   const counts: NonNullable<RosterSnapshot['counts']> = {};
   for (const ids of chunks(
@@ -134,12 +142,14 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
         query,
       );
       more = (res?.results ?? []).some((g) => g.truncated === true);
-      for (const group of res?.results ?? [])
+      for (const group of res?.results ?? []) {
+        const total = group.data?.find((d) => d.metric === 'oMemberUsers' && !d.qualifier)?.count;
+        if (total !== undefined) counted.set(lower(group.group?.queueId), total);
         for (const e of group.entities ?? []) {
           const id = lower(e.userId);
           const list = entries.get(lower(e.queueId ?? group.group?.queueId));
           if (!id || !list) continue;
-          list.push({ userId: id, joined: e.queueMembershipStatus?.toLowerCase() === 'active' });
+          list.set(id, e.queueMembershipStatus?.toLowerCase() === 'active');
           members.set(id, {
             id,
             name: o.knownName(id) ?? '',
@@ -148,6 +158,7 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
             since: latest(date(e.presenceDate), date(e.routingStatusDate)),
           });
         }
+      }
     }
     const observed = await api.request<Models.QueueObservationQueryResponse>(
       'POST',
@@ -165,7 +176,11 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
     }
   }
   await nameUnknown(api, members);
-  const queues = shell.map((q) => ({ ...q, members: entries.get(q.id) ?? [] }));
+  const queues = shell.map((q) => {
+    const read = entries.get(q.id) ?? new Map<string, boolean>();
+    const members = [...read].map(([userId, joined]) => ({ userId, joined }));
+    return { ...q, members, partial: read.size < (counted.get(q.id) ?? 0) };
+  });
   return { queues, members: [...members.values()], counts };
 }
 

@@ -22,10 +22,14 @@ import type {
 import type { Dirty, MemberState, QueueState, RosterState } from './roster';
 
 /**
- * The team port's patches are at least this far apart (ms): under 60 a second, a screen's frame
- * rate (the roster renders once per frame at most; timers fire late, never early: 17, not 16.7).
+ * The team port's patches are at least this far apart (ms): 50 a second, under a screen's 60
+ * frames. Not 17: the page renders at most once per 1000/60 ms too, and two paces that close beat
+ * against each other (each patch found the page's last render less than an interval old, waited
+ * for it, and the wait wandered between 0 and 16 ms: page → DOM p50 8 ms in bench/team-dom.ts).
+ * 20 ms leaves the page's interval over when the next patch comes, so it renders at once; a change
+ * waits 10 ms on average for its patch (1.5 more than at 17).
  */
-export const TEAM_FLUSH_INTERVAL_MS = 17;
+export const TEAM_FLUSH_INTERVAL_MS = 20;
 
 function memberView(m: MemberState): TeamMemberView {
   return { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };

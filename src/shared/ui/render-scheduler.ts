@@ -19,9 +19,26 @@ export interface RenderClock {
 /** At most 60 renders a second. */
 export const MIN_RENDER_INTERVAL_MS = 1000 / 60;
 
+export interface ThrottleOptions {
+  /**
+   * Count the interval from when a held-back render was due, not from when its timer ran (timers
+   * fire late). For a page whose updates are paced already (the team page: the team port's
+   * patches come TEAM_FLUSH_INTERVAL_MS apart, more than the interval): counted from the late run,
+   * a render late by more than the slack between the two paces made the next patch wait too, and
+   * the next, each a little longer. Due times stay at least an interval apart: still at most 60
+   * renders a second.
+   */
+  fromDue?: boolean;
+}
+
 /** A `debounceRendering` for Preact's `options`: `process` renders every queued component. */
-export function throttledRenderer(clock: RenderClock): (process: () => void) => void {
+export function throttledRenderer(
+  clock: RenderClock,
+  opts: ThrottleOptions = {},
+): (process: () => void) => void {
   let lastRender = Number.NEGATIVE_INFINITY;
+  /** When the render waiting now may run (now, or the end of the interval). */
+  let due = Number.NEGATIVE_INFINITY;
   let rendering = false;
   let pending: (() => void) | undefined;
 
@@ -29,7 +46,7 @@ export function throttledRenderer(clock: RenderClock): (process: () => void) => 
     const process = pending;
     pending = undefined;
     if (!process) return;
-    lastRender = clock.now();
+    lastRender = opts.fromDue ? due : clock.now();
     rendering = true;
     try {
       process();
@@ -46,9 +63,10 @@ export function throttledRenderer(clock: RenderClock): (process: () => void) => 
     const scheduled = pending !== undefined;
     pending = process; // Preact hands over one `process` per batch: later updates join it
     if (scheduled) return;
-    const wait = lastRender + MIN_RENDER_INTERVAL_MS - clock.now();
-    if (wait <= 0) clock.queueMicrotask(run);
-    else clock.setTimeout(run, Math.ceil(wait));
+    const now = clock.now();
+    due = Math.max(now, lastRender + MIN_RENDER_INTERVAL_MS);
+    if (due <= now) clock.queueMicrotask(run);
+    else clock.setTimeout(run, Math.ceil(due - now));
   };
 }
 
@@ -56,13 +74,16 @@ export function throttledRenderer(clock: RenderClock): (process: () => void) => 
  * Installs the scheduler for this context's Preact (the content script has its own copy);
  * returns the undo, which puts back what was there.
  */
-export function renderAtMostOncePerFrame(): () => void {
+export function renderAtMostOncePerFrame(opts: ThrottleOptions = {}): () => void {
   const previous = options.debounceRendering;
-  options.debounceRendering = throttledRenderer({
-    now: () => performance.now(),
-    setTimeout: (cb, ms) => setTimeout(cb, ms),
-    queueMicrotask: (cb) => queueMicrotask(cb),
-  });
+  options.debounceRendering = throttledRenderer(
+    {
+      now: () => performance.now(),
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      queueMicrotask: (cb) => queueMicrotask(cb),
+    },
+    opts,
+  );
   return () => {
     options.debounceRendering = previous;
   };
