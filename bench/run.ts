@@ -69,7 +69,11 @@ const bundle = spawnSync(process.execPath, ['scripts/check-bundle.mjs', '--json'
   encoding: 'utf8',
   env: { ...process.env, CUECARD_DIST: DIST },
 });
-const sizes = JSON.parse(bundle.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+const { sizes = {}, budgets = {} } = JSON.parse(bundle.stdout.trim().split('\n').pop() ?? '{}') as {
+  sizes?: Record<string, number>;
+  budgets?: Record<string, number>;
+};
+const budgetKB = (name: string) => round((budgets[name] ?? 0) / 1024, 1);
 const contentKB = round((sizes['content script, first paint'] ?? 0) / 1024, 1);
 const contentLazyKB = round((sizes['content script, lazy'] ?? 0) / 1024, 1);
 const workerKB = round((sizes['service worker'] ?? 0) / 1024, 1);
@@ -193,15 +197,18 @@ try {
   });
   rows.push({
     metric: 'content-script bundle, first paint',
-    target: '≤ 25 KB gzip',
-    measured: `${contentKB} KB gzip (+ ${contentLazyKB} KB lazy, budget 12 KB)`,
-    ok: contentKB <= 25,
+    target: `≤ ${budgetKB('content script, first paint')} KB gzip`,
+    measured: `${contentKB} KB gzip (+ ${contentLazyKB} KB lazy, budget ${budgetKB('content script, lazy')} KB)`,
+    ok:
+      contentKB <= budgetKB('content script, first paint') &&
+      contentLazyKB <= budgetKB('content script, lazy'),
   });
   rows.push({
     metric: 'service-worker bundle',
-    target: '≤ 60 KB gzip',
+    // 60 KB until issue 13/14 (the reason is in scripts/check-bundle.mjs and the README).
+    target: `≤ ${budgetKB('service worker')} KB gzip`,
     measured: `${workerKB} KB gzip`,
-    ok: workerKB <= 60,
+    ok: workerKB <= budgetKB('service worker'),
   });
   rows.push({
     metric: 'worker evicted → wake → live, resynced',

@@ -92,5 +92,6 @@ for (const [name, files] of Object.entries(parts)) {
     `  ${ok ? 'ok  ' : 'OVER'} ${name}: ${(size / KB).toFixed(1)} KB gzip, ${size} bytes (budget ${BUDGETS[name] / KB} KB, ${files.length} files)`,
   );
 }
-if (process.argv.includes('--json')) console.info(JSON.stringify(report));
+// The bench's table reads sizes and budgets from here, so the two never disagree.
+if (process.argv.includes('--json')) console.info(JSON.stringify({ sizes: report, budgets: BUDGETS }));
 process.exit(failed ? 1 : 0);
