@@ -28,8 +28,9 @@ function fakeClock() {
 function setup() {
   const clock = fakeClock();
   let asked = 0;
-  const c = new ConfirmingSnapshot(clock, () => asked++);
-  return { clock, c, asked: () => asked };
+  const snapshots = { running: false };
+  const c = new ConfirmingSnapshot(clock, () => asked++, snapshots);
+  return { clock, c, asked: () => asked, snapshots };
 }
 
 describe('the confirming snapshot', () => {
@@ -67,6 +68,29 @@ describe('the confirming snapshot', () => {
     expect(asked()).toBe(0);
     clock.advance(1);
     expect(asked()).toBe(1);
+  });
+
+  it('falling due while a snapshot runs, it waits for its end and its PUT: a slow sign-in takes two snapshots, not three', () => {
+    const { clock, c, asked, snapshots } = setup();
+    c.gap(); // the sign-in's snapshot starts now and takes 5.6 s (members pages at the REST budget's pace)
+    snapshots.running = true;
+    clock.advance(SNAPSHOT_LAG_MS);
+    expect(asked()).toBe(0);
+    expect(c.pending).toBe(true);
+    clock.advance(5_600 - SNAPSHOT_LAG_MS);
+    snapshots.running = false;
+    c.finished();
+    clock.advance(200); // its roster grew the topics: their PUT answers 200 ms later
+    c.planned(['a'], true);
+    c.put(['a']);
+    clock.advance(SNAPSHOT_LAG_MS - 1);
+    expect(asked()).toBe(0);
+    clock.advance(1);
+    expect(asked()).toBe(1); // one confirmation for the gap and the PUT
+    c.finished(); // a snapshot ending with nothing waiting asks nothing
+    clock.advance(SNAPSHOT_LAG_MS);
+    expect(asked()).toBe(1);
+    expect(c.pending).toBe(false);
   });
 
   it('a refused list counts as nothing subscribed: the next plan confirms again; cancel forgets it', () => {

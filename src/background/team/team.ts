@@ -59,7 +59,7 @@ export class Team implements FeedRider {
   private rejected: string[] = [];
   private failure: Reason | undefined;
   private unsubscribed: Reason | undefined;
-  private readonly snapshots = new Merged(() => this.snapshotNow());
+  private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
   private saveTimer: unknown;
@@ -74,7 +74,7 @@ export class Team implements FeedRider {
   private queuesSince: number | undefined;
 
   constructor(private readonly deps: TeamDeps) {
-    this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot());
+    this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot(), this.snapshots);
   }
 
   /** Snapshots run so far (tests, bench). */
