@@ -10,6 +10,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { type Leg, type Normalized, normalizeLegs } from './leg';
 import { attributesOf, isCustomer, latestSession, myLegs } from './session';
+import { hasOthers } from './transfers';
 
 type EventParticipant = Models.ConversationEventTopicParticipant;
 
@@ -34,6 +35,8 @@ export function normalizeEvent(
     externalContactId: c.externalContactId,
     attributes: attributesOf(c.attributes),
   };
-  const parties = participants.map((p) => ({ ...p, session: latestSession(p)?.session }));
-  return normalizeLegs(body.id ?? '', legs, customer, firstSeen, { parties, me });
+  const others = hasOthers(participants, me)
+    ? { parties: participants.map((p) => ({ ...p, session: latestSession(p)?.session })), me }
+    : undefined;
+  return normalizeLegs(body.id ?? '', legs, customer, firstSeen, others);
 }

@@ -14,6 +14,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import type { MediaType } from '../../../shared/domain';
 import { type Customer, type Leg, type Normalized, normalizeLegs } from './leg';
 import { attributesOf, isCustomer, latestSession, myLegs, type Session } from './session';
+import { hasOthers } from './transfers';
 
 type RestParticipant = Models.Participant & {
   state?: string;
@@ -63,12 +64,14 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
   const participants: RestParticipant[] = conv.participants ?? [];
   const legs = myLegs(participants, me, legOf);
   const startedAt = conv.startTime ? Date.parse(conv.startTime) : Number.NaN;
-  const parties = participants.map((p) => ({ ...p, session: legOf(p)?.session }));
+  const others = hasOthers(participants, me)
+    ? { parties: participants.map((p) => ({ ...p, session: legOf(p)?.session })), me }
+    : undefined;
   return normalizeLegs(
     conv.id ?? '',
     legs,
     customerOf(participants.find(isCustomer)),
     Number.isNaN(startedAt) ? now : startedAt,
-    { parties, me },
+    others,
   );
 }

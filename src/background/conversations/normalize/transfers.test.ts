@@ -10,6 +10,7 @@ import { ME, OTHER_AGENT, QUEUE } from '../test-fixtures';
 import { normalizeEvent } from './from-event';
 import { normalizeRest } from './from-rest';
 import type { Normalized } from './leg';
+import { hasOthers, type Party, transferOf } from './transfers';
 
 type P = Models.ConversationEventTopicParticipant & Models.Participant;
 type Call = Models.ConversationEventTopicCall & Models.Call;
@@ -144,5 +145,21 @@ describe('who else is on the conversation, as each agent reads it', () => {
     expect(says(parts)).toBe('Transferred from Dana Diaz (Billing) (blind transfer)');
     // Dana, in wrap-up after sending it back:
     expect(says(parts, OTHER_AGENT)).toBe('Transferred to Sam Smith (Billing) (blind transfer)');
+  });
+
+  it('with no other agent on it there is nothing to say, whatever my legs did (the adapters skip the parties then)', () => {
+    const mine = [
+      customer({ held: true }),
+      agent('p-sam-1', ME, 'Sam Smith', ended('transfer'), {
+        endTime: T(30),
+        consultParticipantId: 'p-customer',
+      }),
+      agent('p-sam-2', ME, 'Sam Smith', call('connected'), { consultParticipantId: 'p-sam-1' }),
+    ];
+    expect(hasOthers(mine, ME)).toBe(false);
+    const parties: Party[] = mine.map((p) => ({ ...p, session: p.calls?.[0] }));
+    for (const leg of ['p-sam-1', 'p-sam-2']) expect(transferOf(parties, ME, leg)).toBeUndefined();
+    expect(says(mine)).toBe('');
+    expect(hasOthers([...mine, agent('p-dana', OTHER_AGENT, 'Dana Diaz', call('connected'))], ME)).toBe(true);
   });
 });
