@@ -11,8 +11,13 @@ import { AgentPage, type Box } from './pages/agent-page';
 
 const alex = SEED_USERS.alex;
 
-/** A call (answered, then held), a chat and an email: three media at once, the email still ringing. */
-function threeConversations(sim: Sim) {
+/**
+ * A call (answered, then held), a chat and an email: three media at once, the email still ringing.
+ * The email starts once the panel shows the chat: events carry no start time, so the panel orders
+ * by when the worker first saw each (then by id), and two started in the same millisecond tie
+ * (the order then follows their ids: a fresh-clone CI run once saw email before chat).
+ */
+function threeConversations(sim: Sim, agentPage: AgentPage) {
   const call = sim.startConversation({
     userId: alex.id,
     media: 'call',
@@ -22,13 +27,14 @@ function threeConversations(sim: Sim) {
   });
   return {
     call,
-    more() {
+    async more() {
       const chat = sim.startConversation({
         userId: alex.id,
         media: 'chat',
         customer: { name: 'Robin Chatterton', address: 'robin@example.com' },
         queue: { name: 'Web Chat' },
       });
+      await expect(agentPage.conversation(chat)).toBeVisible();
       const email = sim.startConversation({
         userId: alex.id,
         media: 'email',
@@ -89,11 +95,11 @@ test('three conversations of different media in tabs: ordered, the ringing one s
   await expect(agentPage.panel.getByTestId('presence')).toContainText('Available');
   await goOnQueue(sim, agentPage, alex.id);
 
-  const { call, more } = threeConversations(sim);
+  const { call, more } = threeConversations(sim, agentPage);
   await expect(agentPage.conversation(call)).toHaveAttribute('aria-selected', 'true');
   await expect(agentPage.announcer).toContainText('Incoming Call from +13175550123');
   await answer(sim, agentPage, call);
-  const { chat, email } = more();
+  const { chat, email } = await more();
   await expect(agentPage.conversations).toHaveCount(3);
   expect(await agentPage.shownIds()).toEqual([call, chat, email]);
   for (const [id, media] of [
@@ -243,9 +249,9 @@ test('the host page keeps its layout and styles; axe finds no serious violation 
 
   await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
   await goOnQueue(sim, agentPage, alex.id);
-  const { call, more } = threeConversations(sim);
+  const { call, more } = threeConversations(sim, agentPage);
   sim.act(call, { type: 'answer' });
-  more();
+  await more();
   await expect(agentPage.conversations).toHaveCount(3);
   sim.act(call, { type: 'hold' });
   await expect(agentPage.conversation(call)).toHaveAttribute('data-state', 'held');
