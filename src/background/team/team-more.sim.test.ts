@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NodeTeam } from '../../../bench/node-team';
-import { agents, calls, closeAfter, lead, running, teamSimSuite } from '../../../bench/team-sim-suite';
+import {
+  agents,
+  calls,
+  closeAfter,
+  lead,
+  running,
+  startTeam,
+  teamSimSuite,
+} from '../../../bench/team-sim-suite';
 import { startSim } from '../../../sim/index';
 
 const suite = teamSimSuite();
@@ -44,6 +52,55 @@ describe('team view across a worker eviction', () => {
     expect(again.client.status).toBe('live');
     await expect.poll(() => again.team.settled, { timeout: 8_000 }).toBe(true);
     expect(again.team.snapshotRuns).toBe(2); // the gap's and the confirming one: the stored topics went with the connect
+  });
+});
+
+describe('team view across a worker eviction, REST lagging', () => {
+  it('a presence repeated after the gap snapshot does not keep its stale routing status from the confirming one', async () => {
+    // e2e team.spec's eviction in a shift-change storm, one member: the change comes while no worker
+    // listens, the gap's snapshot reads REST from before it (the activity query trails by 1.5 s),
+    // then Genesys repeats the presence alone (no routing-status event): the confirming snapshot
+    // must still bring the routing status.
+    const lagging = await startSim({ heartbeatMs: 300, restLagMs: 1_500, noSeed: true });
+    closeAfter(() => void lagging.close());
+    const observe = { permissions: ['analytics:queueObservation:view'] };
+    const { user } = await lead(lagging, 'Lagging Lead');
+    const [fay] = agents(lagging, 'Lagging Fay', 1);
+    if (!fay) throw new Error('no agent');
+    lagging.addQueue({ name: 'Lagging Queue', members: [{ userId: user.id }, { userId: fay.id }] });
+    const first = await startTeam(lagging, user.id, observe);
+    await expect.poll(() => first.team.settled, { timeout: 8_000 }).toBe(true);
+    await expect
+      .poll(() => first.stored?.roster.members[fay.id]?.presence, { timeout: 5_000 })
+      .toBe('AVAILABLE');
+    const stored = { team: first.stored, feed: first.agent.store.saved };
+    first.stop(); // the worker is evicted
+    lagging.setPresence(fay.id, 'On Queue'); // meanwhile: ON_QUEUE and IDLE, both events lost
+
+    const seen = calls(lagging, user.id);
+    const token = lagging.issueToken({ userId: user.id }).access_token;
+    const again = new NodeTeam({
+      baseUrl: lagging.url,
+      userId: user.id,
+      token,
+      random: () => 0.01,
+      storedTeam: stored.team,
+      stored: stored.feed,
+      ...observe,
+    });
+    running.push(again);
+    await again.start();
+    // The gap's snapshot: its observations query is its last call (the names are known).
+    await expect
+      .poll(() => seen.filter((p) => p.includes('/queues/observations/query')).length, { timeout: 5_000 })
+      .toBe(1);
+    await expect.poll(() => again.client.members[fay.id]?.presence, { timeout: 1_000 }).toBe('AVAILABLE');
+    lagging.setPresence(fay.id, 'On Queue'); // the same presence again: a presence event only
+    await expect.poll(() => again.client.members[fay.id]?.presence, { timeout: 1_000 }).toBe('ON_QUEUE');
+    expect(again.client.members[fay.id]?.routingStatus).toBe('OFF_QUEUE'); // as the lagging REST read it
+    await expect.poll(() => again.team.snapshotRuns, { timeout: 8_000 }).toBe(2);
+    await expect.poll(() => again.team.settled, { timeout: 8_000 }).toBe(true);
+    expect(again.client.members[fay.id]).toMatchObject({ presence: 'ON_QUEUE', routingStatus: 'IDLE' });
   });
 });
 
