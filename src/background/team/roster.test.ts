@@ -113,6 +113,47 @@ describe('the roster', () => {
     expect(next.members.ana?.routingStatus).toBe('OFF_QUEUE');
   });
 
+  it('a presence event shields only the presence: a lagging snapshot still corrects a stale routing status', () => {
+    // The eviction in a shift-change storm (e2e team.spec): a snapshot whose REST view predates the
+    // change left Ana AWAY / OFF_QUEUE; Genesys then repeats her presence (ON_QUEUE, a new date) with
+    // no routing-status event, and the confirming snapshot, inside the lag, reads ON_QUEUE / IDLE.
+    const { s, dirty } = seeded();
+    const stale = snapshot().members.map((m) =>
+      m.id === 'ana' ? { ...m, presence: 'AWAY', routingStatus: 'OFF_QUEUE', since: T0 - 40_000 } : m,
+    );
+    const restored = applySnapshot(s, snapshot({ members: stale }), T0 + 1_000, dirty);
+    applyEvent(restored, { kind: 'presence', userId: 'ana', presence: 'ON_QUEUE', at: T0 + 10_000 }, dirty);
+    expect(restored.members.ana).toMatchObject({ presence: 'ON_QUEUE', routingStatus: 'OFF_QUEUE' });
+    const truth = snapshot().members.map((m) =>
+      m.id === 'ana' ? { ...m, since: T0 + 9_900, presenceSince: T0 + 9_900, routingSince: T0 - 30_000 } : m,
+    );
+    const confirmed = applySnapshot(
+      restored,
+      snapshot({ requestedAt: T0 + 11_000, members: truth }),
+      T0 + 12_000,
+      dirty,
+    );
+    expect(confirmed.members.ana).toMatchObject({
+      presence: 'ON_QUEUE',
+      routingStatus: 'IDLE',
+      since: T0 + 10_000,
+    });
+  });
+
+  it('a routing-status event shields only the routing status: the presence comes from the snapshot', () => {
+    const { s, dirty } = seeded();
+    applyEvent(s, { kind: 'routing-status', userId: 'ana', status: 'INTERACTING', at: T0 + 10_000 }, dirty);
+    const members = snapshot().members.map((m) =>
+      m.id === 'ana' ? { ...m, presence: 'BUSY', presenceSince: T0 + 2_000, routingSince: T0 - 30_000 } : m,
+    );
+    const next = applySnapshot(s, snapshot({ requestedAt: T0 + 9_000, members }), T0 + 11_000, dirty);
+    expect(next.members.ana).toMatchObject({
+      presence: 'BUSY',
+      routingStatus: 'INTERACTING',
+      since: T0 + 10_000,
+    });
+  });
+
   it('a join or leave is per queue: Ben leaving Sales does not touch his other queues or his status', () => {
     const { s, dirty } = seeded();
     s.queues.support = {

@@ -5,10 +5,14 @@
  *
  * Invariants:
  *  - Events newer than a snapshot are not undone by it: each member keeps the arrival time of its
- *    last status event (`eventAt`), each queue entry the time of its last join/leave event, and a
- *    snapshot taken before them (its first call went out earlier than that, less SNAPSHOT_LAG_MS:
- *    Genesys' REST may trail its events by a few seconds) leaves those values as they are, unless
- *    the snapshot itself dates the member's status later than the event.
+ *    last presence event and of its last routing-status event (`presenceAt`, `routingAt`), each
+ *    queue entry the time of its last join/leave event, and a snapshot taken before them (its first
+ *    call went out earlier than that, less SNAPSHOT_LAG_MS: Genesys' REST may trail its events by a
+ *    few seconds) leaves those values as they are, unless the snapshot itself dates that field's
+ *    change later than the event. Per field, not per member: Genesys repeats a presence event
+ *    (a new modifiedDate, the same presence) without a routing-status event, and such a repeat must
+ *    not shield a stale routing status from the snapshot that corrects it (e2e: after an eviction in
+ *    a shift-change storm, 20 of 120 members stayed ON_QUEUE / OFF_QUEUE, the truth IDLE).
  *  - Identity: a member is one user (presence and routing status are global); joined is per
  *    queue. Ids are lower-case GUIDs, as the frames give them.
  *  - O(1) per event: an event changes one member or one queue entry in place and marks it dirty;
@@ -30,8 +34,12 @@ export interface MemberState {
   routingStatus?: string | undefined;
   /** When the current status began (Genesys' date from REST, or the event's arrival). */
   since?: number | undefined;
-  /** Arrival (local ms) of the last status event about this member. */
+  /** Arrival (local ms) of the last status event about this member, of either kind. */
   eventAt?: number | undefined;
+  /** Arrival (local ms) of the last presence event about this member. */
+  presenceAt?: number | undefined;
+  /** Arrival (local ms) of the last routing-status event about this member. */
+  routingAt?: number | undefined;
 }
 
 export interface QueueEntry {
@@ -84,6 +92,10 @@ export interface RosterSnapshot {
     presence?: string | undefined;
     routingStatus?: string | undefined;
     since?: number | undefined;
+    /** When REST dates the presence (absent: `since`). */
+    presenceSince?: number | undefined;
+    /** When REST dates the routing status (absent: `since`). */
+    routingSince?: number | undefined;
   }[];
   /** Observed counts per queue and observation group (absent: not observed, e.g. no permission). */
   counts?: Record<string, Record<string, TeamCounts>> | undefined;
@@ -125,6 +137,8 @@ export function applyEvent(s: RosterState, e: RosterEvent, dirty: Dirty): boolea
       const value = e.kind === 'presence' ? e.presence : e.status;
       const field = e.kind === 'presence' ? 'presence' : 'routingStatus';
       m.eventAt = e.at;
+      if (e.kind === 'presence') m.presenceAt = e.at;
+      else m.routingAt = e.at;
       if (m[field] === value) return false;
       m[field] = value;
       m.since = e.at;
@@ -178,14 +192,7 @@ export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, 
       if (had && !read.has(id)) members[id] = had;
     }
   }
-  for (const m of snap.members) {
-    const had = s.members[m.id];
-    const eventWins =
-      had?.eventAt !== undefined && had.eventAt >= asOf && !(m.since !== undefined && m.since > had.eventAt);
-    members[m.id] = eventWins
-      ? { ...had, id: m.id, name: m.name }
-      : { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };
-  }
+  for (const m of snap.members) members[m.id] = mergeMember(s.members[m.id], m, asOf);
   const queues: Record<string, QueueState> = {};
   for (const q of snap.queues) {
     const had = s.queues[q.id];
@@ -210,6 +217,30 @@ export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, 
   }
   dirty.all = true;
   return { me: snap.me, queues, members, snapshotAt: at };
+}
+
+type SnapshotMember = RosterSnapshot['members'][number];
+
+/** An event at `eventAt` outlives a snapshot as of `asOf` unless REST dates the field's change later. */
+const eventWins = (eventAt: number | undefined, asOf: number, restSince: number | undefined) =>
+  eventAt !== undefined && eventAt >= asOf && !(restSince !== undefined && restSince > eventAt);
+
+/** One member: each field from the snapshot unless an event newer than it set that field. */
+function mergeMember(had: MemberState | undefined, m: SnapshotMember, asOf: number): MemberState {
+  const presence = eventWins(had?.presenceAt, asOf, m.presenceSince ?? m.since);
+  const routing = eventWins(had?.routingAt, asOf, m.routingSince ?? m.since);
+  if (!had || (!presence && !routing))
+    return { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };
+  if (presence && routing) return { ...had, id: m.id, name: m.name };
+  // One field from an event, the other from REST: the status began at the later of the two.
+  const restSince = presence ? (m.routingSince ?? m.since) : (m.presenceSince ?? m.since);
+  const since =
+    had.since === undefined || restSince === undefined
+      ? (had.since ?? restSince)
+      : Math.max(had.since, restSince);
+  return presence
+    ? { ...had, id: m.id, name: m.name, routingStatus: m.routingStatus, routingAt: undefined, since }
+    : { ...had, id: m.id, name: m.name, presence: m.presence, presenceAt: undefined, since };
 }
 
 /** The agent joined or left one of their queues (the PATCH answered): as its event would. */

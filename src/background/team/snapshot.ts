@@ -111,6 +111,8 @@ async function viaMembers(api: Api, shell: Shell[]): Promise<Read> {
         presence: key(presence?.presenceDefinition?.systemPresence),
         routingStatus: key(routing?.status),
         since: latest(date(presence?.modifiedDate), date(routing?.startTime)),
+        presenceSince: date(presence?.modifiedDate),
+        routingSince: date(routing?.startTime),
       });
     }
     queues.push({ ...q, members: entries });
@@ -156,6 +158,8 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
             presence: key(e.systemPresence),
             routingStatus: key(e.routingStatus),
             since: latest(date(e.presenceDate), date(e.routingStatusDate)),
+            presenceSince: date(e.presenceDate),
+            routingSince: date(e.routingStatusDate),
           });
         }
       }
