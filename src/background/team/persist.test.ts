@@ -17,7 +17,7 @@ const stored: StoredTeam = {
       },
     },
     members: {
-      u1: { id: 'u1', name: 'Ana', presence: 'ON_QUEUE', routingStatus: 'IDLE', since: 800, eventAt: 900 },
+      u1: { id: 'u1', name: 'Ana', presence: 'ON_QUEUE', routingStatus: 'IDLE', since: 800, routingAt: 900 },
     },
   },
 };

@@ -69,7 +69,7 @@ describe('the roster', () => {
     expect(s.members.ana).toMatchObject({
       routingStatus: 'INTERACTING',
       since: T0 + 5_000,
-      eventAt: T0 + 5_000,
+      routingAt: T0 + 5_000,
     });
     expect([...dirty.members]).toEqual(['ana']);
     expect(dirty.queues.size).toBe(0);

@@ -34,8 +34,6 @@ export interface MemberState {
   routingStatus?: string | undefined;
   /** When the current status began (Genesys' date from REST, or the event's arrival). */
   since?: number | undefined;
-  /** Arrival (local ms) of the last status event about this member, of either kind. */
-  eventAt?: number | undefined;
   /** Arrival (local ms) of the last presence event about this member. */
   presenceAt?: number | undefined;
   /** Arrival (local ms) of the last routing-status event about this member. */
@@ -136,7 +134,6 @@ export function applyEvent(s: RosterState, e: RosterEvent, dirty: Dirty): boolea
       if (!m) return false;
       const value = e.kind === 'presence' ? e.presence : e.status;
       const field = e.kind === 'presence' ? 'presence' : 'routingStatus';
-      m.eventAt = e.at;
       if (e.kind === 'presence') m.presenceAt = e.at;
       else m.routingAt = e.at;
       if (m[field] === value) return false;
