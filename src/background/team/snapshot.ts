@@ -12,9 +12,10 @@
  *     ≤ 100: 3 calls.
  *  3. Without it: each queue's members pages (`expand=presence,routingStatus&pageSize=100`, until no
  *     `nextUri`): names, statuses and joined in one listing; no counts.
- * The activity query pages members by activity date, so under a shift change a member who changed
- * between two pages moves past the boundary: listed twice, and another not at all (the strict
- * simulator: 992 of 1,000 members in a snapshot taken during bench/team-dom.ts's storm). Members are
+ * The strict simulator pages the activity query's members by activity date (what a real org sorts
+ * them by is not known: the facts doc gives only `order` asc|desc|unordered [?]), so under a shift
+ * change a member who changed between two pages moves past the boundary: listed twice, and another
+ * not at all (992 of 1,000 members in a snapshot taken during bench/team-dom.ts's storm). Members are
  * one entry each, and a queue whose pages held fewer members than the query counted (`oMemberUsers`)
  * is marked `partial`: the roster keeps the members the read missed (roster.ts).
  * Every call goes through the one REST budget at the `team` priority (below the connection's and the
