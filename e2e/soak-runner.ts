@@ -7,69 +7,29 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_CLIENT_ID, SEED_USERS, type Sim, startSim } from '../sim/index';
 import { launchWithExtension } from './chromium';
-import { evictServiceWorker } from './fixtures';
 import { AgentPage } from './pages/agent-page';
 import { SimLoginPage } from './pages/extension-pages';
+import {
+  BACKOFF_CAP_MS,
+  DISRUPTIVE,
+  EVENTS_LAND_MS,
+  FAILED_ATTEMPTS,
+  FAULTS,
+  type FaultName,
+  inject,
+  QUIET_AFTER_DISRUPTION_MS,
+} from './soak-faults';
 
-export const FAULTS = [
-  'drop-sockets',
-  'close-4000',
-  'socket-closing',
-  'expire-channels',
-  'evict-worker',
-  'rate-limit-429',
-  'server-503',
-  'expire-token',
-  'duplicate-events',
-  'reorder-events',
-  'malformed-frames',
-  'oversized-frame',
-  'no-longer-subscribed',
-  'refuse-handshake',
-] as const;
-export type FaultName = (typeof FAULTS)[number];
-
-/**
- * Faults that cost a reconnect, 3.5 s after the last recovery. The product resets its backoff only
- * after 30 s live, so in this compressed day the waits stack up to the 30 s cap (under the 40 s
- * checkpoint limit): spacing them by 30 s would make the soak ten times longer.
- */
-const DISRUPTIVE = new Set<FaultName>([
-  'drop-sockets',
-  'close-4000',
-  'socket-closing',
-  'expire-channels',
-  'evict-worker',
-  'rate-limit-429',
-  'server-503',
-  'expire-token',
-  'no-longer-subscribed',
-  'refuse-handshake',
-]);
-const QUIET_AFTER_DISRUPTION_MS = 3_500;
-/**
- * A fault strikes between the agent's actions, not in the millisecond of one: the events of the
- * last action reach the extension first. (Events cut off with a socket are lost to any client, and
- * a conversation none of whose events arrived and that reaches after-call work before the reconnect
- * is in no strict listing: nothing could show it. README, "How the connection works".)
- */
-const EVENTS_LAND_MS = 150;
-/**
- * Attempts a fault makes fail after its reconnect began (429s, 503s, refused handshakes: two
- * refused opens, then a new channel). Each failure costs one more backoff, which in this compressed
- * day may be at its 30 s cap, so such a checkpoint gets BACKOFF_CAP_MS more per failed attempt.
- */
-const FAILED_ATTEMPTS: Partial<Record<FaultName, number>> = {
-  'rate-limit-429': 2,
-  'server-503': 3,
-  'refuse-handshake': 2,
-};
-const BACKOFF_CAP_MS = 30_000;
 /** A HIPAA org's token idle timeout for the soak: renewals (through SSO) about every 2 minutes. */
 const IDLE_TIMEOUT_SEC = 240;
 
 export interface SoakOptions {
-  faults: number;
+  /**
+   * How many faults, each drawn at random (half of them disruptive); or 'each-kind-once': every
+   * kind of FAULTS exactly once, in a seeded order. The short soak uses the latter: each kind is
+   * proven in every run, and its length is bounded (10 disruptive faults, 7 failed attempts).
+   */
+  faults: number | 'each-kind-once';
   seed?: number;
   /**
    * Give up on one checkpoint after this long (plus BACKOFF_CAP_MS per attempt the fault makes
@@ -163,46 +123,6 @@ function percentile(sorted: number[], p: number): number {
     : 0;
 }
 
-async function inject(fault: FaultName, sim: Sim, context: BrowserContext, userId: string): Promise<void> {
-  const f = sim.faults;
-  switch (fault) {
-    case 'drop-sockets':
-      return f.dropSockets(userId);
-    case 'close-4000':
-      return f.closeSockets(4000, 'server restart', userId);
-    case 'socket-closing':
-      return f.socketClosing(userId, { closeAfterMs: 1_000 });
-    case 'expire-channels':
-      return f.expireChannels(userId);
-    case 'evict-worker':
-      return evictServiceWorker(context);
-    case 'rate-limit-429':
-      f.failNext({ status: 429, count: FAILED_ATTEMPTS[fault], retryAfterSec: 1 });
-      return f.dropSockets(userId);
-    case 'server-503':
-      f.failNext({ status: 503, count: FAILED_ATTEMPTS[fault] });
-      return f.dropSockets(userId);
-    case 'expire-token':
-      // The channel dies with its token (404 frame, close); the silent renewal passes the SSO page.
-      return f.expireTokens(userId);
-    case 'refuse-handshake':
-      f.rejectHandshake(403, FAILED_ATTEMPTS[fault]); // the channel cannot carry a socket: after 2 opens, a new one
-      return f.dropSockets(userId);
-    case 'duplicate-events':
-      return f.duplicateNext(4);
-    case 'reorder-events':
-      return f.reorderNext(3);
-    case 'malformed-frames':
-      f.sendMalformed(userId, 'not-json');
-      f.sendMalformed(userId, 'unknown-topic');
-      return f.sendMalformed(userId, 'missing-fields');
-    case 'oversized-frame':
-      return f.sendOversized(userId, 1_048_576);
-    case 'no-longer-subscribed':
-      return f.noLongerSubscribed(userId);
-  }
-}
-
 /** One step of the agent's day: start, answer, hold, unhold, end or wrap up a conversation. */
 function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number }, note: Note): void {
   const truth = sim.truth(userId);
@@ -239,6 +159,26 @@ function drive(sim: Sim, userId: string, rnd: () => number, started: { n: number
     if (c.state === 'wrapup') choices.push(act(c.id, { type: 'wrapup', code: 'Resolved' }));
   }
   if (choices.length) note(pick(rnd, choices)());
+}
+
+/** The faults in the order they strike: drawn one by one, or each kind once in a seeded shuffle. */
+function faultPlan(faults: SoakOptions['faults'], rnd: () => number): FaultName[] {
+  if (faults === 'each-kind-once') {
+    const order = [...FAULTS];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j] as FaultName, order[i] as FaultName];
+    }
+    return order;
+  }
+  // Half the faults cost a reconnect.
+  return Array.from({ length: faults }, () => {
+    const disruptive = rnd() < 0.5;
+    return pick(
+      rnd,
+      FAULTS.filter((f) => DISRUPTIVE.has(f) === disruptive),
+    );
+  });
 }
 
 /** What the soak did to each conversation, for a failed checkpoint's line. */
@@ -284,14 +224,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     let failed = 0;
     const totals = { lost: 0, ghost: 0, wrongState: 0 };
     let recoveredAt = 0;
-    for (let i = 0; i < opts.faults; i++) {
+    const plan = faultPlan(opts.faults, rnd);
+    for (const [i, fault] of plan.entries()) {
       for (let k = 0; k < 3; k++) drive(sim, user, rnd, started, note);
-      // Half the faults cost a reconnect; those wait until the last recovery has proved stable.
-      const disruptive = rnd() < 0.5;
-      const fault = pick(
-        rnd,
-        FAULTS.filter((f) => DISRUPTIVE.has(f) === disruptive),
-      );
+      // Disruptive faults cost a reconnect; those wait until the last recovery has proved stable.
+      const disruptive = DISRUPTIVE.has(fault);
       for (
         let wait = recoveredAt + QUIET_AFTER_DISRUPTION_MS - Date.now();
         disruptive && wait > 0;
@@ -320,6 +257,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         );
         if (view.status === 'live' && last.equal) {
           backToTruth.push(Date.now() - injectedAt);
+          if (opts.faults === 'each-kind-once')
+            log(`${fault}: back to truth in ${Date.now() - injectedAt} ms`);
           if (recoveredAt === Number.POSITIVE_INFINITY) recoveredAt = Date.now();
           break;
         }
@@ -343,18 +282,18 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         await sleep(50);
       }
       if ((i + 1) % 25 === 0)
-        log(`${i + 1}/${opts.faults} faults, ${started.n} conversations, ${failed} failed checkpoints`);
+        log(`${i + 1}/${plan.length} faults, ${started.n} conversations, ${failed} failed checkpoints`);
     }
     const sorted = [...backToTruth].sort((a, b) => a - b);
     return {
       seed,
-      faultsInjected: opts.faults,
+      faultsInjected: plan.length,
       byFault,
       conversations: started.n,
       reconnects: Math.max(0, puts - 1),
       channelsCreated: sim.stats().channelsCreated,
       renewals: sim.stats().tokensIssued - 1,
-      checkpoints: opts.faults,
+      checkpoints: plan.length,
       failedCheckpoints: failed,
       ...totals,
       backToTruthMs: {

@@ -1,6 +1,8 @@
 /**
  * `npm run soak`: the long fault soak (see e2e/soak-runner.ts). Prints the figures and writes them
  * to bench/results/soak.json.   npm run soak -- [--faults 300] [--seed N]
+ * `--faults each` runs npm test's short soak (each kind of fault once) with another seed, writing
+ * bench/results/soak-each-kind.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runSoak } from '../e2e/soak-runner';
@@ -12,8 +14,9 @@ const num = (name: string, fallback: number) => {
   return Number.isFinite(v) ? v : fallback;
 };
 
+const eachKind = args.includes('--faults') && args[args.indexOf('--faults') + 1] === 'each';
 const result = await runSoak({
-  faults: num('faults', 300),
+  faults: eachKind ? 'each-kind-once' : num('faults', 300),
   seed: num('seed', 20261123),
   log: (line) => console.info(`[soak] ${line}`),
 });
@@ -32,7 +35,7 @@ console.info(
 );
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
-  'bench/results/soak.json',
+  eachKind ? 'bench/results/soak-each-kind.json' : 'bench/results/soak.json',
   `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`,
 );
 process.exit(result.failedCheckpoints === 0 ? 0 : 1);

@@ -270,7 +270,7 @@ export class Team implements FeedRider {
           })
         : { topics: [], countsOnly: new Set() };
     const same = sameTopics(next.topics, this.plan.topics);
-    if (!same || [...next.countsOnly].join() !== [...this.plan.countsOnly].join()) this.dirty.all = true;
+    if (!same || !sameTopics([...next.countsOnly], [...this.plan.countsOnly])) this.dirty.all = true;
     this.plan = next;
     if (same) return;
     this.confirm.planned(next.topics, this.roster.snapshotAt !== undefined);

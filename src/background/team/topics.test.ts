@@ -1,7 +1,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
-import { chooseForm, combinedRefused, missingOf, planTopics, TEAM_TOPIC_BUDGET } from './topics';
+import { chooseForm, combinedRefused, missingOf, planTopics, sameTopics, TEAM_TOPIC_BUDGET } from './topics';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -71,6 +71,23 @@ describe('the topic plan', () => {
     expect(
       planTopics({ me: 'me', queues: fewer, form: 'combined', observations: true }).countsOnly.size,
     ).toBe(0);
+  });
+});
+
+describe('the same topics', () => {
+  it('are the same in another order: a roster read back in another order costs no PUT', () => {
+    const input = (memberIds: string[]) =>
+      planTopics({ me: 'me', queues: [{ id: 'q1', memberIds }], form: 'combined', observations: true });
+    const first = input(['a', 'b', 'c']).topics;
+    const reordered = input(['c', 'a', 'b']).topics;
+    expect(reordered).not.toEqual(first);
+    expect(sameTopics(first, reordered)).toBe(true);
+  });
+
+  it('differ by one topic, or by a repeated one in place of another', () => {
+    expect(sameTopics(['x', 'y'], ['x', 'z'])).toBe(false);
+    expect(sameTopics(['x', 'y'], ['x'])).toBe(false);
+    expect(sameTopics(['x', 'x'], ['x', 'y'])).toBe(false);
   });
 });
 

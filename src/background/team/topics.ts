@@ -110,8 +110,15 @@ export async function readForm(api: Api): Promise<MemberTopicForm> {
   return chooseForm(listing?.entities);
 }
 
-export const sameTopics = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((t, i) => t === b[i]);
+/**
+ * The same topics in any order: a roster whose members arrived in another order (a snapshot after
+ * an eviction) plans the same set, and re-subscribing it would cost a PUT for nothing.
+ */
+export function sameTopics(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((t) => set.has(t));
+}
 
 /** Whether a rejected topic says the server does not know the combined form (not a permission). */
 export function combinedRefused(rejected: readonly Models.ChannelTopic[]): boolean {
