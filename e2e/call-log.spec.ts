@@ -169,7 +169,9 @@ test('External Contacts, an unknown caller: Create contact from the card → the
   await card.expectStatus('none');
   sim.act(id, { type: 'answer' });
   await expect(agentPage.conversation(id)).toHaveAttribute('data-state', 'connected');
-  await expect(card.get('log-status')).toHaveText('Pick a contact to log this conversation.');
+  await expect(card.get('log-status')).toHaveText(
+    'Search for a contact or create one to log this conversation.',
+  );
 
   await card.get('contact-create-open').click();
   await expect(card.get('contact-phone')).toHaveValue(number);

@@ -117,4 +117,27 @@ describe('CrmCard call log', () => {
     fireEvent.click(q.getByTestId('crm-not-this'));
     expect(sent).toEqual([{ type: 'crmPick', conversationId: 'c1', index: -1 }]);
   });
+
+  it('without a record says what gets one: pick among matches; with none, search, or create where allowed', () => {
+    const noRecord: CallLogView = { status: 'no-record', notes: '' };
+    const several = conv(noRecord, {
+      crm: { status: 'found', crmName: 'X', source: 'lookup', records: [ava, bo], canSearch: true },
+    });
+    const none = conv(noRecord, {
+      crm: { status: 'none', crmName: 'X', source: 'lookup', records: [], canSearch: true, query: '+1317' },
+    });
+    const status = (c: ConversationView, createContact?: { status: 'on' }) => {
+      const r = render(
+        <CrmCard conversation={c} link={{ send: () => undefined }} createContact={createContact} />,
+      );
+      const text = within(r.container as HTMLElement).getByTestId('log-status').textContent;
+      r.unmount();
+      return text;
+    };
+    expect(status(several)).toBe('Pick a contact to log this conversation.');
+    expect(status(none)).toBe('Search for a contact to log this conversation.');
+    expect(status(none, { status: 'on' })).toBe(
+      'Search for a contact or create one to log this conversation.',
+    );
+  });
 });

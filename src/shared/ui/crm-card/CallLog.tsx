@@ -18,7 +18,28 @@ const MAX_NOTES = 4_000;
 /** The statuses in which the activity, notes included, is already in the write queue. */
 const SENT: ReadonlySet<CallLogView['status']> = new Set(['writing', 'retrying', 'logged']);
 
-export function CallLog({ id, log, link }: { id: string; log: CallLogView; link: CardLink }) {
+/**
+ * What the agent can do to give the log a record: pick one of several matches, or, with none,
+ * search (and create one where the admin allows it).
+ */
+export type NoRecordHint = 'pick' | 'search' | 'search-or-create';
+const NO_RECORD: Record<NoRecordHint, () => string> = {
+  pick: () => t('logNoRecord'),
+  search: () => t('logNoRecordSearch'),
+  'search-or-create': () => t('logNoRecordCreate'),
+};
+
+export function CallLog({
+  id,
+  log,
+  link,
+  noRecord = 'pick',
+}: {
+  id: string;
+  log: CallLogView;
+  link: CardLink;
+  noRecord?: NoRecordHint;
+}) {
   // The worker's draft fills the field once (a reload); after that the field is the agent's.
   const [notes, setNotes] = useState(log.notes);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | undefined>(undefined);
@@ -44,7 +65,7 @@ export function CallLog({ id, log, link }: { id: string; log: CallLogView; link:
     </button>
   );
   const status: Partial<Record<CallLogView['status'], preact.ComponentChild>> = {
-    'no-record': t('logNoRecord'),
+    'no-record': NO_RECORD[noRecord](),
     writing: t('logWriting'),
     logged: t('logLogged'),
     retrying: t('logWillRetry'),

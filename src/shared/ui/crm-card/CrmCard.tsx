@@ -13,7 +13,7 @@ import type { ConversationView, CrmRecord, CrmView } from '../../domain';
 import { t, uiLocale } from '../../i18n';
 import { reasonText } from '../../reasons';
 import { CapabilityNote } from '../capability/CapabilityNote';
-import { CallLog } from './CallLog';
+import { CallLog, type NoRecordHint } from './CallLog';
 import type { CardLink } from './card-link';
 import { NewContact } from './NewContact';
 
@@ -256,6 +256,13 @@ function Body({
   }
 }
 
+/** With no match the log's hint names the way to a record the card offers; else: pick one. */
+function noRecordHint(crm: CrmView | undefined, create: CapabilityState | undefined): NoRecordHint {
+  if (crm?.status !== 'none') return 'pick';
+  if (create?.status === 'on') return 'search-or-create';
+  return crm.canSearch ? 'search' : 'pick';
+}
+
 export function CrmCard({
   conversation: c,
   link,
@@ -293,7 +300,9 @@ export function CrmCard({
           ))}
         </dl>
       ) : null}
-      {c.log ? <CallLog key={c.id} id={c.id} log={c.log} link={link} /> : null}
+      {c.log ? (
+        <CallLog key={c.id} id={c.id} log={c.log} link={link} noRecord={noRecordHint(crm, createContact)} />
+      ) : null}
     </section>
   );
 }
