@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchShown, percentile, perWindow, sinceArrival, slope, summarize } from './stats';
+import { matchShown, percentile, perWindow, settledAfter, sinceArrival, slope, summarize } from './stats';
 
 describe('percentile', () => {
   it('is nearest-rank', () => {
@@ -95,5 +95,36 @@ describe('sinceArrival', () => {
       { t: 45, id: 'a', state: 'INTERACTING' },
     ];
     expect(sinceArrival(arrivals, shown)).toEqual([0, 3, 5]);
+  });
+});
+
+describe('settledAfter', () => {
+  it('a change shown 20 ms later is settled after 20 ms', () => {
+    const sent = [{ t: 100, id: 'a', state: 'B' }];
+    expect(settledAfter(sent, [{ t: 120, id: 'a', state: 'B' }], 'A')).toEqual([20]);
+  });
+
+  it('a chain undone before any render (B, C, back to A while the row shows A) is settled when undone, where matchShown waits for the next row change', () => {
+    const sent = [
+      { t: 100, id: 'a', state: 'B' },
+      { t: 130, id: 'a', state: 'C' },
+      { t: 160, id: 'a', state: 'A' },
+      { t: 3_000, id: 'a', state: 'D' },
+    ];
+    const shown = [{ t: 3_020, id: 'a', state: 'D' }];
+    expect(settledAfter(sent, shown, 'A')).toEqual([60, 30, 0, 20]);
+    expect(matchShown(sent, shown).latencies).toEqual([2_920, 2_890, 2_860, 20]);
+  });
+
+  it('a row that shows a stale state stays unsettled until it catches up; never caught up is undefined', () => {
+    const sent = [
+      { t: 0, id: 'a', state: 'B' },
+      { t: 0, id: 'b', state: 'B' },
+    ];
+    const shown = [
+      { t: 10, id: 'a', state: 'C' }, // wrong
+      { t: 700, id: 'a', state: 'B' },
+    ];
+    expect(settledAfter(sent, shown, 'A')).toEqual([700, undefined]);
   });
 });

@@ -102,6 +102,40 @@ export function matchShown(sent: readonly StateAt[], shown: readonly StateAt[]):
 }
 
 /**
+ * Per sent change, in input order: how long after it the page still disagreed with the truth, i.e.
+ * the first moment at or after it when the shown state equals the latest state sent (undefined:
+ * never within the record). Unlike matchShown, a change undone before any render (B, C, then back
+ * to A while the row shows A) is settled when it is undone: the row was never wrong for longer,
+ * whereas matchShown counts it at the member's next row change, seconds later. `initial` is what
+ * every id shows and is before its first change here.
+ */
+export function settledAfter(
+  sent: readonly StateAt[],
+  shown: readonly StateAt[],
+  initial: string,
+): (number | undefined)[] {
+  const byId = <T extends StateAt>(xs: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) m.set(x.id, [...(m.get(x.id) ?? []), x]);
+    for (const list of m.values()) list.sort((a, b) => a.t - b.t);
+    return m;
+  };
+  const sentBy = byId(sent);
+  const shownBy = byId(shown);
+  /** The state of a step function (its changes in time order) at time t. */
+  const at = (changes: readonly StateAt[], t: number) => changes.findLast((c) => c.t <= t)?.state ?? initial;
+  return sent.map((e) => {
+    const truth = sentBy.get(e.id) ?? [];
+    const page = shownBy.get(e.id) ?? [];
+    const moments = [e.t, ...truth.map((c) => c.t), ...page.map((c) => c.t)]
+      .filter((t) => t >= e.t)
+      .sort((a, b) => a - b);
+    const settled = moments.find((t) => at(truth, t) === at(page, t));
+    return settled === undefined ? undefined : settled - e.t;
+  });
+}
+
+/**
  * Per change shown, the time since the latest arrival of that state (of that id) before it: the
  * page's own share (the team page: a patch's arrival → its row's DOM change). Changes with no
  * arrival before them are left out.
