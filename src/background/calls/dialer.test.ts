@@ -146,6 +146,15 @@ describe('click-to-dial', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('a double click whose second message comes before the first shows "placing" places one call', async () => {
+    const { api, sent } = fakeApi(() => placed);
+    const { d } = dialer(api);
+    await Promise.all([d.dial({ number: '+13175550123' }), d.dial({ number: '+13175550123' })]);
+    expect(sent.filter((s) => s.path === '/api/v2/conversations/calls')).toHaveLength(1);
+    await d.dial({ number: '+13175550123' }); // once answered, the next click dials again
+    expect(sent.filter((s) => s.path === '/api/v2/conversations/calls')).toHaveLength(2);
+  });
+
   it('turns Genesys’ refusals into one sentence’s code with what to do, shown for a while', async () => {
     const cases: [GenesysError, string, Record<string, unknown> | undefined][] = [
       [

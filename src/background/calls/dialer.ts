@@ -60,6 +60,8 @@ export class Dialer {
   private failureTimer: unknown;
   /** Bumped on sign-out: an answer for a previous session is dropped. */
   private epoch = 0;
+  /** A dial is between its click and its answer (placing or not yet). */
+  private starting = false;
 
   constructor(private readonly deps: DialerDeps) {
     // A later answer (the team read them again after a reconnect): offered once this sign-in asked.
@@ -73,7 +75,18 @@ export class Dialer {
   }
 
   async dial(req: DialRequest): Promise<void> {
-    if (this.state.placing) return;
+    // Set before the first await: a double click's second message arrives while the first still
+    // reads the default country, before `placing` shows (two calls placed otherwise).
+    if (this.state.placing || this.starting) return;
+    this.starting = true;
+    try {
+      await this.place(req);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async place(req: DialRequest): Promise<void> {
     const epoch = this.epoch;
     const api = this.deps.getApi();
     if (!api) return; // signed out: the panel offers sign-in, not calls
