@@ -123,7 +123,7 @@ export class Background {
     await this.session.restore(settings);
     this.refresh();
     await this.session.evaluate();
-    this.card.resume(); // writes an eviction interrupted
+    this.card.resume(this.heldIds()); // writes an eviction interrupted
   }
 
   // Lifecycle hooks, called from index.ts listeners.
@@ -133,7 +133,7 @@ export class Background {
     await this.ready;
     await this.session.renewIfExpiring();
     this.feed.ensure();
-    this.card.resume();
+    this.card.resume(this.heldIds());
   }
 
   async onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
@@ -233,6 +233,11 @@ export class Background {
       await api
         .request('DELETE', '/api/v2/tokens/me', undefined, { priority: 'connection' })
         .catch(() => undefined);
+  }
+
+  /** The conversations the worker holds (restored after an eviction, before any view is shown). */
+  private heldIds(): string[] {
+    return this.feed.views().map((v) => v.id);
   }
 
   /** Something the panel shows changed: rebuilt once per relay flush, not once per event of a storm. */

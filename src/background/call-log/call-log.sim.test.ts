@@ -135,7 +135,7 @@ describe('remembered contacts and the call log (External Contacts, simulator)', 
     expect(note.noteText).toContain('Invoice resent');
     expect(note.createdBy.id).toBe(alex);
     w.present([]);
-    await w.callLog.resume();
+    await w.callLog.resume([]);
     await new Promise((r) => setTimeout(r, 100));
     expect(sim.externalContacts().notes.filter((n) => n.noteText?.includes(first))).toHaveLength(1);
 

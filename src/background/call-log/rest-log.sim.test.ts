@@ -120,7 +120,7 @@ describe('call log to the demo CRM (simulator)', () => {
     expect(recordsOf(id)).toHaveLength(0);
     sim.faults.reset();
     w.clock.skew += BACKOFF_BASE_MS;
-    await w.callLog.resume();
+    await w.callLog.resume([]);
     expect(w.callLog.queue.ofConversation(id)?.state).toBe('written');
     expect(recordsOf(id)).toHaveLength(1);
   });
@@ -133,7 +133,7 @@ describe('call log to the demo CRM (simulator)', () => {
     await until(() => w.callLog.queue.ofConversation(id)?.error, 'the lost answer');
     expect(recordsOf(id)).toHaveLength(1);
     w.clock.skew += BACKOFF_BASE_MS;
-    await w.callLog.resume();
+    await w.callLog.resume([]);
     expect(w.callLog.queue.ofConversation(id)?.state).toBe('written');
     expect(recordsOf(id)).toHaveLength(1);
     expect(sim.crmActivities().attempts - before).toBe(2);

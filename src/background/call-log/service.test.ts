@@ -76,3 +76,52 @@ describe('call log: the record after an eviction', () => {
     expect(statusOf(s, view(crm({ status: 'loading' })))).toBe('no-record');
   });
 });
+
+describe('call log: drafts across a worker start', () => {
+  /** A worker whose REST says nothing: a draft is dropped (no record) or checked only if asked. */
+  async function started(store: ReturnType<typeof memoryStore>) {
+    const asked: string[] = [];
+    const s = new CallLogService({
+      store,
+      clock: { now: () => 10_000, setTimeout: () => undefined, clearTimeout: () => undefined },
+      getApi: () => ({
+        request: async (_m: string, path: string) => {
+          asked.push(path);
+          throw new Error('no answer');
+        },
+        head: async () => 200,
+      }),
+      agent: () => ({ id: 'u1' }),
+      capability: () => ({ status: 'on' }),
+      target: () => 'externalContacts',
+      writer: () => undefined,
+      onChange: () => undefined,
+    });
+    await s.ready;
+    return { s, asked };
+  }
+  const several = view(crm({ records: [robin, jamie] })); // no pick yet: no record
+
+  it('the notes of a conversation the worker still holds survive a start before any view is shown', async () => {
+    const store = memoryStore();
+    const { s: before } = await started(store);
+    before.present([several]);
+    await before.command({ type: 'logNotes', conversationId: 'c1', text: 'typed before the eviction' });
+    const { s: after } = await started(store);
+    await after.resume(['c1']); // app.ts: before the relay's first flush presents any view
+    await new Promise((r) => setTimeout(r, 0));
+    expect(after.present([several])[0]?.log?.notes).toBe('typed before the eviction');
+  });
+
+  it('a draft with no record whose conversation is gone is dropped (nothing is written without one)', async () => {
+    const store = memoryStore();
+    const { s: before } = await started(store);
+    before.present([several]);
+    await before.command({ type: 'logNotes', conversationId: 'c1', text: 'never logged' });
+    const { s: after, asked } = await started(store);
+    await after.resume([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await store.get<Record<string, unknown>>(TRACKED_KEY))?.c1).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+});

@@ -93,10 +93,17 @@ export class CallLogService {
     ]).then(() => deps.onChange());
   }
 
-  /** Worker start and the watchdog alarm: writes what is due (an eviction stopped nothing for good). */
-  resume(): Promise<void> {
-    if (this.deps.capability().status === 'on')
-      for (const id of Object.keys(this.kept)) if (!this.shown.has(id)) void this.finish(id, false);
+  /**
+   * Worker start and the watchdog alarm: writes what is due (an eviction stopped nothing for good).
+   * `held`: the conversations the worker holds now. At a worker start no view has been presented
+   * yet, so without them every draft would look gone, and one with no record yet (several matches
+   * not picked, a contact being created) would be dropped with its notes.
+   */
+  resume(held: readonly string[]): Promise<void> {
+    if (this.deps.capability().status === 'on') {
+      const live = new Set([...held, ...this.shown]);
+      for (const id of Object.keys(this.kept)) if (!live.has(id)) void this.finish(id, false);
+    }
     return this.queue.resume();
   }
 

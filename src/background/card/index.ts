@@ -112,8 +112,8 @@ export class CardServices {
   }
 
   /** Pending work an eviction interrupted (queued log writes): on start and on every watchdog alarm. */
-  resume(): void {
-    void this.callLog.resume();
+  resume(held: readonly string[]): void {
+    void this.callLog.resume(held);
   }
 
   /** Sign-out or another agent: nothing cached for the previous agent may show. */
