@@ -9,7 +9,7 @@ import { type CapabilityId, capabilityStates, defaultCapabilities } from '../../
 import { mergeCrmSettings } from '../../shared/crm/policy';
 import type { ConversationView } from '../../shared/domain';
 import { PickStore, webCrypto } from '../contacts/pick-store';
-import { ContactsService } from '../contacts/service';
+import { ASSOCIATE_RETRY_MS, ContactsService } from '../contacts/service';
 import { CrmService } from '../crm/service';
 import { createApi } from '../genesys/rest';
 import { memoryStore } from '../kv-store';
@@ -44,7 +44,7 @@ async function until<T>(f: () => T | undefined, what: string): Promise<T> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function worker() {
+function worker(waits: number[] = []) {
   const api = createApi({ baseUrl: sim.url, getToken: async () => token });
   const capability = (id: CapabilityId) => states[id];
   const contacts = new ContactsService({
@@ -53,6 +53,7 @@ function worker() {
     agentId: () => alex,
     org: () => 'org-1',
     capability,
+    sleep: async (ms) => void waits.push(ms), // a retry's wait, at once
   });
   const crm = new CrmService({
     getApi: () => api,
@@ -150,5 +151,53 @@ describe('remembered contacts and the call log (External Contacts, simulator)', 
     }, 'the remembered pick');
     expect(again.crm?.records[again.crm.selected ?? -1]?.id).toBe(jamie?.externalContactId);
     expect(again.crm?.remembered).toBe(true);
+  });
+
+  it('an association that meets a 503 is made on the next try, once; a 403 is not tried again', async () => {
+    const waits: number[] = [];
+    const w = worker(waits);
+    await w.crm.ready;
+    const path = '/api/v2/externalcontacts/conversations';
+    const settled = async (id: string) => {
+      sim.act(id, { type: 'answer' });
+      const v = await until(() => {
+        const x = w.present([call(id)])[0];
+        return x?.crm?.status === 'found' ? x : undefined;
+      }, 'two matches');
+      const pick = v.crm?.records.findIndex((r) => r.id === jamie?.externalContactId) ?? -1;
+      await w.crm.command({ type: 'crmPick', conversationId: id, index: pick });
+    };
+    const seen: string[] = [];
+    const off = sim.on('request', (r) => {
+      if (r.method === 'PUT' && r.path.startsWith(path)) seen.push(r.path);
+    });
+    const puts = () => seen;
+
+    sim.faults.failNext({ status: 503, count: 1, pathPrefix: path });
+    const first = sim.startConversation({ userId: alex, media: 'call', customer: { address: SHARED_PHONE } });
+    const before = puts().length;
+    await settled(first);
+    w.present([call(first)]);
+    await until(
+      () => sim.externalContacts().associations.find((a) => a.conversationId === first),
+      'association',
+    );
+    expect(waits).toEqual([ASSOCIATE_RETRY_MS]);
+    expect(puts().length - before).toBe(2);
+
+    sim.faults.failNext({ status: 403, count: 1, pathPrefix: path });
+    const second = sim.startConversation({
+      userId: alex,
+      media: 'call',
+      customer: { address: SHARED_PHONE },
+    });
+    const mid = puts().length;
+    await settled(second);
+    w.present([call(second)]);
+    await until(() => puts().length > mid || undefined, 'the refused PUT');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(puts().length - mid).toBe(1);
+    expect(waits).toEqual([ASSOCIATE_RETRY_MS]);
+    off();
   });
 });

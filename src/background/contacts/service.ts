@@ -11,13 +11,16 @@
  *  - At most one association per conversation and contact: once asked (even while it is in
  *    flight; the keys survive an eviction, whose restored views may predate the association), and
  *    then the customer's `externalContactId` in the events equals the contact anyway.
- *    A failed one is logged and not retried (the card is right either way; only a colleague's is not).
+ *    One that fails for a passing reason (429, 5xx, the network, my leg not yet in REST) is tried
+ *    again ASSOCIATE_RETRY_MS later, doubling, ASSOCIATE_TRIES in all; a refusal (4xx) is logged and
+ *    not retried (the card is right either way; only a colleague's is not).
  *  - Every call goes through the worker's one REST client (its limiter), at `other` priority.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CapabilityId, CapabilityState } from '../../shared/capabilities';
 import type { ConversationView, CrmRecord, MediaType } from '../../shared/domain';
 import { myLeg } from '../conversations/my-leg';
+import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { PICK_KEY_KEY, type PickStore } from './pick-store';
 
@@ -43,10 +46,19 @@ export interface ContactsDeps {
   /** The associations asked for, kept across a worker eviction (storage.session in the worker). */
   asked?: { load(): Promise<string[]>; save(keys: string[]): void };
   log?(event: string, detail?: Record<string, unknown>): void;
+  /** Waits before a retry (tests: at once). */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** Associations remembered (conversation:contact keys): the newest this many. */
 const MAX_ASKED = 500;
+/** A passing failure is tried again after 5 s, then 10 s: 3 tries in 15 s, well inside a call. */
+export const ASSOCIATE_RETRY_MS = 5_000;
+export const ASSOCIATE_TRIES = 3;
+
+/** Not yet: my leg has no communication id in REST yet (REST lags the events). */
+class NotYet extends Error {}
+const passing = (e: unknown) => !(e instanceof GenesysError) || e.status === 429 || e.status >= 500;
 
 /** What the CRM service asks (crm/service.ts); `crm` names the CRM (connector and origin). */
 export interface PickHooks {
@@ -120,7 +132,7 @@ export class ContactsService implements PickHooks {
     return views;
   }
 
-  private async associate(v: ConversationView, contactId: string): Promise<void> {
+  private async associate(v: ConversationView, contactId: string, attempt = 0): Promise<void> {
     const api = this.deps.getApi();
     const me = this.deps.agentId();
     const mediaType = ASSOCIATION_MEDIA[v.media];
@@ -129,7 +141,7 @@ export class ContactsService implements PickHooks {
       const path = `/api/v2/conversations/${encodeURIComponent(v.id)}`;
       const conv = await api.request<Models.Conversation>('GET', path, undefined, { priority: 'other' });
       const communicationId = myLeg(conv, me)?.communicationId;
-      if (!communicationId) return;
+      if (!communicationId) throw new NotYet('my leg has no communication id yet');
       const body = {
         externalContactId: contactId,
         conversationId: v.id,
@@ -142,6 +154,10 @@ export class ContactsService implements PickHooks {
       this.deps.log?.('contact-associated', { media: v.media });
     } catch (e) {
       this.failed('contact-associate', e);
+      if (!passing(e) || attempt + 1 >= ASSOCIATE_TRIES) return;
+      const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+      await sleep(ASSOCIATE_RETRY_MS * 2 ** attempt);
+      return this.associate(v, contactId, attempt + 1);
     }
   }
 
