@@ -41,15 +41,17 @@ describe('parseFrame', () => {
       kind: 'presence',
       userId: U,
       systemPresence: 'ON_QUEUE',
+      date: Date.parse('2026-11-30T10:00:00.000Z'), // Genesys' date, compared with REST's dates
     });
     const routing = {
       id: U,
-      routingStatus: { status: 'IDLE', startTime: '2026-11-30T10:00:00.000Z' },
+      routingStatus: { status: 'IDLE', startTime: '2026-11-30T10:00:01.000Z' },
     } satisfies Models.UserRoutingStatusUserRoutingStatus;
     expect(parseFrame(frame(`v2.users.${U}.routingStatus`, routing))).toEqual({
       kind: 'routing-status',
       userId: U,
       status: 'IDLE',
+      date: Date.parse('2026-11-30T10:00:01.000Z'),
     });
   });
 
@@ -112,6 +114,7 @@ describe('parseFrame', () => {
       userId: U,
       systemPresence: 'ON_QUEUE',
       status: 'INTERACTING',
+      statusDate: Date.parse('2026-11-30T10:00:00.000Z'),
     });
     const member = {
       id: U.toUpperCase(),

@@ -3,6 +3,7 @@
  * Topic names are compared case-insensitively (Genesys documents them in mixed case).
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { isoMs } from './dates';
 import { parseTeamFrame, type TeamFrame } from './team-frames';
 
 /** Real conversation events are a few KB; anything this large is refused before JSON.parse. */
@@ -12,8 +13,9 @@ export type Frame =
   | { kind: 'heartbeat' }
   | { kind: 'pong' }
   | { kind: 'conversation'; userId: string; body: Models.ConversationEventTopicConversation }
-  | { kind: 'presence'; userId: string; systemPresence: string }
-  | { kind: 'routing-status'; userId: string; status: string }
+  /** `date`: Genesys' own date of the change (presence `modifiedDate`, routing `startTime`). */
+  | { kind: 'presence'; userId: string; systemPresence: string; date?: number | undefined }
+  | { kind: 'routing-status'; userId: string; status: string; date?: number | undefined }
   | TeamFrame
   | { kind: 'socket-closing' }
   | { kind: 'token-revoked' }
@@ -76,14 +78,15 @@ export function parseFrame(text: string): Frame {
       const sp = def?.systemPresence;
       if (typeof sp !== 'string')
         return { kind: 'malformed', reason: 'presence event without systemPresence' };
-      return { kind: 'presence', userId, systemPresence: sp };
+      return { kind: 'presence', userId, systemPresence: sp, date: isoMs(body.modifiedDate) };
     }
     default: {
       // `UserRoutingStatusUserRoutingStatus`: {id, routingStatus: {status, startTime}, errorInfo}.
       const status = isRecord(body.routingStatus) ? body.routingStatus.status : undefined;
       if (typeof status !== 'string')
         return { kind: 'malformed', reason: 'routing event without routingStatus.status' };
-      return { kind: 'routing-status', userId, status };
+      const date = isoMs((body.routingStatus as Record<string, unknown>).startTime);
+      return { kind: 'routing-status', userId, status, date };
     }
   }
 }

@@ -5,6 +5,7 @@
  * frames.ts's own `presence` and `routing-status`: the feed keeps only the agent's, the team all.
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { isoMs } from './dates';
 
 export type TeamFrame =
   | {
@@ -12,6 +13,9 @@ export type TeamFrame =
       userId: string;
       systemPresence?: string | undefined;
       status?: string | undefined;
+      /** Genesys' dates of each change (presence `modifiedDate`, routing `startTime`). */
+      presenceDate?: number | undefined;
+      statusDate?: number | undefined;
     }
   /** `memberId`, not `userId`: the feed's "is it about the agent" filter is for user topics only. */
   | { kind: 'queue-member'; queueId: string; memberId: string; joined: boolean }
@@ -47,6 +51,8 @@ export function parseTeamFrame(topic: string, body: unknown): Parsed {
       userId: m[1] ?? '',
       systemPresence: str(a.presence?.presenceDefinition?.systemPresence),
       status: str(a.routingStatus?.status),
+      presenceDate: isoMs(a.presence?.modifiedDate),
+      statusDate: isoMs(a.routingStatus?.startTime),
     };
   }
   m = QUEUE_USERS.exec(topic);

@@ -10,14 +10,27 @@ import type { RosterEvent } from './roster';
 export function eventsOf(f: Frame, at: number): RosterEvent[] {
   switch (f.kind) {
     case 'presence':
-      return [{ kind: 'presence', userId: f.userId, presence: enumKey(f.systemPresence), at }];
+      return [{ kind: 'presence', userId: f.userId, presence: enumKey(f.systemPresence), at, date: f.date }];
     case 'routing-status':
-      return [{ kind: 'routing-status', userId: f.userId, status: enumKey(f.status), at }];
+      return [{ kind: 'routing-status', userId: f.userId, status: enumKey(f.status), at, date: f.date }];
     case 'activity': {
       const out: RosterEvent[] = [];
       if (f.systemPresence)
-        out.push({ kind: 'presence', userId: f.userId, presence: enumKey(f.systemPresence), at });
-      if (f.status) out.push({ kind: 'routing-status', userId: f.userId, status: enumKey(f.status), at });
+        out.push({
+          kind: 'presence',
+          userId: f.userId,
+          presence: enumKey(f.systemPresence),
+          at,
+          date: f.presenceDate,
+        });
+      if (f.status)
+        out.push({
+          kind: 'routing-status',
+          userId: f.userId,
+          status: enumKey(f.status),
+          at,
+          date: f.statusDate,
+        });
       return out;
     }
     case 'queue-member':

@@ -113,6 +113,26 @@ describe('the roster', () => {
     expect(next.members.ana?.routingStatus).toBe('OFF_QUEUE');
   });
 
+  it("with the local clock 5 s behind Genesys', an event's own date, not its arrival, is weighed against REST's", () => {
+    const SKEW = 5_000; // Genesys' clock = local + SKEW
+    const { s, dirty } = seeded();
+    // Ana went INTERACTING at Genesys T0 + 6 s, then OFF_QUEUE at Genesys T0 + 10 s (local T0 + 5 s),
+    // the event arriving at local T0 + 5.1 s; time in status runs on Genesys' clock, as REST's.
+    applyEvent(
+      s,
+      { kind: 'routing-status', userId: 'ana', status: 'OFF_QUEUE', at: T0 + 5_100, date: T0 + 5_000 + SKEW },
+      dirty,
+    );
+    expect(s.members.ana?.since).toBe(T0 + 5_000 + SKEW);
+    // A snapshot asked at local T0 + 5 s whose lagging REST still says INTERACTING since Genesys T0 + 6 s:
+    // later than the event's arrival on the local clock, earlier than the event on Genesys'.
+    const members = snapshot().members.map((m) =>
+      m.id === 'ana' ? { ...m, routingStatus: 'INTERACTING', routingSince: T0 + 6_000 } : m,
+    );
+    const next = applySnapshot(s, snapshot({ requestedAt: T0 + 5_000, members }), T0 + 5_200, dirty);
+    expect(next.members.ana?.routingStatus).toBe('OFF_QUEUE');
+  });
+
   it('a presence event shields only the presence: a lagging snapshot still corrects a stale routing status', () => {
     // The eviction in a shift-change storm (e2e team.spec): a snapshot whose REST view predates the
     // change left Ana AWAY / OFF_QUEUE; Genesys then repeats her presence (ON_QUEUE, a new date) with

@@ -9,7 +9,7 @@
  *    queue entry the time of its last join/leave event, and a snapshot taken before them (its first
  *    call went out earlier than that, less SNAPSHOT_LAG_MS: Genesys' REST may trail its events by a
  *    few seconds) leaves those values as they are, unless the snapshot itself dates that field's
- *    change later than the event. Per field, not per member: a presence event may repeat the same
+ *    change later than the event (Genesys' dates on both sides: the local clock may be off). Per field, not per member: a presence event may repeat the same
  *    presence (a new modifiedDate; the simulator's storms do, and genesys-team-and-actions.md does
  *    not rule it out [?]) without a routing-status event, and such a repeat must
  *    not shield a stale routing status from the snapshot that corrects it (e2e: after an eviction in
@@ -33,12 +33,15 @@ export interface MemberState {
   /** Canonical keys: `ON_QUEUE`, `IDLE` (rest-shapes.ts maps REST's spellings). */
   presence?: string | undefined;
   routingStatus?: string | undefined;
-  /** When the current status began (Genesys' date from REST, or the event's arrival). */
+  /** When the current status began: Genesys' date (REST's, or the event's; its arrival if it has none). */
   since?: number | undefined;
   /** Arrival (local ms) of the last presence event about this member. */
   presenceAt?: number | undefined;
   /** Arrival (local ms) of the last routing-status event about this member. */
   routingAt?: number | undefined;
+  /** Genesys' dates of those events' changes (server clock), compared with REST's dates. */
+  presenceDate?: number | undefined;
+  routingDate?: number | undefined;
 }
 
 export interface QueueEntry {
@@ -111,8 +114,9 @@ export interface Dirty {
 export const cleanDirty = (): Dirty => ({ members: new Set(), queues: new Set(), all: false });
 
 export type RosterEvent =
-  | { kind: 'presence'; userId: string; presence: string; at: number }
-  | { kind: 'routing-status'; userId: string; status: string; at: number }
+  /** `at`: arrival (local ms); `date`: Genesys' own date of the change, when the event gives it. */
+  | { kind: 'presence'; userId: string; presence: string; at: number; date?: number | undefined }
+  | { kind: 'routing-status'; userId: string; status: string; at: number; date?: number | undefined }
   | { kind: 'queue-member'; queueId: string; userId: string; joined: boolean; at: number }
   | {
       kind: 'counts';
@@ -135,11 +139,17 @@ export function applyEvent(s: RosterState, e: RosterEvent, dirty: Dirty): boolea
       if (!m) return false;
       const value = e.kind === 'presence' ? e.presence : e.status;
       const field = e.kind === 'presence' ? 'presence' : 'routingStatus';
-      if (e.kind === 'presence') m.presenceAt = e.at;
-      else m.routingAt = e.at;
+      if (e.kind === 'presence') {
+        m.presenceAt = e.at;
+        m.presenceDate = e.date;
+      } else {
+        m.routingAt = e.at;
+        m.routingDate = e.date;
+      }
       if (m[field] === value) return false;
       m[field] = value;
-      m.since = e.at;
+      m.since = e.date ?? e.at; // Genesys' clock, as REST's `since`: one clock for time in status
+
       dirty.members.add(m.id);
       return true;
     }
@@ -219,14 +229,26 @@ export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, 
 
 type SnapshotMember = RosterSnapshot['members'][number];
 
-/** An event at `eventAt` outlives a snapshot as of `asOf` unless REST dates the field's change later. */
-const eventWins = (eventAt: number | undefined, asOf: number, restSince: number | undefined) =>
-  eventAt !== undefined && eventAt >= asOf && !(restSince !== undefined && restSince > eventAt);
+/**
+ * An event that arrived at `eventAt` (local) outlives a snapshot as of `asOf` (local) unless REST
+ * dates the field's change later than the event does. Genesys' dates are compared with Genesys'
+ * dates (`eventDate`), not with the local arrival: a local clock 5 s behind the server's let a
+ * lagging snapshot's older status (dated 1 s before the event, server time) win over the event.
+ */
+const eventWins = (
+  eventAt: number | undefined,
+  eventDate: number | undefined,
+  asOf: number,
+  restSince: number | undefined,
+) =>
+  eventAt !== undefined &&
+  eventAt >= asOf &&
+  !(restSince !== undefined && restSince > (eventDate ?? eventAt));
 
 /** One member: each field from the snapshot unless an event newer than it set that field. */
 function mergeMember(had: MemberState | undefined, m: SnapshotMember, asOf: number): MemberState {
-  const presence = eventWins(had?.presenceAt, asOf, m.presenceSince ?? m.since);
-  const routing = eventWins(had?.routingAt, asOf, m.routingSince ?? m.since);
+  const presence = eventWins(had?.presenceAt, had?.presenceDate, asOf, m.presenceSince ?? m.since);
+  const routing = eventWins(had?.routingAt, had?.routingDate, asOf, m.routingSince ?? m.since);
   if (!had || (!presence && !routing))
     return { id: m.id, name: m.name, presence: m.presence, routingStatus: m.routingStatus, since: m.since };
   if (presence && routing) return { ...had, id: m.id, name: m.name };
@@ -237,8 +259,24 @@ function mergeMember(had: MemberState | undefined, m: SnapshotMember, asOf: numb
       ? (had.since ?? restSince)
       : Math.max(had.since, restSince);
   return presence
-    ? { ...had, id: m.id, name: m.name, routingStatus: m.routingStatus, routingAt: undefined, since }
-    : { ...had, id: m.id, name: m.name, presence: m.presence, presenceAt: undefined, since };
+    ? {
+        ...had,
+        id: m.id,
+        name: m.name,
+        routingStatus: m.routingStatus,
+        routingAt: undefined,
+        routingDate: undefined,
+        since,
+      }
+    : {
+        ...had,
+        id: m.id,
+        name: m.name,
+        presence: m.presence,
+        presenceAt: undefined,
+        presenceDate: undefined,
+        since,
+      };
 }
 
 /** The agent joined or left one of their queues (the PATCH answered): as its event would. */

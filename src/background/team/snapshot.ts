@@ -23,6 +23,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { enumKey } from '../../shared/format';
+import { isoMs } from '../genesys/dates';
 import { GenesysError } from '../genesys/errors';
 import type { MyQueueList } from '../genesys/my-queues';
 import { allPages } from '../genesys/paging';
@@ -54,10 +55,7 @@ type Queue = RosterSnapshot['queues'][number];
 type Member = RosterSnapshot['members'][number];
 
 const lower = (id: string | undefined) => (id ?? '').toLowerCase();
-const date = (iso: string | undefined) => {
-  const ms = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isFinite(ms) ? ms : undefined;
-};
+
 const latest = (...ms: (number | undefined)[]) => {
   const known = ms.filter((x): x is number => x !== undefined);
   return known.length > 0 ? Math.max(...known) : undefined;
@@ -111,9 +109,9 @@ async function viaMembers(api: Api, shell: Shell[]): Promise<Read> {
         name: m.name ?? m.user?.name ?? '',
         presence: key(presence?.presenceDefinition?.systemPresence),
         routingStatus: key(routing?.status),
-        since: latest(date(presence?.modifiedDate), date(routing?.startTime)),
-        presenceSince: date(presence?.modifiedDate),
-        routingSince: date(routing?.startTime),
+        since: latest(isoMs(presence?.modifiedDate), isoMs(routing?.startTime)),
+        presenceSince: isoMs(presence?.modifiedDate),
+        routingSince: isoMs(routing?.startTime),
       });
     }
     queues.push({ ...q, members: entries });
@@ -158,9 +156,9 @@ async function viaActivity(api: Api, shell: Shell[], o: SnapshotOptions): Promis
             name: o.knownName(id) ?? '',
             presence: key(e.systemPresence),
             routingStatus: key(e.routingStatus),
-            since: latest(date(e.presenceDate), date(e.routingStatusDate)),
-            presenceSince: date(e.presenceDate),
-            routingSince: date(e.routingStatusDate),
+            since: latest(isoMs(e.presenceDate), isoMs(e.routingStatusDate)),
+            presenceSince: isoMs(e.presenceDate),
+            routingSince: isoMs(e.routingStatusDate),
           });
         }
       }

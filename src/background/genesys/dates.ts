@@ -1,0 +1,5 @@
+/** Genesys' ISO-8601 dates (`2026-11-30T19:15:27.123Z`) as epoch ms; anything else: undefined. */
+export function isoMs(iso: unknown): number | undefined {
+  const ms = typeof iso === 'string' && iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
