@@ -154,6 +154,7 @@ export class Core {
         if (conv.queue) this.observations.mark(conv.queue.id);
       },
       consultDisconnectType: this.opts.consultDisconnectType,
+      consultLinkOnComplete: this.opts.consultLinkOnComplete,
       mayAlert: (conv, userId) => this.routing.mayAlert(conv, userId),
       unanswered: (conv, agent) => this.routing.unanswered(conv, agent),
     });

@@ -32,6 +32,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedOptions {
     sharedNumber: o.sharedNumber ?? false,
     dialPermission: o.dialPermission ?? 'conversation:conference:add',
     consultDisconnectType: o.consultDisconnectType ?? 'transfer.consult',
+    consultLinkOnComplete: o.consultLinkOnComplete ?? 'kept',
     // The strict defaults (issue 12): each is a documented fact or risk of shared/docs/genesys-cloud.md;
     // a test turns one off only to isolate a case.
     restParticipantState: o.restParticipantState ?? false,

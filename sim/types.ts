@@ -217,6 +217,11 @@ export interface SimOptions {
   dialPermission?: 'conversation:conference:add' | 'conversation:call:add';
   /** The consulting agent's `disconnectType` when a consult completes: `transfer.consult` (default) or `transfer`. [?] */
   consultDisconnectType?: 'transfer.consult' | 'transfer';
+  /**
+   * Whether the destination keeps `consultParticipantId` once a consult completes: `kept` (default)
+   * or `cleared`. [?] (With `cleared` and `transfer` above only `recentTransfers` still says consult.)
+   */
+  consultLinkOnComplete?: 'kept' | 'cleared';
 }
 
 /** A running simulator (`startSim()`); its HTTP twin is the control API (`/__sim/*`). */

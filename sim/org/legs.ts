@@ -12,6 +12,8 @@ export interface LegDeps {
   userName: (userId: string) => string | undefined;
   /** The consulting agent's `disconnectType` when a consult completes (default `transfer.consult`). [?] */
   consultDisconnectType?: 'transfer.consult' | 'transfer';
+  /** Whether the destination keeps `consultParticipantId` once a consult completes (default kept). [?] */
+  consultLinkOnComplete?: 'kept' | 'cleared';
 }
 
 export class Legs implements LegOps {
@@ -27,6 +29,10 @@ export class Legs implements LegOps {
 
   consultDisconnectType(): string {
     return this.deps.consultDisconnectType ?? 'transfer.consult';
+  }
+
+  consultLinkKept(): boolean {
+    return this.deps.consultLinkOnComplete !== 'cleared';
   }
 
   requireUser(userId: string): string {

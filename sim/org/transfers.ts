@@ -11,7 +11,7 @@
  *   - `completeConsult` (or the consulting agent hanging up): the consulting agent's leg ends with the
  *     `consultDisconnectType` option (`transfer.consult` by default, `transfer` the alternative: which one
  *     Genesys sends is [?]), after-call work pending; the customer is off hold; the transfer `complete`.
- *     The destination keeps `consultParticipantId` [?].
+ *     The destination keeps `consultParticipantId` [?] (the `consultLinkOnComplete` switch: `cleared`).
  *   - `cancelConsult`: the destination's leg ends (`peer`; after-call work if it had answered), its
  *     `consultParticipantId` is gone, the customer is off hold, the transfer `canceled`.
  * One consult per conversation at a time ("one consult per call", Resource Center).
@@ -41,6 +41,8 @@ export interface LegOps {
   ): ParticipantModel | undefined;
   /** `transfer.consult` (default) or `transfer`: the consulting agent's leg when a consult completes. */
   consultDisconnectType(): string;
+  /** Whether the destination keeps `consultParticipantId` once the consult completes. [?] */
+  consultLinkKept(): boolean;
 }
 
 const active = (p: ParticipantModel) => isActiveState(p.media.state);
@@ -124,6 +126,7 @@ export function completeConsult(ops: LegOps, conv: ConversationModel, userId?: s
   );
   if (!from) throw new Error('no consulting agent to complete the consult');
   ops.disconnect(from, ops.consultDisconnectType(), t);
+  if (!ops.consultLinkKept() && consult.destination) consult.destination.consultParticipantId = undefined;
   setCustomerHold(conv, false, t);
   consult.transfer.state = 'complete';
   consult.transfer.modifiedById = from.userId;

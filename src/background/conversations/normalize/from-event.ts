@@ -10,7 +10,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { type Leg, type Normalized, normalizeLegs } from './leg';
 import { attributesOf, isCustomer, latestSession, myLegs } from './session';
-import { hasOthers } from './transfers';
+import { attendedOf, hasOthers } from './transfers';
 
 type EventParticipant = Models.ConversationEventTopicParticipant;
 
@@ -36,7 +36,11 @@ export function normalizeEvent(
     attributes: attributesOf(c.attributes),
   };
   const others = hasOthers(participants, me)
-    ? { parties: participants.map((p) => ({ ...p, session: latestSession(p)?.session })), me }
+    ? {
+        parties: participants.map((p) => ({ ...p, session: latestSession(p)?.session })),
+        me,
+        attended: attendedOf(body.recentTransfers),
+      }
     : undefined;
   return normalizeLegs(body.id ?? '', legs, customer, firstSeen, others);
 }

@@ -14,7 +14,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import type { MediaType } from '../../../shared/domain';
 import { type Customer, type Leg, type Normalized, normalizeLegs } from './leg';
 import { attributesOf, isCustomer, latestSession, myLegs, type Session } from './session';
-import { hasOthers } from './transfers';
+import { attendedOf, hasOthers } from './transfers';
 
 type RestParticipant = Models.Participant & {
   state?: string;
@@ -65,7 +65,11 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
   const legs = myLegs(participants, me, legOf);
   const startedAt = conv.startTime ? Date.parse(conv.startTime) : Number.NaN;
   const others = hasOthers(participants, me)
-    ? { parties: participants.map((p) => ({ ...p, session: legOf(p)?.session })), me }
+    ? {
+        parties: participants.map((p) => ({ ...p, session: legOf(p)?.session })),
+        me,
+        attended: attendedOf(conv.recentTransfers),
+      }
     : undefined;
   return normalizeLegs(
     conv.id ?? '',

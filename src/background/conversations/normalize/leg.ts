@@ -144,7 +144,7 @@ export function normalizeLegs(
   legs: readonly Leg[],
   customer: Customer | undefined,
   startedAt: number,
-  others?: { parties: readonly Party[]; me: string },
+  others?: { parties: readonly Party[]; me: string; attended?: ReadonlySet<string> },
 ): Normalized {
   const leg = legs.filter((l) => !ENDED_STATES.has(rawState(l))).pop() ?? legs[legs.length - 1];
   if (!leg) return { id, ended: 'absent', rank: 0 };
@@ -171,7 +171,7 @@ export function normalizeLegs(
     connectedAt: time(s.connectedTime ?? p.connectedTime),
     heldSince: state === 'held' ? time(s.startHoldTime) : undefined,
     endedAt: state === 'wrapup' ? time(s.disconnectedTime ?? p.endTime) : undefined,
-    transfer: others && transferOf(others.parties, others.me, legId),
+    transfer: others && transferOf(others.parties, others.me, legId, others.attended),
   };
   return { id, leg: legId, ended: false, view, rank: RANK[state] };
 }

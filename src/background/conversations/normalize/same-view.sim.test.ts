@@ -10,7 +10,13 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConversationAction, type MediaType, SEED_USERS, type Sim } from '../../../../sim/index';
+import {
+  type ConversationAction,
+  type MediaType,
+  SEED_USERS,
+  type Sim,
+  type SimOptions,
+} from '../../../../sim/index';
 import {
   type Frames,
   isTopic,
@@ -81,9 +87,9 @@ async function bothPaths(s: Sim, a: Agent, convId: string, count: number): Promi
 }
 
 /** Alex and Blair live; a call from `address` on the Support queue rings for Alex. */
-async function twoAgentsOnACall(flat: boolean, address: string) {
+async function twoAgentsOnACall(flat: boolean, address: string, switches: Partial<SimOptions> = {}) {
   const clock = testClock();
-  const s = await testSim({ now: clock.now, restParticipantState: flat });
+  const s = await testSim({ now: clock.now, restParticipantState: flat, ...switches });
   sim = s;
   s.setPresence(alex, 'On Queue'); // the queue offers its conversations only to agents on queue
   const a = await agent(s, alex, clock);
@@ -197,11 +203,19 @@ describe.each([true, false])('event and REST give the same view (REST flat state
     b.frames.ws.close();
   });
 
+  // Which disconnect a completed consult leaves and whether the destination keeps its
+  // consultParticipantId are [?]: every combination must still read "after a consult".
   it.each([
-    ['completed', 'completeConsult'],
-    ['cancelled', 'cancelConsult'],
-  ] as const)('a consult %s: both agents see each step from both paths', async (_, end) => {
-    const { clock, a, b, id, sim: s } = await twoAgentsOnACall(flat, '+13175550103');
+    ['completed', 'completeConsult', {}],
+    ['cancelled', 'cancelConsult', {}],
+    ['completed (disconnect transfer)', 'completeConsult', { consultDisconnectType: 'transfer' }],
+    [
+      'completed (disconnect transfer, link cleared: only recentTransfers says consult)',
+      'completeConsult',
+      { consultDisconnectType: 'transfer', consultLinkOnComplete: 'cleared' },
+    ],
+  ] as const)('a consult %s: both agents see each step from both paths', async (_, end, switches) => {
+    const { clock, a, b, id, sim: s } = await twoAgentsOnACall(flat, '+13175550103', switches);
     await bothPaths(s, a, id, 1);
     clock.advance(STEP_MS);
     s.act(id, { type: 'answer' });

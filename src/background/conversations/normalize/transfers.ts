@@ -25,7 +25,10 @@
  * - TRANSFERRED FROM: otherwise, the last other agent before my leg that ended with a
  *   `transfer…` disconnect: "Transferred from Sam".
  * - HOW: a transfer is `consult` when the disconnect says so (`transfer.consult`,
- *   `transfer.conference`) or the two legs were in a consult; else `blind`.
+ *   `transfer.conference`), the two legs were in a consult, or the conversation's
+ *   `recentTransfers` lists an `attended` transfer from the one agent to the other (which
+ *   disconnect a completed consult leaves, and whether the destination keeps
+ *   `consultParticipantId`, are [?]: the simulator has a switch for each); else `blind`.
  * - NAMES: the participant's name; its queue's name from REST (events name it by id; the reducer
  *   fills names it learned: `withQueueName`).
  */
@@ -45,6 +48,22 @@ export interface Party {
   endTime?: string | undefined;
   /** The latest media session (undefined: none). */
   session: Session | undefined;
+}
+
+/** What the rules need of a conversation's `recentTransfers` (event and REST models alike). */
+export interface RecentTransfer {
+  initiator?: { userId?: string | undefined } | undefined;
+  destination?: { userId?: string | undefined } | undefined;
+  transferType?: string | undefined;
+}
+
+/** `from>to` user ids (lower case) of the attended transfers: a consult, whatever else says. */
+export function attendedOf(recent: readonly RecentTransfer[] | undefined): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const t of recent ?? [])
+    if ((t.transferType ?? '').toLowerCase() === 'attended')
+      out.add(`${(t.initiator?.userId ?? '').toLowerCase()}>${(t.destination?.userId ?? '').toLowerCase()}`);
+  return out;
 }
 
 const AGENT_PURPOSES = new Set(['agent', 'user']);
@@ -77,7 +96,12 @@ function party(p: Party): TransferParty {
 }
 
 /** `me`: the agent's user id in lower case; `legId`: the chosen leg's participant id. */
-export function transferOf(parties: readonly Party[], me: string, legId: string): TransferView | undefined {
+export function transferOf(
+  parties: readonly Party[],
+  me: string,
+  legId: string,
+  attended: ReadonlySet<string> = new Set(),
+): TransferView | undefined {
   const mineAt = parties.findIndex((p) => p.id === legId);
   const mine = parties[mineAt];
   if (!mine) return undefined;
@@ -93,7 +117,11 @@ export function transferOf(parties: readonly Party[], me: string, legId: string)
     (!!customer?.id && p.consultParticipantId === customer.id) ||
     (!!p.id && parties.some((q) => q !== p && q.consultParticipantId === p.id));
   const how = (from: Party, to: Party) =>
-    CONSULT_DISCONNECTS.has(disconnect(from)) || inConsult(from, to) ? 'consult' : 'blind';
+    CONSULT_DISCONNECTS.has(disconnect(from)) ||
+    inConsult(from, to) ||
+    attended.has(`${(from.userId ?? '').toLowerCase()}>${(to.userId ?? '').toLowerCase()}`)
+      ? 'consult'
+      : 'blind';
 
   if (isLive(mine)) {
     const live = parties.filter((p) => isOther(p) && isLive(p));
