@@ -5,7 +5,7 @@ import { loadCrmSettings } from '../crm';
 import { localStore } from '../local-store';
 import type { LogTarget } from './queue';
 import { type CallLogDeps, CallLogService } from './service';
-import { externalContactsWriter, restCrmWriter } from './writers';
+import { externalContactsWriter, NOT_CONFIGURED, restCrmWriter } from './writers';
 
 export { CallLogService } from './service';
 
@@ -35,7 +35,8 @@ export function createCallLog(
     writer: (target) => {
       if (target === 'externalContacts')
         return externalContactsWriter({ getApi: deps.getApi, timeoutMs: WRITE_TIMEOUT_MS });
-      if (!settings || logTargetOf(settings) !== 'rest') return undefined;
+      if (!settings) return undefined; // still loading: the queue waits (and resumes after reload)
+      if (logTargetOf(settings) !== 'rest') return NOT_CONFIGURED;
       return restCrmWriter({
         settings,
         fetch: (input, init) => globalThis.fetch(input, init),
@@ -47,6 +48,7 @@ export function createCallLog(
   const reload = async () => {
     settings = (await loadCrmSettings()).settings;
     deps.onChange();
+    void service.queue.writersChanged(); // a write put off while the settings loaded goes now
   };
   void reload();
   return Object.assign(service, { reload });

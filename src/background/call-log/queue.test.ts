@@ -170,4 +170,45 @@ describe('call-log write queue', () => {
     expect(q.has('c-1:p-1')).toBe(false);
     expect(store.data[QUEUE_KEY]).toBeDefined();
   });
+
+  it('puts an item off by the backoff while its target has no writer (settings loading), not on a 0 ms timer', async () => {
+    const c = clock();
+    let armed = 0;
+    const counting = { ...c, setTimeout: (fn: () => void, ms: number) => (armed++, c.setTimeout(fn, ms)) };
+    const w = crm();
+    let ready = false;
+    const q = new WriteQueue({
+      store: memoryStore(),
+      clock: counting,
+      writer: () => (ready ? w : undefined),
+      onChange: () => undefined,
+    });
+    await q.enqueue('rest', activity());
+    await settle();
+    for (let ms = 0; ms < 300; ms += 10) await c.advance(10);
+    expect(armed).toBeLessThanOrEqual(2);
+    expect(q.ofConversation('c-1')).toMatchObject({ state: 'pending', tries: 0 });
+    expect(q.ofConversation('c-1')?.nextAt).toBe(1_000_000 + BACKOFF_BASE_MS);
+    ready = true;
+    await q.writersChanged(); // what the adapter does once the settings are loaded
+    expect(w.writes).toHaveLength(1);
+    expect(q.ofConversation('c-1')?.state).toBe('written');
+  });
+
+  it('gives an item with no writer up after MAX_AGE_MS, saying no log target is set up', async () => {
+    const c = clock();
+    const nowhere = new WriteQueue({
+      store: memoryStore(),
+      clock: c,
+      writer: () => undefined,
+      onChange: () => undefined,
+    });
+    await nowhere.enqueue('rest', activity());
+    for (let i = 0; i < 200; i++) await c.advance(BACKOFF_MAX_MS);
+    expect(nowhere.ofConversation('c-1')).toMatchObject({
+      state: 'failed',
+      tries: 0,
+      error: { code: 'log-not-configured' },
+    });
+  });
 });
