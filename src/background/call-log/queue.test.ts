@@ -174,7 +174,13 @@ describe('call-log write queue', () => {
   it('puts an item off by the backoff while its target has no writer (settings loading), not on a 0 ms timer', async () => {
     const c = clock();
     let armed = 0;
-    const counting = { ...c, setTimeout: (fn: () => void, ms: number) => (armed++, c.setTimeout(fn, ms)) };
+    const counting = {
+      ...c,
+      setTimeout(fn: () => void, ms: number) {
+        armed++;
+        return c.setTimeout(fn, ms);
+      },
+    };
     const w = crm();
     let ready = false;
     const q = new WriteQueue({

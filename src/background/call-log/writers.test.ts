@@ -97,7 +97,7 @@ describe('External Contacts note writer refusals', () => {
   });
 });
 
-const rest = (answer: Response | (() => Response), logUrl = DEMO_CRM_PRESET.crmLogUrl) =>
+const rest = (answer: Response | (() => Response), logUrl = 'https://crm.cuecard.test/api/activities') =>
   refusal(
     restCrmWriter({
       settings: { ...DEFAULT_CRM_SETTINGS, ...DEMO_CRM_PRESET, crmLogUrl: logUrl },
