@@ -112,6 +112,11 @@ export class WriteQueue {
     return found;
   }
 
+  /** Every item held (pending, failed, written and still remembered). */
+  all(): QueueItem[] {
+    return Object.values(this.items);
+  }
+
   has(key: string): boolean {
     return key in this.items;
   }
