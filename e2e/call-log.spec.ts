@@ -215,3 +215,57 @@ test('External Contacts, an unknown caller: Create contact from the card → the
   expect(sim.externalContacts().notes.filter((n) => n.noteText?.includes(id))).toHaveLength(1);
   expect(sim.externalContacts().created).toHaveLength(1);
 });
+
+test('demo CRM refuses the wrap-up write (404 on the Log URL) → the popup lists it with the reason and the badge counts it → URL fixed, Retry → logged once', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  agentPage,
+  sim,
+}) => {
+  await enable(serviceWorker, { callLogging: true });
+  await configureDemoCrm(context, extensionId);
+  // An admin's typo: the demo CRM answers 404 "No such CRM resource" on this path.
+  await serviceWorker.evaluate(() =>
+    chrome.storage.sync.set({ crmLogUrl: 'https://crm.cuecard.test/api/activity' }),
+  );
+  await startSignedIn({ context, serviceWorker, agentPage }, alex);
+  await goOnQueue(sim, agentPage, alex);
+  const c = knownCustomer(4);
+  const activities = (id: string) =>
+    sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
+  const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+
+  const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: c.phone } });
+  sim.act(id, { type: 'answer' });
+  await expect(new CrmCard(agentPage.panel, id).get('crm-name')).toHaveText(c.name);
+  sim.act(id, { type: 'disconnect', by: 'customer' });
+  sim.act(id, { type: 'wrapup', notes: 'Refund approved' });
+  await expect(agentPage.conversation(id)).toHaveCount(0);
+  // The card is gone: only the badge and the popup can say the write was refused.
+  await expect.poll(badge, { timeout: 30_000 }).toBe('1');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const row = popup.getByTestId('log-failure');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-state', 'failed');
+  await expect(row).toContainText(c.phone);
+  await expect(row.getByTestId('log-failure-reason')).toHaveText(
+    "The CRM answered 404 Not Found to the call log: check the Log URL and Log body in Cuecard's options.",
+  );
+  expect(activities(id)).toHaveLength(0);
+
+  await serviceWorker.evaluate(() =>
+    chrome.storage.sync.set({ crmLogUrl: 'https://crm.cuecard.test/api/activities' }),
+  );
+  await popup.waitForTimeout(1_000); // the worker reloads the CRM settings on the storage change
+  await popup.getByRole('button', { name: `Retry the call log of ${c.phone}` }).press('Enter');
+  await expect(popup.getByTestId('log-failures-status')).toHaveText('Every call log is written.');
+  await expect(popup.getByTestId('log-failures-status')).toBeFocused();
+  expect(activities(id)).toHaveLength(1);
+  expect(activities(id)[0]?.activity).toMatchObject({ conversationId: id, customerId: c.id });
+  await expect.poll(badge).toBe('');
+  await popup.waitForTimeout(1_000);
+  expect(activities(id)).toHaveLength(1);
+});
