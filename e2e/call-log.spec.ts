@@ -3,16 +3,18 @@
  * contact created from the card) and the call log with notes, exactly once (External Contacts
  * notes, the demo CRM's activities).
  */
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import {
   knownCustomer,
   SEED_USERS,
   SHARED_NUMBER_CUSTOMERS,
   SHARED_PHONE,
+  type Sim,
   unknownNumber,
 } from '../sim/index';
 import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
-import { CrmCard, configureDemoCrm } from './pages/crm';
+import type { AgentPage } from './pages/agent-page';
+import { CrmCard, type CrmOptions, configureDemoCrm } from './pages/crm';
 
 const alex = SEED_USERS.alex.id;
 const [, jamie] = SHARED_NUMBER_CUSTOMERS;
@@ -21,6 +23,21 @@ const [, jamie] = SHARED_NUMBER_CUSTOMERS;
 async function enable(sw: Worker, capabilities: Record<string, boolean>): Promise<void> {
   await sw.evaluate((c) => chrome.storage.sync.set({ capabilities: c }), capabilities);
 }
+
+/** Call logging on, the demo CRM saved in the options (after `edit`), alex signed in and on queue. */
+async function loggingToDemoCrm(
+  f: { context: BrowserContext; extensionId: string; serviceWorker: Worker; agentPage: AgentPage; sim: Sim },
+  edit?: (o: CrmOptions) => Promise<void>,
+): Promise<void> {
+  await enable(f.serviceWorker, { callLogging: true });
+  await configureDemoCrm(f.context, f.extensionId, edit);
+  await startSignedIn(f, alex);
+  await goOnQueue(f.sim, f.agentPage, alex);
+}
+
+/** The demo CRM's activities of one conversation (its legs' idempotency keys). */
+const activitiesOf = (sim: Sim, id: string) =>
+  sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
 
 test.describe('External Contacts', () => {
   test.use({ simOptions: { sharedNumber: true } });
@@ -96,13 +113,9 @@ test('demo CRM: wrap-up writes one activity; CRM down during “Log now” → W
   agentPage,
   sim,
 }) => {
-  await enable(serviceWorker, { callLogging: true });
-  await configureDemoCrm(context, extensionId);
-  await startSignedIn({ context, serviceWorker, agentPage }, alex);
-  await goOnQueue(sim, agentPage, alex);
+  await loggingToDemoCrm({ context, extensionId, serviceWorker, agentPage, sim });
   const c = knownCustomer(3);
-  const activities = (id: string) =>
-    sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
+  const activities = (id: string) => activitiesOf(sim, id);
 
   const first = sim.startConversation({
     userId: alex,
@@ -223,17 +236,12 @@ test('demo CRM refuses the wrap-up write (404 on the Log URL) → the popup list
   agentPage,
   sim,
 }) => {
-  await enable(serviceWorker, { callLogging: true });
-  await configureDemoCrm(context, extensionId);
-  // An admin's typo: the demo CRM answers 404 "No such CRM resource" on this path.
-  await serviceWorker.evaluate(() =>
-    chrome.storage.sync.set({ crmLogUrl: 'https://crm.cuecard.test/api/activity' }),
+  // An admin's typo in the options: the demo CRM answers 404 "No such CRM resource" on this path.
+  await loggingToDemoCrm({ context, extensionId, serviceWorker, agentPage, sim }, (o) =>
+    o.section.getByTestId('crmLogUrl').fill('https://crm.cuecard.test/api/activity'),
   );
-  await startSignedIn({ context, serviceWorker, agentPage }, alex);
-  await goOnQueue(sim, agentPage, alex);
   const c = knownCustomer(4);
-  const activities = (id: string) =>
-    sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
+  const activities = (id: string) => activitiesOf(sim, id);
   const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
 
   const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: c.phone } });

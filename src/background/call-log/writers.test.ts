@@ -10,24 +10,14 @@ import { DEFAULT_CRM_SETTINGS } from '../../shared/crm/settings';
 import { type Reason, reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
-import type { Activity } from './activity';
 import { type QueueItem, WriteError } from './queue';
+import { activity } from './queue-test-setup';
 import { externalContactsWriter, NOT_CONFIGURED, restCrmWriter } from './writers';
 
-const activity: Activity = {
-  key: 'c-1:p-1',
-  conversationId: 'c-1',
-  recordId: 'r-1',
-  media: 'call',
-  startTime: '2026-11-30T10:00:00.000Z',
-  durationSeconds: 60,
-  notes: 'hello',
-  agentId: 'u-1',
-};
 const item: QueueItem = {
-  key: activity.key,
+  key: 'c-1:p-1',
   target: 'externalContacts',
-  activity,
+  activity: activity(),
   state: 'pending',
   createdAt: 0,
   tries: 1,
