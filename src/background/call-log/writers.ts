@@ -40,10 +40,10 @@ const asWriteError = (e: CrmError) => new WriteError(e.reason, RETRYABLE.has(e.k
 const NOTE_ACCESS: AccessReasons = {
   sessionRejected: reason('log-session-rejected'),
   missingScope: reason('log-missing-scope', { scope: 'external-contacts' }),
+  // The note write needs ANY of this and `relate:contact:edit`; this one is Cuecard's documented need.
+  permission: 'externalContacts:contact:edit',
   missingPermission: (permission) => reason('log-missing-permission', { permission }),
 };
-/** The note write's permission (ANY of it and `relate:contact:edit`; this one is Cuecard's documented need). */
-const NOTE_PERMISSION = 'externalContacts:contact:edit';
 
 /**
  * The writer of a target the settings no longer have (an admin cleared the Log URL or switched
@@ -81,7 +81,7 @@ export function externalContactsWriter(deps: { getApi(): Api | undefined; timeou
         };
         await api.request<Models.Note>('POST', path, note, { priority: 'other' });
       } catch (e) {
-        throw asWriteError(externalContactsError(e, deps.timeoutMs, NOTE_ACCESS, NOTE_PERMISSION));
+        throw asWriteError(externalContactsError(e, deps.timeoutMs, NOTE_ACCESS));
       }
     },
   };

@@ -49,13 +49,16 @@ export interface ExternalContactsOptions {
 export interface AccessReasons {
   sessionRejected: Reason;
   missingScope: Reason;
-  /** `permission`: what the 403 body named, else the request's own permission. */
+  /** The request's own permission: named when the 403 body names none. */
+  permission: string;
+  /** `permission`: what the 403 body named, else the request's own. */
   missingPermission(permission: string[]): Reason;
 }
 
 const LOOKUP_ACCESS: AccessReasons = {
   sessionRejected: reason('ec-session-rejected'),
   missingScope: reason('ec-missing-scope'),
+  permission: 'externalContacts:contact:view',
   missingPermission: (permission) => reason('ec-missing-permission', { permission }),
 };
 
@@ -64,7 +67,6 @@ export function externalContactsError(
   e: unknown,
   timeoutMs: number,
   access: AccessReasons = LOOKUP_ACCESS,
-  permission = 'externalContacts:contact:view',
 ): CrmError {
   if (e instanceof CrmError) return e;
   if (!(e instanceof GenesysError))
@@ -81,7 +83,7 @@ export function externalContactsError(
   if (e.status === 403) {
     if (/scope/i.test(e.code) || /scope/i.test(e.message)) return new CrmError('auth', access.missingScope);
     const perms = missingPermissions(e);
-    return new CrmError('auth', access.missingPermission(perms.length > 0 ? perms : [permission]));
+    return new CrmError('auth', access.missingPermission(perms.length > 0 ? perms : [access.permission]));
   }
   if (e.status === 429)
     return new CrmError(
