@@ -3,16 +3,18 @@
  * contact created from the card) and the call log with notes, exactly once (External Contacts
  * notes, the demo CRM's activities).
  */
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import {
   knownCustomer,
   SEED_USERS,
   SHARED_NUMBER_CUSTOMERS,
   SHARED_PHONE,
+  type Sim,
   unknownNumber,
 } from '../sim/index';
 import { evictServiceWorker, expect, goOnQueue, startSignedIn, test } from './fixtures';
-import { CrmCard, configureDemoCrm } from './pages/crm';
+import type { AgentPage } from './pages/agent-page';
+import { CrmCard, type CrmOptions, configureDemoCrm } from './pages/crm';
 
 const alex = SEED_USERS.alex.id;
 const [, jamie] = SHARED_NUMBER_CUSTOMERS;
@@ -21,6 +23,21 @@ const [, jamie] = SHARED_NUMBER_CUSTOMERS;
 async function enable(sw: Worker, capabilities: Record<string, boolean>): Promise<void> {
   await sw.evaluate((c) => chrome.storage.sync.set({ capabilities: c }), capabilities);
 }
+
+/** Call logging on, the demo CRM saved in the options (after `edit`), alex signed in and on queue. */
+async function loggingToDemoCrm(
+  f: { context: BrowserContext; extensionId: string; serviceWorker: Worker; agentPage: AgentPage; sim: Sim },
+  edit?: (o: CrmOptions) => Promise<void>,
+): Promise<void> {
+  await enable(f.serviceWorker, { callLogging: true });
+  await configureDemoCrm(f.context, f.extensionId, edit);
+  await startSignedIn(f, alex);
+  await goOnQueue(f.sim, f.agentPage, alex);
+}
+
+/** The demo CRM's activities of one conversation (its legs' idempotency keys). */
+const activitiesOf = (sim: Sim, id: string) =>
+  sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
 
 test.describe('External Contacts', () => {
   test.use({ simOptions: { sharedNumber: true } });
@@ -96,13 +113,9 @@ test('demo CRM: wrap-up writes one activity; CRM down during “Log now” → W
   agentPage,
   sim,
 }) => {
-  await enable(serviceWorker, { callLogging: true });
-  await configureDemoCrm(context, extensionId);
-  await startSignedIn({ context, serviceWorker, agentPage }, alex);
-  await goOnQueue(sim, agentPage, alex);
+  await loggingToDemoCrm({ context, extensionId, serviceWorker, agentPage, sim });
   const c = knownCustomer(3);
-  const activities = (id: string) =>
-    sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
+  const activities = (id: string) => activitiesOf(sim, id);
 
   const first = sim.startConversation({
     userId: alex,
@@ -216,4 +229,53 @@ test('External Contacts, an unknown caller: Create contact from the card → the
   await agentPage.page.waitForTimeout(1_000);
   expect(sim.externalContacts().notes.filter((n) => n.noteText?.includes(id))).toHaveLength(1);
   expect(sim.externalContacts().created).toHaveLength(1);
+});
+
+test('demo CRM refuses the wrap-up write (404 on the Log URL) → the popup lists it with the reason and the badge counts it → URL fixed, Retry → logged once', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  agentPage,
+  sim,
+}) => {
+  // An admin's typo in the options: the demo CRM answers 404 "No such CRM resource" on this path.
+  await loggingToDemoCrm({ context, extensionId, serviceWorker, agentPage, sim }, (o) =>
+    o.section.getByTestId('crmLogUrl').fill('https://crm.cuecard.test/api/activity'),
+  );
+  const c = knownCustomer(4);
+  const activities = (id: string) => activitiesOf(sim, id);
+  const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+
+  const id = sim.startConversation({ userId: alex, media: 'call', customer: { address: c.phone } });
+  sim.act(id, { type: 'answer' });
+  await expect(new CrmCard(agentPage.panel, id).get('crm-name')).toHaveText(c.name);
+  sim.act(id, { type: 'disconnect', by: 'customer' });
+  sim.act(id, { type: 'wrapup', notes: 'Refund approved' });
+  await expect(agentPage.conversation(id)).toHaveCount(0);
+  // The card is gone: only the badge and the popup can say the write was refused.
+  await expect.poll(badge, { timeout: 30_000 }).toBe('1');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const row = popup.getByTestId('log-failure');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-state', 'failed');
+  await expect(row).toContainText(c.phone);
+  await expect(row.getByTestId('log-failure-reason')).toHaveText(
+    "The CRM answered 404 Not Found to the call log: check the Log URL and Log body in Cuecard's options.",
+  );
+  expect(activities(id)).toHaveLength(0);
+
+  await serviceWorker.evaluate(() =>
+    chrome.storage.sync.set({ crmLogUrl: 'https://crm.cuecard.test/api/activities' }),
+  );
+  await popup.waitForTimeout(1_000); // the worker reloads the CRM settings on the storage change
+  await popup.getByRole('button', { name: `Retry the call log of ${c.phone}` }).press('Enter');
+  await expect(popup.getByTestId('log-failures-status')).toHaveText('Every call log is written.');
+  await expect(popup.getByTestId('log-failures-status')).toBeFocused();
+  expect(activities(id)).toHaveLength(1);
+  expect(activities(id)[0]?.activity).toMatchObject({ conversationId: id, customerId: c.id });
+  await expect.poll(badge).toBe('');
+  await popup.waitForTimeout(1_000);
+  expect(activities(id)).toHaveLength(1);
 });

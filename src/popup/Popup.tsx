@@ -8,6 +8,7 @@ import { applyToClient } from '../shared/panel-state';
 import { reasonText } from '../shared/reasons';
 import { connectForRequests, type RequestLink } from '../shared/request-link';
 import { TEAM_PAGE } from '../shared/team-page';
+import { LogFailures } from './LogFailures';
 
 /** The keys bound to the panel's toggle command ('' when the agent removed the binding). */
 function useToggleShortcut(): string | undefined {
@@ -26,6 +27,8 @@ export function Popup() {
   const [copied, setCopied] = useState<string | undefined>();
   const [report, setReport] = useState<string | undefined>();
   const link = useMemo<{ current?: RequestLink }>(() => ({}), []);
+  /** The link once connected (the call-log failures ask over it as soon as it exists). */
+  const [requests, setRequests] = useState<RequestLink | undefined>();
   const shortcut = useToggleShortcut();
 
   const showReport = ({ text }: { text: string }) => {
@@ -44,6 +47,7 @@ export function Popup() {
       },
       onClose: () => setState(undefined),
     });
+    setRequests(link.current);
     return () => link.current?.close();
   }, [link]);
 
@@ -112,6 +116,7 @@ export function Popup() {
           {t('copyDiagnostics')}
         </button>
       </div>
+      <LogFailures link={requests} />
       {shortcut !== undefined ? (
         <p class="reason" data-testid="popup-shortcut">
           {shortcut ? t('shortcutHint', shortcut) : t('shortcutUnset')}{' '}

@@ -50,3 +50,45 @@ describe('request/reply pairing (worker side)', () => {
     expect(parseToClient({ ...setup, checks: [{ id: 'dns', status: 'ok' }] })).toBeUndefined();
   });
 });
+
+describe('the popup’s call-log failures', () => {
+  it('only the popup may list failed writes and retry one, by a checked key; each is answered with the list', async () => {
+    const { ALLOWED_COMMANDS, REPLIES } = await import('./protocol');
+    expect(parseToWorker({ type: 'getLogFailures', requestId: 1 })).toEqual({
+      type: 'getLogFailures',
+      requestId: 1,
+    });
+    expect(parseToWorker({ type: 'logRetryWrite', key: 'c-1:p-1', requestId: 2 })).toEqual({
+      type: 'logRetryWrite',
+      key: 'c-1:p-1',
+      requestId: 2,
+    });
+    expect(parseToWorker({ type: 'logRetryWrite', key: '' })).toBeUndefined();
+    expect(parseToWorker({ type: 'logRetryWrite', key: 'x'.repeat(221) })).toBeUndefined();
+    expect(parseToWorker({ type: 'logRetryWrite', key: 'k', conversationId: 'c' })).toBeUndefined();
+    expect(ALLOWED_COMMANDS.popup).toEqual(expect.arrayContaining(['getLogFailures', 'logRetryWrite']));
+    for (const kind of ['panel', 'options', 'team'] as const) {
+      expect(ALLOWED_COMMANDS[kind]).not.toContain('getLogFailures');
+      expect(ALLOWED_COMMANDS[kind]).not.toContain('logRetryWrite');
+    }
+    expect([REPLIES.getLogFailures, REPLIES.logRetryWrite]).toEqual(['logFailures', 'logFailures']);
+    const list: ToClient = {
+      type: 'logFailures',
+      items: [
+        {
+          key: 'c-1:p-1',
+          state: 'failed',
+          conversationId: 'c-1',
+          at: 1,
+          reason: { code: 'log-http', params: { status: '422' } },
+        },
+      ],
+    };
+    expect(replyTo({ type: 'logRetryWrite', key: 'c-1:p-1', requestId: 4 }, list)).toEqual({
+      ...list,
+      requestId: 4,
+    });
+    expect(parseToClient(list)).toEqual(list);
+    expect(parseToClient({ ...list, items: [{ ...list.items[0], state: 'written' }] })).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { MEDIA_TYPES } from './domain';
+import { GetLogFailuresCommand, LogFailuresMessage, LogRetryWriteCommand } from './log-failures';
 import {
   type ClientKind,
   CommandMessage,
@@ -56,6 +57,8 @@ export const ToClientSchema = v.variant('type', [
   TeamSnapshotMessage,
   TeamPatchMessage,
   TeamJoinResultMessage,
+  /** The popup's list of call-log writes not written (log-failures.ts). */
+  LogFailuresMessage,
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -128,6 +131,9 @@ export const ToWorkerSchema = v.variant('type', [
     email: v.optional(v.pipe(str, v.trim(), v.maxLength(320))),
     title: v.optional(v.pipe(str, v.trim(), v.maxLength(100))),
   }),
+  /** Popup: the call-log writes not written, and Retry of one of them (log-failures.ts). */
+  GetLogFailuresCommand,
+  LogRetryWriteCommand,
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
@@ -144,7 +150,7 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
     'dial',
     'contactCreate',
   ],
-  popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
+  popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics', 'getLogFailures', 'logRetryWrite'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],
   /** The team page and the panel's Team tab: join or leave the agent's own queues, nothing else. */
@@ -158,6 +164,8 @@ export const REPLIES = {
   crmTest: 'crmTestResult',
   checkSetup: 'setupCheckResult',
   teamJoin: 'teamJoinResult',
+  getLogFailures: 'logFailures',
+  logRetryWrite: 'logFailures',
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;

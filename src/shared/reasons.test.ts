@@ -20,6 +20,7 @@ import {
 import { CONTACT_ENGLISH } from './reasons-contact.test-cases';
 import { DIAL_ENGLISH } from './reasons-dial.test-cases';
 import { isReason, reasonEnglish, reasonForReport } from './reasons-en';
+import { LOG_ENGLISH } from './reasons-log.test-cases';
 import { SETUP_ENGLISH } from './setup/reasons-english.test-cases';
 import { TEAM_ENGLISH } from './team-reasons-english.test-cases';
 
@@ -32,6 +33,7 @@ const ENGLISH: [Reason, string][] = [
   ...TEAM_ENGLISH,
   ...DIAL_ENGLISH,
   ...CONTACT_ENGLISH,
+  ...LOG_ENGLISH,
   [
     reason('connection-problem', { detail: 'WebSocket did not open in time' }),
     'Connection problem (WebSocket did not open in time). Retrying automatically.',

@@ -112,6 +112,13 @@ const REASONS = {
   'contact-invalid': ['detail'],
   'contact-failed': ['detail'],
   'contact-off': [],
+  // Writing the call log (background/call-log/writers.ts, queue.ts): each names the write's fix.
+  'log-session-rejected': [],
+  'log-missing-scope': ['scope'],
+  'log-missing-permission': ['permission'],
+  'log-url-invalid': ['detail'],
+  'log-http': ['status'],
+  'log-not-configured': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */
@@ -130,6 +137,7 @@ const ANY_OF: Partial<Record<ReasonCode, string>> = {
   'ec-missing-permission': 'permission',
   'dial-missing-permission': 'permission',
   'contact-missing-permission': 'permission',
+  'log-missing-permission': 'permission',
 };
 
 export type ReasonCode = keyof typeof REASONS;

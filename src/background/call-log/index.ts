@@ -1,16 +1,24 @@
-/** The call-log service with its Chrome dependencies: storage.local, the real clock, the CRM settings, fetch and host permissions. */
+/**
+ * The call-log service with its Chrome dependencies: storage.local, the real clock, the CRM
+ * settings, fetch and host permissions; and the popup's view of writes not written (failures.ts):
+ * its list, its Retry, and the action badge counting the failed ones.
+ */
 import browser from 'webextension-polyfill';
 import type { CrmSettings } from '../../shared/crm/settings';
+import type { LogFailure } from '../../shared/log-failures';
 import { loadCrmSettings } from '../crm';
 import { localStore } from '../local-store';
+import { badgeText, logFailures } from './failures';
 import type { LogTarget } from './queue';
 import { type CallLogDeps, CallLogService } from './service';
-import { externalContactsWriter, restCrmWriter } from './writers';
+import { externalContactsWriter, NOT_CONFIGURED, restCrmWriter } from './writers';
 
 export { CallLogService } from './service';
 
 /** A write may take longer than a lookup (the CRM stores something); 10 s, then it is retried. */
 const WRITE_TIMEOUT_MS = 10_000;
+/** The badge's colour: the theme's --cc-bad (tokens.css, light): a failed write waits for the agent. */
+const BADGE_COLOR = '#cf222e';
 
 /** Where activities go with these settings: External Contacts, or a REST CRM with a log URL. */
 export function logTargetOf(s: CrmSettings | undefined): LogTarget | undefined {
@@ -19,12 +27,30 @@ export function logTargetOf(s: CrmSettings | undefined): LogTarget | undefined {
   return undefined;
 }
 
+export interface CallLog extends CallLogService {
+  reload(): Promise<void>;
+  /** The popup's list of writes not written. */
+  failures(): LogFailure[];
+  /** The popup's Retry of one failed write; resolves once that try settled. */
+  retryWrite(key: string): Promise<void>;
+}
+
 export function createCallLog(
   deps: Pick<CallLogDeps, 'getApi' | 'agent' | 'capability' | 'onChange' | 'log'>,
-): CallLogService & { reload(): Promise<void> } {
+): CallLog {
   let settings: CrmSettings | undefined;
-  const service = new CallLogService({
+  let badge: string | undefined;
+  const onChange = () => {
+    deps.onChange();
+    const text = badgeText(service.queue.all());
+    if (text === badge) return;
+    badge = text;
+    // Best effort: a badge that did not update is cosmetic (the popup lists the items anyway).
+    void browser.action?.setBadgeText({ text }).catch(() => undefined);
+  };
+  const service: CallLogService = new CallLogService({
     ...deps,
+    onChange,
     store: localStore,
     clock: {
       now: Date.now,
@@ -35,7 +61,8 @@ export function createCallLog(
     writer: (target) => {
       if (target === 'externalContacts')
         return externalContactsWriter({ getApi: deps.getApi, timeoutMs: WRITE_TIMEOUT_MS });
-      if (!settings || logTargetOf(settings) !== 'rest') return undefined;
+      if (!settings) return undefined; // still loading: the queue waits (and resumes after reload)
+      if (logTargetOf(settings) !== 'rest') return NOT_CONFIGURED;
       return restCrmWriter({
         settings,
         fetch: (input, init) => globalThis.fetch(input, init),
@@ -47,7 +74,13 @@ export function createCallLog(
   const reload = async () => {
     settings = (await loadCrmSettings()).settings;
     deps.onChange();
+    void service.queue.writersChanged(); // a write put off while the settings loaded goes now
   };
   void reload();
-  return Object.assign(service, { reload });
+  void browser.action?.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
+  return Object.assign(service, {
+    reload,
+    failures: () => logFailures(service.queue.all()),
+    retryWrite: (key: string) => service.queue.retry(key),
+  });
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reason } from '../../shared/reasons';
 import { memoryStore } from '../kv-store';
-import type { Activity } from './activity';
 import {
   BACKOFF_BASE_MS,
   BACKOFF_MAX_MS,
@@ -10,62 +8,9 @@ import {
   QUEUE_KEY,
   type QueueItem,
   WRITTEN_KEEP_MS,
-  WriteError,
   WriteQueue,
 } from './queue';
-
-const activity = (key = 'c-1:p-1'): Activity => ({
-  key,
-  conversationId: key.split(':')[0] as string,
-  recordId: 'r-1',
-  media: 'call',
-  startTime: '2026-11-30T10:00:00.000Z',
-  durationSeconds: 60,
-  notes: 'hello',
-  agentId: 'u-1',
-});
-
-function clock() {
-  const c = {
-    t: 1_000_000,
-    timers: [] as { at: number; fn: () => void }[],
-    now: () => c.t,
-    setTimeout(fn: () => void, ms: number) {
-      const h = { at: c.t + ms, fn };
-      c.timers.push(h);
-      return h;
-    },
-    clearTimeout(h: unknown) {
-      c.timers = c.timers.filter((x) => x !== h);
-    },
-    /** Moves time on and fires what is due; waits for the writes it starts. */
-    async advance(ms: number) {
-      c.t += ms;
-      const due = c.timers.filter((x) => x.at <= c.t);
-      c.timers = c.timers.filter((x) => x.at > c.t);
-      for (const d of due) d.fn();
-      await settle();
-    },
-  };
-  return c;
-}
-const settle = () => new Promise((r) => setTimeout(r, 5));
-
-/** A writer that fails while `down`, and records every write it received. */
-function crm() {
-  const w = {
-    down: false as boolean | 'permanent',
-    writes: [] as { key: string; uncertain: boolean }[],
-    written: new Set<string>(),
-    async write(item: QueueItem, uncertain: boolean) {
-      w.writes.push({ key: item.key, uncertain });
-      if (w.down === 'permanent') throw new WriteError(reason('crm-refused', { status: '403' }), false);
-      if (w.down) throw new WriteError(reason('crm-unavailable', { status: '503' }), true);
-      w.written.add(item.key);
-    },
-  };
-  return w;
-}
+import { activity, clock, crm, settle } from './queue-test-setup';
 
 function queue(store = memoryStore(), c = clock(), w = crm()) {
   const q = new WriteQueue({ store, clock: c, writer: () => w, onChange: () => undefined });
@@ -169,5 +114,52 @@ describe('call-log write queue', () => {
     await q.resume();
     expect(q.has('c-1:p-1')).toBe(false);
     expect(store.data[QUEUE_KEY]).toBeDefined();
+  });
+
+  it('puts an item off by the backoff while its target has no writer (settings loading), not on a 0 ms timer', async () => {
+    const c = clock();
+    let armed = 0;
+    const counting = {
+      ...c,
+      setTimeout(fn: () => void, ms: number) {
+        armed++;
+        return c.setTimeout(fn, ms);
+      },
+    };
+    const w = crm();
+    let ready = false;
+    const q = new WriteQueue({
+      store: memoryStore(),
+      clock: counting,
+      writer: () => (ready ? w : undefined),
+      onChange: () => undefined,
+    });
+    await q.enqueue('rest', activity());
+    await settle();
+    for (let ms = 0; ms < 300; ms += 10) await c.advance(10);
+    expect(armed).toBeLessThanOrEqual(2);
+    expect(q.ofConversation('c-1')).toMatchObject({ state: 'pending', tries: 0 });
+    expect(q.ofConversation('c-1')?.nextAt).toBe(1_000_000 + BACKOFF_BASE_MS);
+    ready = true;
+    await q.writersChanged(); // what the adapter does once the settings are loaded
+    expect(w.writes).toHaveLength(1);
+    expect(q.ofConversation('c-1')?.state).toBe('written');
+  });
+
+  it('gives an item with no writer up after MAX_AGE_MS, saying no log target is set up', async () => {
+    const c = clock();
+    const nowhere = new WriteQueue({
+      store: memoryStore(),
+      clock: c,
+      writer: () => undefined,
+      onChange: () => undefined,
+    });
+    await nowhere.enqueue('rest', activity());
+    for (let i = 0; i < 200; i++) await c.advance(BACKOFF_MAX_MS);
+    expect(nowhere.ofConversation('c-1')).toMatchObject({
+      state: 'failed',
+      tries: 0,
+      error: { code: 'log-not-configured' },
+    });
   });
 });

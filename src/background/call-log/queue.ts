@@ -15,6 +15,10 @@
  *    then, or on a permanent failure (refused, not found, invalid), the item is `failed` with its
  *    reason until the agent's Retry (which re-arms it with fresh limits).
  *  - Nothing is lost to eviction: `resume()` (worker start, watchdog alarm) picks up every due item.
+ *  - No writer for an item's target (the CRM settings are still loading) is not a try: the item
+ *    waits the backoff (a due item with no writer would re-arm a 0 ms timer forever), and past
+ *    MAX_AGE_MS it fails with `log-not-configured`. A target gone for good is the writer's refusal
+ *    (writers.ts NOT_CONFIGURED), a permanent failure like any other.
  */
 import { type Reason, reason } from '../../shared/reasons';
 import type { KeyValueStore } from '../kv-store';
@@ -85,6 +89,8 @@ export class WriteQueue {
   private items: Record<string, QueueItem> = {};
   private loaded: Promise<void> | undefined;
   private readonly running = new Set<string>();
+  /** Items put off for want of a writer: due again as soon as the writers change. */
+  private readonly deferred = new Set<string>();
   private timer: unknown;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -104,6 +110,11 @@ export class WriteQueue {
       if (i.activity.conversationId === conversationId && (!found || i.createdAt >= found.createdAt))
         found = i;
     return found;
+  }
+
+  /** Every item held (pending, failed, written and still remembered). */
+  all(): QueueItem[] {
+    return Object.values(this.items);
   }
 
   has(key: string): boolean {
@@ -150,6 +161,18 @@ export class WriteQueue {
     await this.resume();
   }
 
+  /** The writers changed (the CRM settings loaded or changed): what waited for one is due now. */
+  async writersChanged(): Promise<void> {
+    await this.load();
+    const now = this.deps.clock.now();
+    for (const key of this.deferred) {
+      const i = this.items[key];
+      if (i?.state === 'pending') this.items[key] = { ...i, nextAt: now };
+    }
+    this.deferred.clear();
+    await this.resume();
+  }
+
   /** Writes every due item (worker start, watchdog alarm, a timer) and arms the timer for the next. */
   async resume(): Promise<void> {
     await this.load();
@@ -164,8 +187,9 @@ export class WriteQueue {
 
   private async attempt(key: string): Promise<void> {
     const start = this.items[key];
-    const writer = start && this.deps.writer(start.target);
-    if (!start || !writer) return;
+    if (!start) return;
+    const writer = this.deps.writer(start.target);
+    if (!writer) return this.defer(start);
     this.running.add(key);
     const uncertain = start.attempt !== undefined;
     const now = this.deps.clock.now();
@@ -188,6 +212,19 @@ export class WriteQueue {
       this.running.delete(key);
     }
     this.items[key] = next;
+    await this.save();
+    this.deps.onChange();
+  }
+
+  /** No writer yet: wait the backoff without counting a try; past MAX_AGE_MS, give up like a write. */
+  private async defer(i: QueueItem): Promise<void> {
+    const now = this.deps.clock.now();
+    this.deferred.add(i.key);
+    this.items[i.key] =
+      now - i.createdAt >= MAX_AGE_MS
+        ? { ...i, state: 'failed', error: reason('log-not-configured') }
+        : { ...i, nextAt: now + backoffMs(i.tries + 1) };
+    this.deps.log?.('call-log-no-writer', { target: i.target, tries: i.tries });
     await this.save();
     this.deps.onChange();
   }

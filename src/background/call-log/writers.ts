@@ -8,7 +8,9 @@
  *    worker only, behind the same host permission and origin rules as the lookups, with the
  *    admin's header and `Idempotency-Key: <conversationId:legId>` (the CRM must apply a key once).
  * A failure is retried (queue.ts) when waiting can help: offline, timeout, 408/425/429, 5xx,
- * signed out. Anything else (refused, not found, invalid) waits for the agent's Retry.
+ * signed out. Anything else (refused, not found, invalid) waits for the agent's Retry. A refusal's
+ * sentence names the write's fix (the `log-*` reasons: the edit permission, the `external-contacts`
+ * scope, the Log URL), not the lookup's.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { DEFAULT_LOG_BODY, fillLogBody } from '../../shared/crm/log-template';
@@ -16,7 +18,7 @@ import type { CrmSettings } from '../../shared/crm/settings';
 import { originPattern, templateOrigin } from '../../shared/crm/templates';
 import { reason } from '../../shared/reasons';
 import type { CrmError, CrmErrorKind } from '../crm/connector';
-import { externalContactsError } from '../crm/external-contacts';
+import { type AccessReasons, externalContactsError } from '../crm/external-contacts';
 import { fillTemplate } from '../crm/template';
 import type { Api } from '../genesys/rest';
 import { activityValues, keyMarker, noteText } from './activity';
@@ -33,6 +35,25 @@ const RETRYABLE: ReadonlySet<CrmErrorKind> = new Set([
 const NOTES_CHECKED = 25;
 
 const asWriteError = (e: CrmError) => new WriteError(e.reason, RETRYABLE.has(e.kind));
+
+/** A refused note names the write's fix: the `external-contacts` scope, the edit permission, sign in. */
+const NOTE_ACCESS: AccessReasons = {
+  sessionRejected: reason('log-session-rejected'),
+  missingScope: reason('log-missing-scope', { scope: 'external-contacts' }),
+  // The note write needs ANY of this and `relate:contact:edit`; this one is Cuecard's documented need.
+  permission: 'externalContacts:contact:edit',
+  missingPermission: (permission) => reason('log-missing-permission', { permission }),
+};
+
+/**
+ * The writer of a target the settings no longer have (an admin cleared the Log URL or switched
+ * the connector): a permanent failure the agent sees, not a write put off forever.
+ */
+export const NOT_CONFIGURED: Writer = {
+  async write() {
+    throw new WriteError(reason('log-not-configured'), false);
+  },
+};
 
 export function externalContactsWriter(deps: { getApi(): Api | undefined; timeoutMs: number }): Writer {
   return {
@@ -60,7 +81,7 @@ export function externalContactsWriter(deps: { getApi(): Api | undefined; timeou
         };
         await api.request<Models.Note>('POST', path, note, { priority: 'other' });
       } catch (e) {
-        throw asWriteError(externalContactsError(e, deps.timeoutMs));
+        throw asWriteError(externalContactsError(e, deps.timeoutMs, NOTE_ACCESS));
       }
     },
   };
@@ -80,7 +101,7 @@ export function restCrmWriter(deps: RestWriterDeps): Writer {
       const values = activityValues(item.activity);
       const url = fillTemplate(s.crmLogUrl, values).url;
       const o = templateOrigin(url);
-      if ('error' in o) throw new WriteError(reason('crm-url-invalid', { detail: o.error }), false);
+      if ('error' in o) throw new WriteError(reason('log-url-invalid', { detail: o.error }), false);
       const host = new URL(o.origin).host;
       if (!(await deps.hasPermission(originPattern(o.origin))))
         throw new WriteError(reason('crm-not-allowed', { origin: o.origin }), false);
@@ -114,7 +135,7 @@ export function restCrmWriter(deps: RestWriterDeps): Writer {
         throw new WriteError(reason('crm-unavailable', { status }), true);
       if (res.status === 401 || res.status === 403)
         throw new WriteError(reason('crm-refused', { status }), false);
-      throw new WriteError(reason('crm-http', { status }), false);
+      throw new WriteError(reason('log-http', { status }), false);
     },
   };
 }

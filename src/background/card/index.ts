@@ -2,8 +2,9 @@
  * The conversation card's services, built together: the CRM lookup (crm/), the remembered picks and
  * the External Contacts association (contacts/), creating a contact (contacts/create.ts), notes and
  * the call log (call-log/), click-to-dial (calls/). Each decorates the same conversation views and
- * answers the panel's card commands, so the composition root (app.ts) holds one of these instead of
- * five, and a new card feature is wired here, not there.
+ * answers the panel's card commands (and the popup's list of call-log writes not written), so the
+ * composition root (app.ts) holds one of these instead of five, and a new card feature is wired
+ * here, not there.
  *
  * Invariants:
  *  - Decoration order is fixed: the CRM card first (the record), then the call log (needs the
@@ -33,6 +34,8 @@ export const CARD_COMMANDS = [
   'logRetry',
   'dial',
   'contactCreate',
+  'getLogFailures',
+  'logRetryWrite',
 ] as const satisfies readonly ToWorker['type'][];
 export type CardCommand = Extract<ToWorker, { type: (typeof CARD_COMMANDS)[number] }>;
 
@@ -146,6 +149,13 @@ export class CardServices {
       case 'logNow':
       case 'logRetry':
         return this.callLog.command(c);
+      case 'getLogFailures':
+        reply({ type: 'logFailures', items: this.callLog.failures() });
+        return;
+      case 'logRetryWrite':
+        await this.callLog.retryWrite(c.key);
+        reply({ type: 'logFailures', items: this.callLog.failures() });
+        return;
       case 'dial':
         return dialFromPanel(this.dialer, c);
       case 'contactCreate': {

@@ -5,7 +5,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CrmFieldMap, CrmSettings } from '../../shared/crm/settings';
-import { reason } from '../../shared/reasons';
+import { type Reason, reason } from '../../shared/reasons';
 import { GenesysError, missingPermissions } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 import { type CrmConnector, CrmError, type LookupKey, type LookupResult } from './connector';
@@ -45,8 +45,29 @@ export interface ExternalContactsOptions {
   timeoutMs: number;
 }
 
+/** What a refused request says (401, 403): the lookup's fix by default; a write names its own (writers.ts). */
+export interface AccessReasons {
+  sessionRejected: Reason;
+  missingScope: Reason;
+  /** The request's own permission: named when the 403 body names none. */
+  permission: string;
+  /** `permission`: what the 403 body named, else the request's own. */
+  missingPermission(permission: string[]): Reason;
+}
+
+const LOOKUP_ACCESS: AccessReasons = {
+  sessionRejected: reason('ec-session-rejected'),
+  missingScope: reason('ec-missing-scope'),
+  permission: 'externalContacts:contact:view',
+  missingPermission: (permission) => reason('ec-missing-permission', { permission }),
+};
+
 /** A GenesysError as a reason about External Contacts. */
-export function externalContactsError(e: unknown, timeoutMs: number): CrmError {
+export function externalContactsError(
+  e: unknown,
+  timeoutMs: number,
+  access: AccessReasons = LOOKUP_ACCESS,
+): CrmError {
   if (e instanceof CrmError) return e;
   if (!(e instanceof GenesysError))
     return new CrmError(
@@ -58,17 +79,11 @@ export function externalContactsError(e: unknown, timeoutMs: number): CrmError {
       return new CrmError('timeout', reason('ec-timeout', { seconds: timeoutMs / 1000 }));
     return new CrmError('network', reason('ec-unreachable', { host: e.host }));
   }
-  if (e.status === 401) return new CrmError('auth', reason('ec-session-rejected'));
+  if (e.status === 401) return new CrmError('auth', access.sessionRejected);
   if (e.status === 403) {
-    if (/scope/i.test(e.code) || /scope/i.test(e.message))
-      return new CrmError('auth', reason('ec-missing-scope'));
+    if (/scope/i.test(e.code) || /scope/i.test(e.message)) return new CrmError('auth', access.missingScope);
     const perms = missingPermissions(e);
-    return new CrmError(
-      'auth',
-      reason('ec-missing-permission', {
-        permission: perms.length > 0 ? perms : ['externalContacts:contact:view'],
-      }),
-    );
+    return new CrmError('auth', access.missingPermission(perms.length > 0 ? perms : [access.permission]));
   }
   if (e.status === 429)
     return new CrmError(
