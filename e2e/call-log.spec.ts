@@ -269,9 +269,14 @@ test('demo CRM refuses the wrap-up write (404 on the Log URL) → the popup list
   await serviceWorker.evaluate(() =>
     chrome.storage.sync.set({ crmLogUrl: 'https://crm.cuecard.test/api/activities' }),
   );
-  await popup.waitForTimeout(1_000); // the worker reloads the CRM settings on the storage change
-  await popup.getByRole('button', { name: `Retry the call log of ${c.phone}` }).press('Enter');
-  await expect(popup.getByTestId('log-failures-status')).toHaveText('Every call log is written.');
+  // The worker reloads the CRM settings on the storage change, which nothing shows: a Retry that
+  // still met the old URL fails again (a refused POST, no record), and the agent presses it again.
+  await expect(async () => {
+    await popup.getByRole('button', { name: `Retry the call log of ${c.phone}` }).press('Enter');
+    await expect(popup.getByTestId('log-failures-status')).toHaveText('Every call log is written.', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await expect(popup.getByTestId('log-failures-status')).toBeFocused();
   expect(activities(id)).toHaveLength(1);
   expect(activities(id)[0]?.activity).toMatchObject({ conversationId: id, customerId: c.id });
