@@ -131,3 +131,23 @@ describe('the member topic form', () => {
     ]);
   });
 });
+
+describe('a combined topic counted per suffix (the server refused a list for the limit)', () => {
+  it('costs 2 of the budget: 600 members fit as 1 each, not as 2; the largest queue goes counts-only', () => {
+    const queues = [
+      { id: 'small', memberIds: ids('s', 100) },
+      { id: 'big', memberIds: ids('b', 500) },
+    ];
+    const once = planTopics({ me: 'me', queues, form: 'combined', observations: false });
+    expect(once.countsOnly.size).toBe(0);
+    expect(once.topics).toHaveLength(2 + 600);
+    const twice = planTopics({ me: 'me', queues, form: 'combined', observations: false, combinedCost: 2 });
+    expect([...twice.countsOnly]).toEqual(['big']);
+    const members = twice.topics.filter((t) => t.startsWith('v2.users.'));
+    expect(members).toHaveLength(100);
+    expect(2 + members.length * 2).toBeLessThanOrEqual(TEAM_TOPIC_BUDGET);
+    // The separate form costs its two topics whatever a combined one costs.
+    const separate = planTopics({ me: 'me', queues, form: 'separate', observations: false, combinedCost: 2 });
+    expect(separate.topics.filter((t) => t.startsWith('v2.users.'))).toHaveLength(200);
+  });
+});

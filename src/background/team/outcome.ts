@@ -1,0 +1,49 @@
+/**
+ * What a subscribe's outcome tells the team view (team.ts `subscribed`): plan again with what was
+ * learnt about the server, or show what it refused. Pure.
+ *
+ * Invariants:
+ *  - Each lesson is learnt once a sign-in, so a refusal can never loop: the combined form refused
+ *    as unknown falls back to the separate topics; a whole list refused for the topic limit while
+ *    a combined topic counted 1 plans again counting it per suffix (topics.ts `overTopicLimit`).
+ *  - A replan clears the whole-list failure: the smaller list is subscribed at once.
+ */
+import { type Reason, reason } from '../../shared/reasons';
+import type { SubscribeOutcome } from '../connection/topic-set';
+import { errorText } from './join';
+import {
+  COMBINED_COST_PER_SUFFIX,
+  combinedRefused,
+  type MemberTopicForm,
+  missingOf,
+  overTopicLimit,
+} from './topics';
+
+/** What the team knows about the server's topics (kept for the sign-in, across an eviction). */
+export interface TopicLessons {
+  form: MemberTopicForm | undefined;
+  /** What a combined topic counts toward the channel's limit. */
+  combinedCost: number;
+}
+
+export type OutcomeVerdict =
+  | { replan: TopicLessons }
+  | {
+      replan?: undefined;
+      /** The whole list was refused (the agent's topics went alone): why. */
+      unsubscribed: Reason | undefined;
+      /** Permissions the rejected topics miss. */
+      rejectedPermissions: string[];
+    };
+
+export function judgeOutcome(outcome: SubscribeOutcome, known: TopicLessons): OutcomeVerdict {
+  if (known.form === 'combined' && combinedRefused(outcome.rejected))
+    return { replan: { ...known, form: 'separate' } }; // the server does not take the combined form
+  const failed = outcome.failed;
+  if (failed !== undefined && known.form === 'combined' && known.combinedCost === 1 && overTopicLimit(failed))
+    return { replan: { ...known, combinedCost: COMBINED_COST_PER_SUFFIX } }; // counted per suffix (§A.4)
+  return {
+    unsubscribed: failed === undefined ? undefined : reason('team-failed', { detail: errorText(failed) }),
+    rejectedPermissions: missingOf(outcome.rejected),
+  };
+}
