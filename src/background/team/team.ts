@@ -195,10 +195,10 @@ export class Team implements FeedRider {
   /** `PATCH /users/{me}/queues/{queueId}`: the agent joins or leaves one of their queues. */
   async join(queueId: string, joined: boolean): Promise<JoinResult> {
     const epoch = this.epoch;
-    const allowed = this.deps.capabilities()?.queueJoin.status === 'on';
+    const capability = this.deps.capabilities()?.queueJoin;
     const mine = this.roster.queues[queueId] !== undefined;
     const me = this.roster.me;
-    const result = await joinQueue({ api: this.deps.api(), me, allowed, mine }, queueId, joined);
+    const result = await joinQueue({ api: this.deps.api(), me, capability, mine }, queueId, joined);
     if (result.ok && epoch === this.epoch) {
       applyOwnJoin(this.roster, queueId, joined, this.deps.clock.now(), this.dirty);
       this.changed(true);
