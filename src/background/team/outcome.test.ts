@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorBody } from '../../../sim/http';
 import { reason } from '../../shared/reasons';
 import { GenesysError } from '../genesys/errors';
-import { judgeOutcome } from './outcome';
+import { judgeOutcome, NOTHING_REJECTED } from './outcome';
 import { overTopicLimit } from './topics';
 
 /** The simulator's 400 for a list over the channel's topic limit (sim/rest/notifications.ts). */
@@ -57,13 +57,49 @@ describe('a whole list refused for the topic limit', () => {
     ] as const)
       expect(judgeOutcome({ rejected: [], failed: overLimit() }, known)).toEqual({
         unsubscribed: failed,
-        rejectedPermissions: [],
+        rejections: NOTHING_REJECTED,
       });
     expect(
       judgeOutcome({ rejected: [], failed: otherBadRequest() }, { form: 'combined', combinedCost: 1 }),
     ).toEqual({
       unsubscribed: failed,
-      rejectedPermissions: [],
+      rejections: NOTHING_REJECTED,
     });
+  });
+});
+
+describe('topics rejected one by one', () => {
+  const rejected = (id: string, missingPermissions: string[] = []) =>
+    ({ id, state: 'Rejected', missingPermissions }) satisfies Models.ChannelTopic;
+
+  it('those naming no permission are counted: topics, and the members they leave unfollowed', () => {
+    const verdict = judgeOutcome(
+      {
+        rejected: [
+          rejected('v2.users.a.presence'),
+          rejected('v2.users.a.routingStatus'),
+          rejected('v2.users.b.activity'),
+          rejected('v2.routing.queues.q1.users'),
+          rejected('v2.analytics.queues.q1.observations', ['analytics:queueObservation:view']),
+        ],
+      },
+      { form: 'separate', combinedCost: 1 },
+    );
+    expect(verdict).toEqual({
+      unsubscribed: undefined,
+      rejections: {
+        rejectedPermissions: ['analytics:queueObservation:view'],
+        refusedUnnamed: { topics: 4, members: 2 },
+      },
+    });
+  });
+
+  it('a combined topic refused without a permission is the form, not a refusal: separate topics next', () => {
+    expect(
+      judgeOutcome(
+        { rejected: [rejected('v2.users.a?presence&routingStatus')] },
+        { form: 'combined', combinedCost: 1 },
+      ),
+    ).toEqual({ replan: { form: 'separate', combinedCost: 1 } });
   });
 });

@@ -17,6 +17,8 @@ import {
   type MemberTopicForm,
   missingOf,
   overTopicLimit,
+  type UnnamedRefusals,
+  unnamedOf,
 } from './topics';
 
 /** What the team knows about the server's topics (kept for the sign-in, across an eviction). */
@@ -26,14 +28,26 @@ export interface TopicLessons {
   combinedCost: number;
 }
 
+/** What the rejected topics leave out (view.ts's head names it). */
+export interface Rejections {
+  /** Permissions the rejected topics miss. */
+  rejectedPermissions: string[];
+  /** Rejected topics that name no permission (not the combined form's refusal). */
+  refusedUnnamed: UnnamedRefusals;
+}
+
+export const NOTHING_REJECTED: Rejections = {
+  rejectedPermissions: [],
+  refusedUnnamed: { topics: 0, members: 0 },
+};
+
 export type OutcomeVerdict =
   | { replan: TopicLessons }
   | {
       replan?: undefined;
       /** The whole list was refused (the agent's topics went alone): why. */
       unsubscribed: Reason | undefined;
-      /** Permissions the rejected topics miss. */
-      rejectedPermissions: string[];
+      rejections: Rejections;
     };
 
 export function judgeOutcome(outcome: SubscribeOutcome, known: TopicLessons): OutcomeVerdict {
@@ -44,6 +58,9 @@ export function judgeOutcome(outcome: SubscribeOutcome, known: TopicLessons): Ou
     return { replan: { ...known, combinedCost: COMBINED_COST_PER_SUFFIX } }; // counted per suffix (§A.4)
   return {
     unsubscribed: failed === undefined ? undefined : reason('team-failed', { detail: errorText(failed) }),
-    rejectedPermissions: missingOf(outcome.rejected),
+    rejections: {
+      rejectedPermissions: missingOf(outcome.rejected),
+      refusedUnnamed: unnamedOf(outcome.rejected),
+    },
   };
 }

@@ -28,7 +28,7 @@ import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
-import { judgeOutcome } from './outcome';
+import { judgeOutcome, NOTHING_REJECTED, type Rejections } from './outcome';
 import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
 import { takeSnapshot } from './snapshot';
 import { type MemberTopicForm, planTopics, readForm, sameTopics, type TopicPlan } from './topics';
@@ -51,7 +51,7 @@ export class Team implements FeedRider {
   private combinedCost = 1;
   private plan: TopicPlan = { topics: [], countsOnly: new Set() };
   private readonly confirm: ConfirmingSnapshot;
-  private rejected: string[] = [];
+  private rejected: Rejections = NOTHING_REJECTED;
   private failure: Reason | undefined;
   private unsubscribed: Reason | undefined;
   private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
@@ -111,7 +111,7 @@ export class Team implements FeedRider {
     } else {
       // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
       this.unsubscribed = verdict.unsubscribed;
-      this.rejected = verdict.rejectedPermissions;
+      this.rejected = verdict.rejections;
     }
     this.changed(verdict.replan !== undefined); // the head compares itself: an unchanged one sends nothing
   }
@@ -159,7 +159,7 @@ export class Team implements FeedRider {
     this.roster = emptyRoster();
     this.form = undefined;
     this.combinedCost = 1;
-    this.rejected = [];
+    this.rejected = NOTHING_REJECTED;
     this.failure = undefined;
     this.dirty.all = true;
     this.clearTimers();
@@ -179,7 +179,7 @@ export class Team implements FeedRider {
       hasRoster: this.roster.snapshotAt !== undefined,
       live: this.deps.live(),
       failure: this.failure ?? this.unsubscribed,
-      rejectedPermissions: this.rejected,
+      ...this.rejected,
       countsOnly,
     });
     const shows = head.status !== 'off' && head.status !== 'unavailable';

@@ -153,6 +153,22 @@ export function missingOf(rejected: readonly Models.ChannelTopic[]): string[] {
   return [...new Set(rejected.flatMap((t) => t.missingPermissions ?? []))].sort();
 }
 
+/** Topics rejected naming no permission, and how many members they leave unfollowed. */
+export interface UnnamedRefusals {
+  topics: number;
+  members: number;
+}
+
+export function unnamedOf(rejected: readonly Models.ChannelTopic[]): UnnamedRefusals {
+  const unnamed = rejected.filter((t) => (t.missingPermissions ?? []).length === 0);
+  const members = new Set<string>();
+  for (const t of unnamed) {
+    const id = /^v2\.users\.([^.?]+)/i.exec(t.id ?? '')?.[1];
+    if (id) members.add(id);
+  }
+  return { topics: unnamed.length, members: members.size };
+}
+
 /** What lets the agent read queue observations (the counts, the one-call activity query). */
 export const OBSERVATIONS_PERMISSION = 'analytics:queueObservation:view';
 export const OBSERVATIONS_SCOPE = 'analytics:readonly';
