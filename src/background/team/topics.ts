@@ -19,15 +19,15 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import type { Grants } from '../../shared/capabilities';
 import { permissionGranted, scopeGranted } from '../../shared/setup/requirements';
+import { OWN_TOPIC_COUNT } from '../connection/channel';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
 import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 
 export type MemberTopicForm = 'combined' | 'activity' | 'separate';
 
-/** The agent's own topics (connection/channel.ts `topicsFor`): conversations, presence, routing status. */
-export const OWN_TOPICS = 3;
-export const TEAM_TOPIC_BUDGET = MAX_TOPICS_PER_CHANNEL - OWN_TOPICS;
+/** What the agent's own topics (connection/channel.ts `topicsFor`, their one owner) leave of the limit. */
+export const TEAM_TOPIC_BUDGET = MAX_TOPICS_PER_CHANNEL - OWN_TOPIC_COUNT;
 
 export function memberTopics(userId: string, form: MemberTopicForm): string[] {
   if (form === 'combined') return [`v2.users.${userId}?presence&routingStatus`];
