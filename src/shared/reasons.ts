@@ -99,6 +99,7 @@ const REASONS = {
   'team-join-missing-permission': ['permission'],
   'team-join-missing-scope': ['scope'],
   'team-topics-refused': ['topics', 'members'],
+  'team-subscribe-refused': ['detail'],
   // Click-to-dial (background/calls/).
   'dial-missing-permission': ['permission'],
   'dial-missing-scope': ['scope'],

@@ -52,6 +52,10 @@ export const TEAM_ENGLISH: [Reason, string][] = [
     'Cannot join or leave the queue: the OAuth client is missing the scope routing. Ask an admin to add it in Admin → Integrations → OAuth, then sign in again.',
   ],
   [
+    reason('team-subscribe-refused', { detail: '400 bad.request' }),
+    'Live updates of the team view were refused (400 bad.request): it shows the last known state, not live, until the next reconnect or change of your queues.',
+  ],
+  [
     reason('team-topics-refused', { topics: 3, members: 2 }),
     'Genesys Cloud refused 3 live updates of the team view without naming a permission: 2 members are not followed live, their statuses come from the next snapshot.',
   ],

@@ -49,7 +49,7 @@ describe('a whole list refused for the topic limit', () => {
   });
 
   it('learnt once: already at 2, with another form, or another refusal, the failure shows', () => {
-    const failed = reason('team-failed', { detail: '400 bad.request' });
+    const failed = reason('team-subscribe-refused', { detail: '400 bad.request' });
     for (const known of [
       { form: 'combined', combinedCost: 2 },
       { form: 'separate', combinedCost: 1 },

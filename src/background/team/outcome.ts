@@ -6,7 +6,10 @@
  *  - Each lesson is learnt once a sign-in, so a refusal can never loop: the combined form refused
  *    as unknown falls back to the separate topics; a whole list refused for the topic limit while
  *    a combined topic counted 1 plans again counting it per suffix (topics.ts `overTopicLimit`).
- *  - A replan clears the whole-list failure: the smaller list is subscribed at once.
+ *  - A replan clears the whole-list failure: the smaller list is subscribed at once. A failure
+ *    nothing here can mend says so (`team-subscribe-refused`: not live until the next subscribe,
+ *    at a reconnect or when the queues change), not that it tries again (`team-failed`'s snapshot
+ *    retry does not subscribe).
  */
 import { type Reason, reason } from '../../shared/reasons';
 import type { SubscribeOutcome } from '../connection/topic-set';
@@ -57,7 +60,8 @@ export function judgeOutcome(outcome: SubscribeOutcome, known: TopicLessons): Ou
   if (failed !== undefined && known.form === 'combined' && known.combinedCost === 1 && overTopicLimit(failed))
     return { replan: { ...known, combinedCost: COMBINED_COST_PER_SUFFIX } }; // counted per suffix (§A.4)
   return {
-    unsubscribed: failed === undefined ? undefined : reason('team-failed', { detail: errorText(failed) }),
+    unsubscribed:
+      failed === undefined ? undefined : reason('team-subscribe-refused', { detail: errorText(failed) }),
     rejections: {
       rejectedPermissions: missingOf(outcome.rejected),
       refusedUnnamed: unnamedOf(outcome.rejected),
