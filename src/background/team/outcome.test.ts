@@ -40,11 +40,12 @@ describe('a whole list refused for the topic limit', () => {
     expect(overTopicLimit(new Error('at most 1000 topics'))).toBe(false);
   });
 
-  it('with combined topics counted 1: plan again counting them per suffix, without the failure', () => {
+  it('with combined topics counted 1: plan again counting them per suffix (the failure stands until the new list goes)', () => {
     expect(
       judgeOutcome({ rejected: [], failed: overLimit() }, { form: 'combined', combinedCost: 1 }),
     ).toEqual({
       replan: { form: 'combined', combinedCost: 2 },
+      unsubscribed: reason('team-subscribe-refused', { detail: '400 bad.request' }),
     });
   });
 

@@ -6,7 +6,8 @@
  *  - Each lesson is learnt once a sign-in, so a refusal can never loop: the combined form refused
  *    as unknown falls back to the separate topics; a whole list refused for the topic limit while
  *    a combined topic counted 1 plans again counting it per suffix (topics.ts `overTopicLimit`).
- *  - A replan clears the whole-list failure: the smaller list is subscribed at once. A failure
+ *  - A replan's new list is subscribed at once: it clears the whole-list failure (team.ts), unless
+ *    the plan came out the same (the refusal stands). A failure
  *    nothing here can mend says so (`team-subscribe-refused`: not live until the next subscribe,
  *    at a reconnect or when the queues change), not that it tries again (`team-failed`'s snapshot
  *    retry does not subscribe).
@@ -44,24 +45,21 @@ export const NOTHING_REJECTED: Rejections = {
   refusedUnnamed: { topics: 0, members: 0 },
 };
 
-export type OutcomeVerdict =
-  | { replan: TopicLessons }
-  | {
-      replan?: undefined;
-      /** The whole list was refused (the agent's topics went alone): why. */
-      unsubscribed: Reason | undefined;
-      rejections: Rejections;
-    };
+export type OutcomeVerdict = {
+  /** The whole list was refused (the agent's topics went alone): why (a replan's new list mends it). */
+  unsubscribed: Reason | undefined;
+} & ({ replan: TopicLessons } | { replan?: undefined; rejections: Rejections });
 
 export function judgeOutcome(outcome: SubscribeOutcome, known: TopicLessons): OutcomeVerdict {
-  if (known.form === 'combined' && combinedRefused(outcome.rejected))
-    return { replan: { ...known, form: 'separate' } }; // the server does not take the combined form
   const failed = outcome.failed;
+  const unsubscribed =
+    failed === undefined ? undefined : reason('team-subscribe-refused', { detail: errorText(failed) });
+  if (known.form === 'combined' && combinedRefused(outcome.rejected))
+    return { unsubscribed, replan: { ...known, form: 'separate' } }; // the server does not take the combined form
   if (failed !== undefined && known.form === 'combined' && known.combinedCost === 1 && overTopicLimit(failed))
-    return { replan: { ...known, combinedCost: COMBINED_COST_PER_SUFFIX } }; // counted per suffix (§A.4)
+    return { unsubscribed, replan: { ...known, combinedCost: COMBINED_COST_PER_SUFFIX } }; // per suffix (§A.4)
   return {
-    unsubscribed:
-      failed === undefined ? undefined : reason('team-subscribe-refused', { detail: errorText(failed) }),
+    unsubscribed,
     rejections: {
       rejectedPermissions: missingOf(outcome.rejected),
       refusedUnnamed: unnamedOf(outcome.rejected),

@@ -5,12 +5,19 @@
  * colleagues (fits as 1 a member, not as 2): the product works either way.
  */
 import { describe, expect, it } from 'vitest';
-import { agents, closeAfter, startTeam } from '../../../bench/team-sim-suite';
+import { NodeTeam } from '../../../bench/node-team';
+import { agents, closeAfter, running, startTeam } from '../../../bench/team-sim-suite';
 import { type Sim, startSim } from '../../../sim/index';
 import { reason } from '../../shared/reasons';
 
-async function sim(combinedTopicCost: 1 | 'per-suffix'): Promise<Sim> {
-  const s = await startSim({ heartbeatMs: 300, restLagMs: 0, noSeed: true, combinedTopicCost });
+async function sim(combinedTopicCost: 1 | 'per-suffix', maxTopicsPerChannel = 1000): Promise<Sim> {
+  const s = await startSim({
+    heartbeatMs: 300,
+    restLagMs: 0,
+    noSeed: true,
+    combinedTopicCost,
+    maxTopicsPerChannel,
+  });
   closeAfter(() => void s.close());
   return s;
 }
@@ -64,5 +71,23 @@ describe('team view at the topic limit, a combined topic counted either way', ()
     await expect.poll(() => t.client.members[who.id]?.presence, { timeout: 1_000 }).toBe('BUSY');
     // Remembered for the session: a reconnect replays the list that fits, refused no more.
     expect(t.stored?.combinedCost).toBe(2);
+  }, 30_000);
+
+  it('a limit that planning per suffix does not mend (the same list again): the refusal stands, said as not live', async () => {
+    const s = await sim(1, 50); // a server whose limit is 50, not 1,000: 60 colleagues never fit
+    const user = s.addUser({ name: 'Low Limit Lead' });
+    const crowd = agents(s, 'Crowd', 60);
+    s.addQueue({
+      name: 'Low Limit',
+      members: [{ userId: user.id }, ...crowd.map((u) => ({ userId: u.id }))],
+    });
+    const token = s.issueToken({ userId: user.id }).access_token;
+    const t = new NodeTeam({ baseUrl: s.url, userId: user.id, token, random: () => 0.01 });
+    running.push(t); // never live: startTeam would wait for it
+    await t.start();
+    await expect.poll(() => t.team.settled && t.client.status, { timeout: 10_000 }).toBe('stale');
+    expect(t.client.reason).toEqual(reason('team-subscribe-refused', { detail: '400 bad.request' }));
+    expect(Object.keys(t.client.members)).toHaveLength(61); // the snapshot still shows
+    expect(t.stored?.combinedCost).toBe(2); // learnt once: no loop of PUTs
   }, 30_000);
 });

@@ -103,16 +103,15 @@ export class Team implements FeedRider {
     if (outcome.failed !== undefined)
       this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
     const verdict = judgeOutcome(outcome, { form: this.form, combinedCost: this.combinedCost });
+    const before = this.plan.topics;
     if (verdict.replan) {
       // Learnt something of the server (the form it takes, what a topic costs): a new list, subscribed at once.
-      this.unsubscribed = undefined;
       ({ form: this.form, combinedCost: this.combinedCost } = verdict.replan);
       this.replan();
-    } else {
-      // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
-      this.unsubscribed = verdict.unsubscribed;
-      this.rejected = verdict.rejections;
-    }
+    } else this.rejected = verdict.rejections;
+    // Refused whole (the agent's topics went alone): not live until the next subscribe (a new list's, at once).
+    this.unsubscribed =
+      verdict.replan && !sameTopics(before, this.plan.topics) ? undefined : verdict.unsubscribed;
     this.changed(verdict.replan !== undefined); // the head compares itself: an unchanged one sends nothing
   }
 
