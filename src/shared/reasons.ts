@@ -96,6 +96,10 @@ const REASONS = {
   'team-counts-only': ['queues', 'limit'],
   'team-failed': ['detail'],
   'team-join-failed': ['detail'],
+  'team-join-missing-permission': ['permission'],
+  'team-join-missing-scope': ['scope'],
+  'team-topics-refused': ['topics', 'members'],
+  'team-subscribe-refused': ['detail'],
   // Click-to-dial (background/calls/).
   'dial-missing-permission': ['permission'],
   'dial-missing-scope': ['scope'],
@@ -130,6 +134,9 @@ export const REASON_WORDS = [
   'empty-object',
   'none-mapped',
   'the-answer',
+  'join-off',
+  'not-your-queue',
+  'signed-out',
 ] as const;
 
 /** List parameters that name alternatives ("a or b"), not all of them ("a, b"). */
@@ -138,6 +145,7 @@ const ANY_OF: Partial<Record<ReasonCode, string>> = {
   'dial-missing-permission': 'permission',
   'contact-missing-permission': 'permission',
   'log-missing-permission': 'permission',
+  'team-join-missing-permission': 'permission',
 };
 
 export type ReasonCode = keyof typeof REASONS;

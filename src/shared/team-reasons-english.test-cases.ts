@@ -29,4 +29,34 @@ export const TEAM_ENGLISH: [Reason, string][] = [
     reason('team-join-failed', { detail: 'missing routing:queue:join' }),
     'Joining or leaving the queue failed (missing routing:queue:join).',
   ],
+  [
+    reason('team-join-failed', { detail: { word: 'not-your-queue' } }),
+    'Joining or leaving the queue failed (not one of your queues).',
+  ],
+  [
+    reason('team-join-failed', { detail: { word: 'join-off' } }),
+    'Joining or leaving the queue failed (joining queues is not available).',
+  ],
+  [
+    reason('team-join-failed', { detail: { word: 'signed-out' } }),
+    'Joining or leaving the queue failed (not signed in).',
+  ],
+  [
+    reason('team-join-missing-permission', {
+      permission: ['routing:queue:join', 'routing:queueMember:manage'],
+    }),
+    'Cannot join or leave the queue: your role is missing routing:queue:join or routing:queueMember:manage. Ask an admin to add it to your role.',
+  ],
+  [
+    reason('team-join-missing-scope', { scope: 'routing' }),
+    'Cannot join or leave the queue: the OAuth client is missing the scope routing. Ask an admin to add it in Admin → Integrations → OAuth, then sign in again.',
+  ],
+  [
+    reason('team-subscribe-refused', { detail: '400 bad.request' }),
+    'Live updates of the team view were refused (400 bad.request): it shows the last known state, not live, until the next reconnect or change of your queues.',
+  ],
+  [
+    reason('team-topics-refused', { topics: 3, members: 2 }),
+    'Genesys Cloud refused 3 live updates of the team view without naming a permission: 2 members are not followed live, their statuses come from the next snapshot.',
+  ],
 ];

@@ -95,8 +95,10 @@ describe('the team page', () => {
     expect(r.container.querySelector('[data-queue-id="q2"] [data-testid="queue-waiting"]')?.textContent).toBe(
       'Waiting: 3',
     );
-    // Sales: Ana (idle, not joined) has been in status longest.
-    expect(row('q1', 'ana').classList.contains('longest')).toBe(true);
+    // Sales: Ana (idle, not joined) has been in status longest, but Ana is the agent (issue 13
+    // review: the mark is for a colleague): Ben is marked.
+    expect(row('q1', 'ana').classList.contains('longest')).toBe(false);
+    expect(row('q1', 'ben').classList.contains('longest')).toBe(true);
   });
 
   it('follows patches: a colleague’s new status shows in every queue they are in', async () => {

@@ -69,6 +69,24 @@ describe('the roster', () => {
     expect(sales?.counts).toMatchObject({ available: 1, offline: 1 });
   });
 
+  it('marks the longest in status among the colleagues at work: never an offline member, never the agent', () => {
+    const [, sales] = buildRoster(view, DEFAULT_FILTER);
+    // Eve has been offline longest (since 500): Dee (since 4,000) is the one worth a look.
+    expect(sales?.rows.filter((r) => r.longest).map((r) => r.member.id)).toEqual(['dee']);
+    expect(sales?.longestSince).toBe(4_000);
+    // Ben (since 1,000) is the agent: Cy (since 2,000) is marked on Support.
+    const [support] = buildRoster({ ...view, me: 'ben' }, DEFAULT_FILTER);
+    expect(support?.rows.filter((r) => r.longest).map((r) => r.member.id)).toEqual(['cy']);
+    expect(support?.longestSince).toBe(2_000);
+    // Nobody but offline members and the agent: no mark, no summary.
+    const lone = buildRoster(
+      { ...view, me: 'dee', queues: [view.queues[1] as TeamView['queues'][number]] },
+      DEFAULT_FILTER,
+    );
+    expect(lone[0]?.rows.some((r) => r.longest)).toBe(false);
+    expect(lone[0]?.longestSince).toBeUndefined();
+  });
+
   it('filters by queue, status and a name search without changing the counts', () => {
     const byQueue = buildRoster(view, { ...DEFAULT_FILTER, queueId: 'q2' });
     expect(byQueue.map((g) => g.queue.id)).toEqual(['q2']);

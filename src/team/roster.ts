@@ -8,6 +8,8 @@
  *    "available" is shared/team-view's `availableOnQueue`, never re-derived here.
  *  - Counts and the longest member are over the whole queue, never the filtered rows: a filter
  *    narrows what is listed, not what is true.
+ *  - The longest in status is a colleague at work: offline members (their presence dates from
+ *    their last sign-out, days ago) and the agent (not the one to look for) are never marked.
  *  - Presence and routing status are global per member; `joined` is per member and queue.
  */
 import { enumKey } from '../shared/format';
@@ -63,7 +65,7 @@ export interface RosterRow {
   member: TeamMemberView;
   joined: boolean;
   status: RosterStatus;
-  /** The queue's member longest in their current status. */
+  /** The queue's member longest in their current status (not offline, not the agent). */
   longest: boolean;
 }
 
@@ -106,11 +108,20 @@ interface CachedGroup {
   queue: TeamQueueView;
   filter: RosterFilter;
   members: (TeamMemberView | undefined)[];
+  me: string | undefined;
   group: RosterGroup;
 }
 export type RosterCache = Map<string, CachedGroup>;
 
-function buildGroup(queue: TeamQueueView, members: (TeamMemberView | undefined)[], filter: RosterFilter) {
+/** Who may carry the longest-in-status mark: a colleague at work (not offline, not the agent). */
+const markable = (r: RosterRow, me: string | undefined) => r.status !== 'offline' && r.member.id !== me;
+
+function buildGroup(
+  queue: TeamQueueView,
+  members: (TeamMemberView | undefined)[],
+  filter: RosterFilter,
+  me: string | undefined,
+) {
   const needle = searchKey(filter.search);
   const counts = zeroCounts();
   const all: RosterRow[] = [];
@@ -120,16 +131,18 @@ function buildGroup(queue: TeamQueueView, members: (TeamMemberView | undefined)[
     if (!member) return;
     const status = rosterStatusOf(member, m);
     counts[status] += 1;
-    if (member.since !== undefined && (longestSince === undefined || member.since < longestSince))
-      longestSince = member.since;
-    all.push({ member, joined: m.joined, status, longest: false });
+    const row = { member, joined: m.joined, status, longest: false };
+    const since = markable(row, me) ? member.since : undefined;
+    if (since !== undefined && (longestSince === undefined || since < longestSince)) longestSince = since;
+    all.push(row);
   });
   const rows = all.filter(
     (r) =>
       (!filter.status || r.status === filter.status) &&
       (!needle || searchKey(r.member.name).includes(needle)),
   );
-  for (const r of rows) r.longest = longestSince !== undefined && r.member.since === longestSince;
+  for (const r of rows)
+    r.longest = longestSince !== undefined && r.member.since === longestSince && markable(r, me);
   rows.sort(COMPARE[filter.sort]);
   return { queue, rows, counts, total: all.length, longestSince };
 }
@@ -140,7 +153,7 @@ function buildGroup(queue: TeamQueueView, members: (TeamMemberView | undefined)[
  * objects as last time keeps its group object.
  */
 export function buildRoster(
-  view: Pick<TeamView, 'queues' | 'members'>,
+  view: Pick<TeamView, 'queues' | 'members' | 'me'>,
   filter: RosterFilter,
   cache?: RosterCache,
 ): RosterGroup[] {
@@ -154,10 +167,11 @@ export function buildRoster(
       old !== undefined &&
       old.queue === queue &&
       old.filter === filter &&
+      old.me === view.me &&
       old.members.length === members.length &&
       old.members.every((m, i) => m === members[i]);
-    const group = same ? old.group : buildGroup(queue, members, filter);
-    cache?.set(queue.id, { queue, filter, members, group });
+    const group = same ? old.group : buildGroup(queue, members, filter, view.me);
+    cache?.set(queue.id, { queue, filter, members, me: view.me, group });
     seen.add(queue.id);
     groups.push(group);
   }

@@ -34,13 +34,15 @@ export class BlockedError extends Error {
   }
 }
 
+/** The agent's own topics' suffixes: conversations, presence, routing status. */
+const OWN_SUFFIXES = ['conversations', 'presence', 'routingStatus'] as const;
+
 export function topicsFor(userId: string): string[] {
-  return [
-    `v2.users.${userId}.conversations`,
-    `v2.users.${userId}.presence`,
-    `v2.users.${userId}.routingStatus`,
-  ];
+  return OWN_SUFFIXES.map((s) => `v2.users.${userId}.${s}`);
 }
+
+/** How many of the channel's topics the agent's own list takes (the team's budget is what is left). */
+export const OWN_TOPIC_COUNT = OWN_SUFFIXES.length;
 
 export interface ChannelDeps {
   api: Api;

@@ -10,6 +10,8 @@ import type { MemberTopicForm } from './topics';
 export interface StoredTeam {
   roster: RosterState;
   form?: MemberTopicForm | undefined;
+  /** What a combined topic counts toward the topic limit, once learnt (team.ts). */
+  combinedCost?: number | undefined;
 }
 
 export interface TeamStore {

@@ -65,6 +65,13 @@ describe("the team view's status", () => {
     ]);
   });
 
+  it('says how many members a refusal naming no permission leaves unfollowed, and that the next snapshot brings them', () => {
+    const head = teamHead({ ...base, refusedUnnamed: { topics: 3, members: 2 } });
+    expect(head.status).toBe('live');
+    expect(head.notices).toEqual([reason('team-topics-refused', { topics: 3, members: 2 })]);
+    expect(teamHead({ ...base, refusedUnnamed: { topics: 0, members: 0 } }).notices).toBeUndefined();
+  });
+
   it("carries the queueJoin state only while it is unavailable (the admin's fix), and no switch then", () => {
     const unavailable = { status: 'unavailable' as const, missingPermissions: ['routing:queue:join'] };
     const head = teamHead({ ...base, queueJoin: unavailable });

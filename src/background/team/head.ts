@@ -7,6 +7,7 @@ import type { CapabilityState } from '../../shared/capability-states';
 import { type Reason, reason } from '../../shared/reasons';
 import type { TeamHead } from '../../shared/team-view';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
+import type { UnnamedRefusals } from './topics';
 
 export interface HeadInput {
   /** Undefined while signed out. */
@@ -21,6 +22,8 @@ export interface HeadInput {
   failure?: Reason | undefined;
   /** Permissions the rejected topics miss. */
   rejectedPermissions: readonly string[];
+  /** Rejected topics that name no permission, and the members they leave unfollowed (live only by snapshot). */
+  refusedUnnamed?: UnnamedRefusals | undefined;
   /** Names of the queues shown as counts only (beyond the topic budget). */
   countsOnly: readonly string[];
 }
@@ -49,6 +52,9 @@ export function teamHead(i: HeadInput): TeamHead {
   const notices: Reason[] = [];
   if (i.rejectedPermissions.length > 0)
     notices.push(reason('team-topics-rejected', { permission: [...i.rejectedPermissions] }));
+  const unnamed = i.refusedUnnamed;
+  if (unnamed && unnamed.topics > 0)
+    notices.push(reason('team-topics-refused', { topics: unnamed.topics, members: unnamed.members }));
   if (i.countsOnly.length > 0)
     notices.push(reason('team-counts-only', { queues: [...i.countsOnly], limit: MAX_TOPICS_PER_CHANNEL }));
   const head: TeamHead = { ...base, status: i.live && !i.failure ? 'live' : 'stale' };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agents, calls, lead, startTeam, teamSimSuite } from '../../../bench/team-sim-suite';
+import { reason } from '../../shared/reasons';
 import { availableOnQueue } from '../../shared/team-view';
 
 const suite = teamSimSuite();
@@ -109,6 +110,22 @@ describe('team view against the simulator', () => {
       .toBe(true);
     const refused = await t.team.join('not-my-queue', true);
     expect(refused).toMatchObject({ ok: false, error: { code: 'team-join-failed' } });
+  });
+
+  it("a join Genesys refuses for the role names the permission to add, in the agent's language; nothing changes", async () => {
+    const sim = suite.sim();
+    const user = sim.addUser({ name: 'Refused Lead', permissions: ['routing:queue:view'] });
+    const q = sim.addQueue({ name: 'Refused Queue', members: [{ userId: user.id, joined: false }] });
+    const t = await startTeam(sim, user.id); // queueJoin on: the capability read the grants wrong, Genesys decides
+    await expect.poll(() => t.client.queues.map((x) => x.joinedByMe), { timeout: 5_000 }).toEqual([false]);
+    const refused = await t.team.join(q.id, true);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: reason('team-join-missing-permission', {
+        permission: ['routing:queue:join', 'routing:queueMember:manage'],
+      }),
+    });
+    expect(t.client.queues[0]?.joinedByMe).toBe(false);
   });
 
   it('after a gap the roster is reconciled with one snapshot: what changed meanwhile shows', async () => {

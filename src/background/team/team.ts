@@ -28,17 +28,10 @@ import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
+import { judgeOutcome, NOTHING_REJECTED, type Rejections } from './outcome';
 import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
 import { takeSnapshot } from './snapshot';
-import {
-  combinedRefused,
-  type MemberTopicForm,
-  missingOf,
-  planTopics,
-  readForm,
-  sameTopics,
-  type TopicPlan,
-} from './topics';
+import { type MemberTopicForm, planTopics, readForm, sameTopics, type TopicPlan } from './topics';
 import { sameHead, TeamViewBuilder } from './view';
 
 export type { TeamDeps, TeamStore } from './deps';
@@ -54,9 +47,11 @@ export class Team implements FeedRider {
   private roster = emptyRoster();
   private readonly dirty = cleanDirty();
   private form: MemberTopicForm | undefined;
+  /** What a combined topic counts toward the limit: 1 until the server refused a list for it (topics.ts). */
+  private combinedCost = 1;
   private plan: TopicPlan = { topics: [], countsOnly: new Set() };
   private readonly confirm: ConfirmingSnapshot;
-  private rejected: string[] = [];
+  private rejected: Rejections = NOTHING_REJECTED;
   private failure: Reason | undefined;
   private unsubscribed: Reason | undefined;
   private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
@@ -92,6 +87,7 @@ export class Team implements FeedRider {
     if (saved) {
       this.roster = saved.roster;
       this.form = saved.form;
+      this.combinedCost = saved.combinedCost ?? 1;
       this.dirty.all = true;
       this.replan();
     }
@@ -104,17 +100,19 @@ export class Team implements FeedRider {
 
   subscribed(outcome: SubscribeOutcome): void {
     this.confirm.put(outcome.failed === undefined ? this.plan.topics : undefined);
-    // Refused whole (the agent's topics went alone): nothing live until the next subscribe.
-    const failed = outcome.failed === undefined ? undefined : errorText(outcome.failed);
-    if (failed) this.deps.log?.('team.subscribe-failed', { reason: failed });
-    this.unsubscribed = failed ? reason('team-failed', { detail: failed }) : undefined;
-    if (this.form === 'combined' && combinedRefused(outcome.rejected)) {
-      this.form = 'separate'; // the server does not take the combined form: two topics a member
+    if (outcome.failed !== undefined)
+      this.deps.log?.('team.subscribe-failed', { reason: errorText(outcome.failed) });
+    const verdict = judgeOutcome(outcome, { form: this.form, combinedCost: this.combinedCost });
+    const before = this.plan.topics;
+    if (verdict.replan) {
+      // Learnt something of the server (the form it takes, what a topic costs): a new list, subscribed at once.
+      ({ form: this.form, combinedCost: this.combinedCost } = verdict.replan);
       this.replan();
-      return;
-    }
-    this.rejected = missingOf(outcome.rejected);
-    this.changed(false); // the view's head compares itself: an unchanged one sends nothing
+    } else this.rejected = verdict.rejections;
+    // Refused whole (the agent's topics went alone): not live until the next subscribe (a new list's, at once).
+    this.unsubscribed =
+      verdict.replan && !sameTopics(before, this.plan.topics) ? undefined : verdict.unsubscribed;
+    this.changed(verdict.replan !== undefined); // the head compares itself: an unchanged one sends nothing
   }
 
   onFrame(f: Frame): void {
@@ -159,7 +157,8 @@ export class Team implements FeedRider {
     this.epoch++;
     this.roster = emptyRoster();
     this.form = undefined;
-    this.rejected = [];
+    this.combinedCost = 1;
+    this.rejected = NOTHING_REJECTED;
     this.failure = undefined;
     this.dirty.all = true;
     this.clearTimers();
@@ -179,7 +178,7 @@ export class Team implements FeedRider {
       hasRoster: this.roster.snapshotAt !== undefined,
       live: this.deps.live(),
       failure: this.failure ?? this.unsubscribed,
-      rejectedPermissions: this.rejected,
+      ...this.rejected,
       countsOnly,
     });
     const shows = head.status !== 'off' && head.status !== 'unavailable';
@@ -195,10 +194,10 @@ export class Team implements FeedRider {
   /** `PATCH /users/{me}/queues/{queueId}`: the agent joins or leaves one of their queues. */
   async join(queueId: string, joined: boolean): Promise<JoinResult> {
     const epoch = this.epoch;
-    const allowed = this.deps.capabilities()?.queueJoin.status === 'on';
+    const capability = this.deps.capabilities()?.queueJoin;
     const mine = this.roster.queues[queueId] !== undefined;
     const me = this.roster.me;
-    const result = await joinQueue({ api: this.deps.api(), me, allowed, mine }, queueId, joined);
+    const result = await joinQueue({ api: this.deps.api(), me, capability, mine }, queueId, joined);
     if (result.ok && epoch === this.epoch) {
       applyOwnJoin(this.roster, queueId, joined, this.deps.clock.now(), this.dirty);
       this.changed(true);
@@ -267,6 +266,7 @@ export class Team implements FeedRider {
             })),
             form: this.form,
             observations: this.deps.mayObserve(),
+            combinedCost: this.combinedCost,
           })
         : { topics: [], countsOnly: new Set() };
     const same = sameTopics(next.topics, this.plan.topics);
@@ -286,7 +286,7 @@ export class Team implements FeedRider {
     if (this.saveTimer !== undefined) return;
     this.saveTimer = this.deps.clock.setTimeout(() => {
       this.saveTimer = undefined;
-      void this.deps.store.save({ roster: this.roster, form: this.form });
+      void this.deps.store.save({ roster: this.roster, form: this.form, combinedCost: this.combinedCost });
     }, SAVE_MS);
   }
 

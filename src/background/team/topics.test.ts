@@ -1,5 +1,6 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
+import { OWN_TOPIC_COUNT, topicsFor } from '../connection/channel';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
 import { chooseForm, combinedRefused, missingOf, planTopics, sameTopics, TEAM_TOPIC_BUDGET } from './topics';
 
@@ -129,5 +130,52 @@ describe('the member topic form', () => {
     expect(missingOf([perm, { ...perm, id: 'v2.users.b?presence&routingStatus' }])).toEqual([
       'routing:queue:view',
     ]);
+  });
+});
+
+describe('a combined topic counted per suffix (the server refused a list for the limit)', () => {
+  it('costs 2 of the budget: 600 members fit as 1 each, not as 2; the largest queue goes counts-only', () => {
+    const queues = [
+      { id: 'small', memberIds: ids('s', 100) },
+      { id: 'big', memberIds: ids('b', 500) },
+    ];
+    const once = planTopics({ me: 'me', queues, form: 'combined', observations: false });
+    expect(once.countsOnly.size).toBe(0);
+    expect(once.topics).toHaveLength(2 + 600);
+    const twice = planTopics({ me: 'me', queues, form: 'combined', observations: false, combinedCost: 2 });
+    expect([...twice.countsOnly]).toEqual(['big']);
+    const members = twice.topics.filter((t) => t.startsWith('v2.users.'));
+    expect(members).toHaveLength(100);
+    expect(2 + members.length * 2).toBeLessThanOrEqual(TEAM_TOPIC_BUDGET);
+    // The separate form costs its two topics whatever a combined one costs.
+    const separate = planTopics({ me: 'me', queues, form: 'separate', observations: false, combinedCost: 2 });
+    expect(separate.topics.filter((t) => t.startsWith('v2.users.'))).toHaveLength(200);
+  });
+});
+
+describe("the team's budget beside the agent's own topics", () => {
+  it("is what the agent's real list leaves of the channel's limit: a topic added there shrinks it", () => {
+    expect(OWN_TOPIC_COUNT).toBe(topicsFor('me').length);
+    expect(TEAM_TOPIC_BUDGET).toBe(MAX_TOPICS_PER_CHANNEL - topicsFor('me').length);
+  });
+
+  it('a plan filled to the budget and the agent’s own topics together make at most the limit', () => {
+    const members = TEAM_TOPIC_BUDGET - 1; // one queue topic, then members to the last topic
+    const plan = planTopics({
+      me: 'me',
+      queues: [{ id: 'q', memberIds: ids('m', members) }],
+      form: 'combined',
+      observations: false,
+    });
+    expect(plan.countsOnly.size).toBe(0);
+    const all = new Set([...topicsFor('me'), ...plan.topics]);
+    expect(all.size).toBe(MAX_TOPICS_PER_CHANNEL);
+    const over = planTopics({
+      me: 'me',
+      queues: [{ id: 'q', memberIds: ids('m', members + 1) }],
+      form: 'combined',
+      observations: false,
+    });
+    expect([...over.countsOnly]).toEqual(['q']);
   });
 });

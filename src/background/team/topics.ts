@@ -12,18 +12,22 @@
  *  - The member topic's form comes from `availabletopics` (read once per sign-in): the combined
  *    `v2.users.{id}?presence&routingStatus` (1 topic), else `.activity` (1 topic), else the two
  *    separate ones. A combined topic the server refuses as unknown falls back to separate ones.
+ *  - Whether a combined topic counts once or once per suffix toward the limit is not documented
+ *    (genesys-team-and-actions.md §A.4, open question 4): planned as 1, and as COMBINED_COST_PER_SUFFIX
+ *    once the server refused a whole list for the topic limit (`overTopicLimit`).
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { Grants } from '../../shared/capabilities';
 import { permissionGranted, scopeGranted } from '../../shared/setup/requirements';
+import { OWN_TOPIC_COUNT } from '../connection/channel';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
+import { GenesysError } from '../genesys/errors';
 import type { Api } from '../genesys/rest';
 
 export type MemberTopicForm = 'combined' | 'activity' | 'separate';
 
-/** The agent's own topics (connection/channel.ts `topicsFor`): conversations, presence, routing status. */
-export const OWN_TOPICS = 3;
-export const TEAM_TOPIC_BUDGET = MAX_TOPICS_PER_CHANNEL - OWN_TOPICS;
+/** What the agent's own topics (connection/channel.ts `topicsFor`, their one owner) leave of the limit. */
+export const TEAM_TOPIC_BUDGET = MAX_TOPICS_PER_CHANNEL - OWN_TOPIC_COUNT;
 
 export function memberTopics(userId: string, form: MemberTopicForm): string[] {
   if (form === 'combined') return [`v2.users.${userId}?presence&routingStatus`];
@@ -42,6 +46,8 @@ export interface PlanInput {
   /** Subscribe to queue observations (the agent may read them). */
   observations: boolean;
   budget?: number;
+  /** What one combined topic counts toward the budget (1 unless the server counted per suffix). */
+  combinedCost?: number;
 }
 
 export interface TopicPlan {
@@ -68,7 +74,7 @@ export function planTopics(input: PlanInput): TopicPlan {
     left -= perQueue;
   }
   const followed = new Set<string>([input.me]);
-  const cost = memberTopics('x', input.form).length;
+  const cost = input.form === 'combined' ? (input.combinedCost ?? 1) : memberTopics('x', input.form).length;
   for (const q of ordered) {
     if (countsOnly.has(q.id)) continue;
     const fresh = q.memberIds.filter((id) => !followed.has(id));
@@ -125,9 +131,42 @@ export function combinedRefused(rejected: readonly Models.ChannelTopic[]): boole
   return rejected.some((t) => (t.id ?? '').includes('?') && (t.missingPermissions ?? []).length === 0);
 }
 
+/** A combined topic `?presence&routingStatus` counted per suffix: 2 of the 1,000. */
+export const COMBINED_COST_PER_SUFFIX = 2;
+
+/** Words of the 400 that refuses a list over the channel's topic limit (the simulator says "at most {limit} topics"). */
+const TOPIC_LIMIT =
+  /topic.*(limit|at most|more than|exceed|maximum)|(limit|at most|more than|exceed|maximum).*topic/i;
+
+/**
+ * Whether a whole subscription list was refused for the topic limit: a 400 whose body has a
+ * `limit` parameter or whose message names a topic limit (Genesys documents only "a 400 error
+ * code" for over 1,000 topics [V], not its code or message).
+ */
+export function overTopicLimit(e: unknown): boolean {
+  if (!(e instanceof GenesysError) || e.status !== 400) return false;
+  return e.details.messageParams?.limit !== undefined || TOPIC_LIMIT.test(e.message);
+}
+
 /** The permissions the rejected topics miss, each once. */
 export function missingOf(rejected: readonly Models.ChannelTopic[]): string[] {
   return [...new Set(rejected.flatMap((t) => t.missingPermissions ?? []))].sort();
+}
+
+/** Topics rejected naming no permission, and how many members they leave unfollowed. */
+export interface UnnamedRefusals {
+  topics: number;
+  members: number;
+}
+
+export function unnamedOf(rejected: readonly Models.ChannelTopic[]): UnnamedRefusals {
+  const unnamed = rejected.filter((t) => (t.missingPermissions ?? []).length === 0);
+  const members = new Set<string>();
+  for (const t of unnamed) {
+    const id = /^v2\.users\.([^.?]+)/i.exec(t.id ?? '')?.[1];
+    if (id) members.add(id);
+  }
+  return { topics: unnamed.length, members: members.size };
 }
 
 /** What lets the agent read queue observations (the counts, the one-call activity query). */
