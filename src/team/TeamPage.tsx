@@ -18,6 +18,8 @@ import type { TeamStoreApi } from './store';
 export interface TeamActions {
   join(queueId: string, joined: boolean): void;
   copy(name: string): void;
+  /** Opens the full page in a tab of its own (offered in the panel's Team tab). */
+  openPage(): void;
 }
 
 export function TeamPage({
@@ -42,7 +44,13 @@ export function TeamPage({
 
   return (
     <main class={embed ? 'team embed' : 'team'} data-testid="team" data-status={status}>
-      {embed ? null : <h1>{t('teamPageTitle')}</h1>}
+      {embed ? (
+        <button type="button" class="link open-page" data-testid="team-open-page" onClick={actions.openPage}>
+          {t('teamOpenPage')}
+        </button>
+      ) : (
+        <h1>{t('teamPageTitle')}</h1>
+      )}
       {showStatus ? (
         <p class={`view-status ${status}`} role="status" data-testid="team-status">
           {statusLine(status, view)}
