@@ -1,0 +1,91 @@
+/**
+ * `GET /api/v2/routing/queues`: every queue of the org, for a lead's queue picker (facts:
+ * /work/shared/docs/genesys-team-and-actions.md §A.1; [S] JSDOC `getRoutingQueues`).
+ * - ANY `routing:queue:view` (403 `missing.any.permissions` without it: the SDK lists it as an ANY
+ *   list of one, and Genesys names such a list's code so [?]).
+ * - `pageNumber` (1), `pageSize` (25; the largest a guess [?], 100 as the other listings), by name
+ *   (`sortOrder` asc|desc), `name` with a leading and/or trailing `*` (starts with, ends with,
+ *   contains; without `*`: the whole name, any casing [?]), `id` (repeated or comma-joined).
+ * - Answers a `QueueEntityListing` with `total`, `pageCount` and the page links.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+import { sendError, sendJson } from '../http';
+import type { QueueModel } from '../org/queues';
+import { HOME_DIVISION } from '../org/snapshots';
+import { missingPermissions } from '../org/users';
+import { type ApiRequestContext, PERMISSION_TEMPLATE } from './auth';
+import { pageOf } from './paging';
+
+const DEFAULT_PAGE = 25;
+const MAX_PAGE = 100;
+export const QUEUE_LIST_PERMISSION = 'routing:queue:view';
+
+/** `name=Sup*` (starts with), `*port` (ends with), `*upp*` (contains), `Support` (the name); any casing. */
+export function nameMatcher(pattern: string | null): (name: string) => boolean {
+  if (!pattern) return () => true;
+  const p = pattern.toLowerCase();
+  const starts = p.endsWith('*');
+  const ends = p.startsWith('*');
+  const core = p.replace(/^\*+|\*+$/g, '');
+  return (name) => {
+    const n = name.toLowerCase();
+    if (starts && ends) return n.includes(core);
+    if (starts) return n.startsWith(core);
+    if (ends) return n.endsWith(core);
+    return n === core;
+  };
+}
+
+function queueEntity(c: ApiRequestContext, q: QueueModel): Models.Queue {
+  const members = [...q.members.values()];
+  return {
+    id: q.id,
+    name: q.name,
+    division: {
+      id: HOME_DIVISION.id,
+      name: HOME_DIVISION.name,
+      selfUri: `/api/v2/authorization/divisions/${HOME_DIVISION.id}`,
+    },
+    dateCreated: c.core.iso(q.dateCreated),
+    memberCount: members.length,
+    userMemberCount: members.length,
+    joinedMemberCount: members.filter((m) => m.joined).length,
+    selfUri: `/api/v2/routing/queues/${q.id}`,
+  };
+}
+
+export function listQueues(c: ApiRequestContext): void {
+  if (missingPermissions(c.user, [QUEUE_LIST_PERMISSION]).length > 0) {
+    sendError(c.res, 403, 'missing.any.permissions', PERMISSION_TEMPLATE, {
+      permissions: `[${QUEUE_LIST_PERMISSION}]`,
+    });
+    return;
+  }
+  const q = c.url.searchParams;
+  const matches = nameMatcher(q.get('name'));
+  const ids = new Set(
+    q
+      .getAll('id')
+      .flatMap((s) => s.split(','))
+      .filter(Boolean)
+      .map((s) => s.toLowerCase()),
+  );
+  const all = c.core.queues.list().filter((x) => matches(x.name) && (ids.size === 0 || ids.has(x.id)));
+  if (q.get('sortOrder')?.toLowerCase() === 'desc') all.reverse();
+  const page = pageOf(c, all, DEFAULT_PAGE, MAX_PAGE);
+  if (!page) return;
+  const pageCount = Math.ceil(all.length / page.pageSize);
+  const listing = {
+    entities: page.entities.map((x) => queueEntity(c, x)),
+    pageSize: page.pageSize,
+    pageNumber: page.pageNumber,
+    total: all.length,
+    pageCount,
+    firstUri: page.uri(1),
+    lastUri: page.uri(Math.max(1, pageCount)),
+    selfUri: page.uri(page.pageNumber),
+    ...(page.more ? { nextUri: page.uri(page.pageNumber + 1) } : {}),
+    ...(page.pageNumber > 1 ? { previousUri: page.uri(page.pageNumber - 1) } : {}),
+  } satisfies Models.QueueEntityListing;
+  sendJson(c.res, 200, listing);
+}
