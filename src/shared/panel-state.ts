@@ -20,6 +20,7 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'teamSnapshot':
     case 'teamPatch':
     case 'teamJoinResult':
+    case 'teamQueueListResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;

@@ -23,6 +23,7 @@ import {
   str,
 } from './panel-protocol';
 import { SetupCheckSchema } from './setup/check-result';
+import { TeamQueueListCommand, TeamQueueListResultMessage, TeamSelectQueueCommand } from './team-queues';
 import { TeamJoinResultMessage, TeamPatchMessage, TeamSnapshotMessage } from './team-view';
 
 export * from './panel-protocol';
@@ -56,6 +57,8 @@ export const ToClientSchema = v.variant('type', [
   TeamSnapshotMessage,
   TeamPatchMessage,
   TeamJoinResultMessage,
+  /** The answer to `teamQueueList` (team-queues.ts): the lead's picker's list. */
+  TeamQueueListResultMessage,
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -128,6 +131,9 @@ export const ToWorkerSchema = v.variant('type', [
     email: v.optional(v.pipe(str, v.trim(), v.maxLength(320))),
     title: v.optional(v.pipe(str, v.trim(), v.maxLength(100))),
   }),
+  /** Team page: the lead's queue picker (team-queues.ts): read its list; add or take out a queue. */
+  TeamQueueListCommand,
+  TeamSelectQueueCommand,
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
@@ -147,8 +153,8 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],
-  /** The team page and the panel's Team tab: join or leave the agent's own queues, nothing else. */
-  team: ['teamJoin'],
+  /** The team page and the panel's Team tab: join or leave the agent's own queues, pick others to see. */
+  team: ['teamJoin', 'teamQueueList', 'teamSelectQueue'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
@@ -158,6 +164,7 @@ export const REPLIES = {
   crmTest: 'crmTestResult',
   checkSetup: 'setupCheckResult',
   teamJoin: 'teamJoinResult',
+  teamQueueList: 'teamQueueListResult',
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;

@@ -112,6 +112,9 @@ const REASONS = {
   'contact-invalid': ['detail'],
   'contact-failed': ['detail'],
   'contact-off': [],
+  // The lead's queue picker on the team page (background/team/lead-queues.ts).
+  'team-pick-missing-permission': ['permission'],
+  'team-pick-failed': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */

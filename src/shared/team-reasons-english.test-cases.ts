@@ -29,4 +29,12 @@ export const TEAM_ENGLISH: [Reason, string][] = [
     reason('team-join-failed', { detail: 'missing routing:queue:join' }),
     'Joining or leaving the queue failed (missing routing:queue:join).',
   ],
+  [
+    reason('team-pick-missing-permission', { permission: ['routing:queue:view'] }),
+    'Adding other queues is unavailable: add the permission routing:queue:view to your Genesys Cloud role.',
+  ],
+  [
+    reason('team-pick-failed', { detail: '503 service.unavailable' }),
+    'The list of queues could not be read (503 service.unavailable).',
+  ],
 ];
