@@ -2,7 +2,8 @@
  * The team view in the worker: owns the roster (roster.ts), rides the agent's channel with its
  * topics (topics.ts; the connection stays the channel's one owner), reconciles with one snapshot
  * after every gap (snapshot.ts), and builds the view once per relay flush (view.ts). Joins and
- * leaves the agent's own queues when the `queueJoin` capability is on.
+ * leaves the agent's own queues when the `queueJoin` capability is on; a lead's selected queues
+ * (lead-queues.ts) join the roster at the next snapshot, and are never joined from here.
  *
  * Invariants:
  *  - No REST call per event: frames change the roster in place (O(1)); REST runs only for a
@@ -28,6 +29,7 @@ import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
+import { ThrottledSave } from './persist';
 import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
 import { takeSnapshot } from './snapshot';
 import {
@@ -62,7 +64,7 @@ export class Team implements FeedRider {
   private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
-  private saveTimer: unknown;
+  private readonly saver: ThrottledSave;
   private retryTimer: unknown;
   private lastUnknown = Number.NEGATIVE_INFINITY;
   private refreshKey = '';
@@ -75,6 +77,8 @@ export class Team implements FeedRider {
 
   constructor(private readonly deps: TeamDeps) {
     this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot(), this.snapshots);
+    const save = () => deps.store.save({ roster: this.roster, form: this.form });
+    this.saver = new ThrottledSave(deps.clock, SAVE_MS, save);
   }
 
   /** Snapshots run so far (tests, bench). */
@@ -181,6 +185,7 @@ export class Team implements FeedRider {
       failure: this.failure ?? this.unsubscribed,
       rejectedPermissions: this.rejected,
       countsOnly,
+      mayPick: this.deps.mayPick?.(),
     });
     const shows = head.status !== 'off' && head.status !== 'unavailable';
     const clean = !this.dirty.all && this.dirty.members.size + this.dirty.queues.size === 0;
@@ -196,9 +201,9 @@ export class Team implements FeedRider {
   async join(queueId: string, joined: boolean): Promise<JoinResult> {
     const epoch = this.epoch;
     const allowed = this.deps.capabilities()?.queueJoin.status === 'on';
-    const mine = this.roster.queues[queueId] !== undefined;
-    const me = this.roster.me;
-    const result = await joinQueue({ api: this.deps.api(), me, allowed, mine }, queueId, joined);
+    const q = this.roster.queues[queueId];
+    const ctx = { api: this.deps.api(), me: this.roster.me, allowed, mine: !!q && !q.selected };
+    const result = await joinQueue(ctx, queueId, joined);
     if (result.ok && epoch === this.epoch) {
       applyOwnJoin(this.roster, queueId, joined, this.deps.clock.now(), this.dirty);
       this.changed(true);
@@ -210,7 +215,8 @@ export class Team implements FeedRider {
     return this.deps.capabilities()?.team.status === 'on' && this.deps.me() !== undefined;
   }
 
-  private requestSnapshot(): void {
+  /** A snapshot soon (merged with one running): also the lead's selection changed (lead-queues.ts). */
+  requestSnapshot(): void {
     if (this.enabled()) this.snapshots.request().catch(() => undefined);
   }
 
@@ -228,6 +234,7 @@ export class Team implements FeedRider {
         knownName: (id) => this.roster.members[id]?.name || undefined,
         now: this.deps.clock.now,
         myQueues: (api) => this.deps.myQueues.list(api, this.queuesSince),
+        extraQueues: await this.deps.selected?.(me),
       });
       if (epoch !== this.epoch) return;
       this.roster = applySnapshot(this.roster, snap, this.deps.clock.now(), this.dirty);
@@ -278,21 +285,13 @@ export class Team implements FeedRider {
   }
 
   private changed(save: boolean): void {
-    if (save) this.scheduleSave();
+    if (save) this.saver.schedule();
     this.deps.onChange();
   }
 
-  private scheduleSave(): void {
-    if (this.saveTimer !== undefined) return;
-    this.saveTimer = this.deps.clock.setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.deps.store.save({ roster: this.roster, form: this.form });
-    }, SAVE_MS);
-  }
-
   private clearTimers(): void {
-    for (const t of [this.saveTimer, this.retryTimer]) if (t !== undefined) this.deps.clock.clearTimeout(t);
-    this.saveTimer = undefined;
+    this.saver.cancel();
+    if (this.retryTimer !== undefined) this.deps.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.confirm.cancel();
   }
