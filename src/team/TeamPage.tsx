@@ -11,11 +11,12 @@ import type { TeamStatus, TeamView } from '../shared/team-view';
 import { CapabilityNote } from '../shared/ui/capability/CapabilityNote';
 import { useStore } from '../shared/ui/use-store';
 import { Filters } from './Filters';
+import { type PickerActions, QueuePicker } from './QueuePicker';
 import { QueueSection } from './QueueSection';
 import { buildRoster, type RosterCache } from './roster';
 import type { TeamStoreApi } from './store';
 
-export interface TeamActions {
+export interface TeamActions extends PickerActions {
   join(queueId: string, joined: boolean): void;
   copy(name: string): void;
   /** Opens the full page in a tab of its own (offered in the panel's Team tab). */
@@ -66,6 +67,7 @@ export function TeamPage({
         </ul>
       ) : null}
       {showRoster ? <CapabilityNote id="queueJoin" state={view.joinUnavailable} /> : null}
+      {showRoster && !embed ? <QueuePicker view={view} actions={actions} /> : null}
       {showRoster && view.queues.length > 0 ? (
         <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
       ) : null}

@@ -49,6 +49,11 @@ export function linkTeam(store: TeamStoreApi): TeamActions {
         () => say(t('teamJoinFailed')),
       );
     },
+    listQueues: (name) =>
+      link?.request({ type: 'teamQueueList', ...(name ? { name } : {}) }) ?? Promise.resolve(undefined),
+    selectQueue(queue, selected) {
+      link?.send({ type: 'teamSelectQueue', queue: { id: queue.id, name: queue.name }, selected });
+    },
     openPage() {
       // An extension page (also when framed in the panel): it may open a tab itself, as the popup does.
       void chrome.tabs.create({ url: chrome.runtime.getURL(TEAM_PAGE) });
