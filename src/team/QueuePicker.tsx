@@ -70,7 +70,9 @@ export function QueuePicker({ view, actions }: { view: TeamView; actions: Picker
           aria-labelledby={`${PICKER_ID}-title`}
           data-testid="queue-picker"
         >
-          <h2 id={`${PICKER_ID}-title`}>{t('teamPickerTitle')}</h2>
+          <h2 id={`${PICKER_ID}-title`} class="picker-title">
+            {t('teamPickerTitle')}
+          </h2>
           <label>
             {t('teamPickerFilter')}
             <input
