@@ -67,10 +67,11 @@ export function TeamPage({
         </ul>
       ) : null}
       {showRoster ? <CapabilityNote id="queueJoin" state={view.joinUnavailable} /> : null}
-      {showRoster && !embed ? <QueuePicker view={view} actions={actions} /> : null}
       {showRoster && view.queues.length > 0 ? (
         <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
       ) : null}
+      {/* After the filters: the roster's own controls come first in the Tab order. */}
+      {showRoster && !embed ? <QueuePicker view={view} actions={actions} /> : null}
       {showRoster && view.queues.length === 0 ? (
         <p class="hint" data-testid="no-queues">
           {t('teamNoQueues')}
