@@ -11,10 +11,10 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { sendError, sendJson } from '../http';
 import type { QueueModel } from '../org/queues';
-import { HOME_DIVISION } from '../org/snapshots';
 import { missingPermissions } from '../org/users';
 import { type ApiRequestContext, PERMISSION_TEMPLATE } from './auth';
-import { pageOf } from './paging';
+import { pageOf, totalsPage } from './paging';
+import { userQueue } from './routing';
 
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 100;
@@ -36,22 +36,10 @@ export function nameMatcher(pattern: string | null): (name: string) => boolean {
   };
 }
 
+/** A `Queue` as the listing gives it: the `UserQueue` (routing.ts) without the asker's `joined`. */
 function queueEntity(c: ApiRequestContext, q: QueueModel): Models.Queue {
-  const members = [...q.members.values()];
-  return {
-    id: q.id,
-    name: q.name,
-    division: {
-      id: HOME_DIVISION.id,
-      name: HOME_DIVISION.name,
-      selfUri: `/api/v2/authorization/divisions/${HOME_DIVISION.id}`,
-    },
-    dateCreated: c.core.iso(q.dateCreated),
-    memberCount: members.length,
-    userMemberCount: members.length,
-    joinedMemberCount: members.filter((m) => m.joined).length,
-    selfUri: `/api/v2/routing/queues/${q.id}`,
-  };
+  const { joined: _joined, ...queue } = userQueue(c, q, '');
+  return queue;
 }
 
 export function listQueues(c: ApiRequestContext): void {
@@ -74,18 +62,10 @@ export function listQueues(c: ApiRequestContext): void {
   if (q.get('sortOrder')?.toLowerCase() === 'desc') all.reverse();
   const page = pageOf(c, all, DEFAULT_PAGE, MAX_PAGE);
   if (!page) return;
-  const pageCount = Math.ceil(all.length / page.pageSize);
+  const { entities, ...links } = totalsPage(all, page.pageSize, page.pageNumber, page.uri);
   const listing = {
-    entities: page.entities.map((x) => queueEntity(c, x)),
-    pageSize: page.pageSize,
-    pageNumber: page.pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: page.uri(1),
-    lastUri: page.uri(Math.max(1, pageCount)),
-    selfUri: page.uri(page.pageNumber),
-    ...(page.more ? { nextUri: page.uri(page.pageNumber + 1) } : {}),
-    ...(page.pageNumber > 1 ? { previousUri: page.uri(page.pageNumber - 1) } : {}),
+    ...links,
+    entities: entities.map((x) => queueEntity(c, x)),
   } satisfies Models.QueueEntityListing;
   sendJson(c.res, 200, listing);
 }
