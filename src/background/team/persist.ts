@@ -6,7 +6,6 @@
  * one value: JSON.stringify of that roster (290 KB) takes 0.7 ms in Node. Anything else under the
  * key (an older layout, a damaged value) reads as nothing stored: the next gap's snapshot fills it.
  */
-import type { Clock } from '../feed/deps';
 import type { StoredTeam } from './deps';
 
 export function encodeStoredTeam(t: StoredTeam): string {
@@ -22,29 +21,5 @@ export function decodeStoredTeam(raw: unknown): StoredTeam | undefined {
     return v && r && isRecord(r.queues) && isRecord(r.members) ? (v as StoredTeam) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** The roster saved at most once every `ms`: the first change arms the timer, later ones ride along. */
-export class ThrottledSave {
-  private timer: unknown;
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly ms: number,
-    private readonly save: () => Promise<void>,
-  ) {}
-
-  schedule(): void {
-    if (this.timer !== undefined) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      void this.save();
-    }, this.ms);
-  }
-
-  cancel(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }

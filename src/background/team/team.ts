@@ -22,6 +22,7 @@ import { type Reason, reason } from '../../shared/reasons';
 import type { SubscribeOutcome } from '../connection/topic-set';
 import type { FeedRider } from '../feed/deps';
 import { Merged } from '../feed/merge';
+import { SAVE_CONVERSATIONS_MS, SaveTimer } from '../feed/save-timer';
 import type { Frame } from '../genesys/frames';
 import { withPriority } from '../genesys/rest';
 import { ConfirmingSnapshot } from './confirm';
@@ -29,7 +30,6 @@ import type { TeamDeps } from './deps';
 import { eventsOf } from './frame-events';
 import { teamHead } from './head';
 import { errorText, type JoinResult, joinQueue } from './join';
-import { ThrottledSave } from './persist';
 import { applyEvent, applyOwnJoin, applySnapshot, cleanDirty, emptyRoster } from './roster';
 import { takeSnapshot } from './snapshot';
 import {
@@ -46,7 +46,7 @@ import { sameHead, TeamViewBuilder } from './view';
 export type { TeamDeps, TeamStore } from './deps';
 
 /** The roster is written to storage at most this often (as the feed's conversations). */
-export const SAVE_MS = 500;
+export const SAVE_MS = SAVE_CONVERSATIONS_MS;
 /** A failed snapshot is tried again after this (the next gap tries too). */
 export const SNAPSHOT_RETRY_MS = 30_000;
 /** A join event of a user the roster does not know asks for a snapshot at most this often. */
@@ -64,7 +64,7 @@ export class Team implements FeedRider {
   private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
-  private readonly saver: ThrottledSave;
+  private readonly saver: SaveTimer;
   private retryTimer: unknown;
   private lastUnknown = Number.NEGATIVE_INFINITY;
   private refreshKey = '';
@@ -77,8 +77,11 @@ export class Team implements FeedRider {
 
   constructor(private readonly deps: TeamDeps) {
     this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot(), this.snapshots);
-    const save = () => deps.store.save({ roster: this.roster, form: this.form });
-    this.saver = new ThrottledSave(deps.clock, SAVE_MS, save);
+    // SAVE_MS apart at most (the feed's timer: a pending save takes later changes along).
+    this.saver = new SaveTimer(
+      deps.clock,
+      () => void deps.store.save({ roster: this.roster, form: this.form }),
+    );
   }
 
   /** Snapshots run so far (tests, bench). */
@@ -285,7 +288,7 @@ export class Team implements FeedRider {
   }
 
   private changed(save: boolean): void {
-    if (save) this.saver.schedule();
+    if (save) this.saver.changed(false);
     this.deps.onChange();
   }
 
