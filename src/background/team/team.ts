@@ -77,11 +77,8 @@ export class Team implements FeedRider {
 
   constructor(private readonly deps: TeamDeps) {
     this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot(), this.snapshots);
-    // SAVE_MS apart at most (the feed's timer: a pending save takes later changes along).
-    this.saver = new SaveTimer(
-      deps.clock,
-      () => void deps.store.save({ roster: this.roster, form: this.form }),
-    );
+    const save = () => void deps.store.save({ roster: this.roster, form: this.form });
+    this.saver = new SaveTimer(deps.clock, save); // SAVE_MS apart; a pending save takes later changes
   }
 
   /** Snapshots run so far (tests, bench). */
