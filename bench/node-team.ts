@@ -6,8 +6,11 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { MyQueues } from '../src/background/genesys/my-queues';
+import { type KeyValueStore, memoryStore } from '../src/background/kv-store';
 import { Relay } from '../src/background/relay/relay';
 import type { StoredTeam } from '../src/background/team/deps';
+import { LeadQueues, mayPick, onTeamCommand } from '../src/background/team/lead-queues';
+import { QueueSelection } from '../src/background/team/selection';
 import { Team } from '../src/background/team/team';
 import { mayObserve } from '../src/background/team/topics';
 import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from '../src/background/team/view';
@@ -24,6 +27,8 @@ export interface NodeTeamOptions extends Omit<NodeAgentOptions, 'rider' | 'onSta
   canJoin?: boolean;
   /** What storage.session held (an evicted worker's roster). */
   storedTeam?: StoredTeam;
+  /** storage.local (the lead's queue selection; default: empty, in memory). */
+  local?: KeyValueStore;
 }
 
 function states(canJoin: boolean): CapabilityStates {
@@ -36,6 +41,8 @@ function states(canJoin: boolean): CapabilityStates {
 export class NodeTeam {
   readonly agent: NodeAgent;
   readonly team: Team;
+  /** The lead's queue picker and selection (as index.ts wires them). */
+  readonly lead: LeadQueues;
   readonly relay: Relay<TeamView>;
   /** The worker's one reader of the agent's queues (app.ts shares it with the dialer). */
   readonly myQueues = new MyQueues();
@@ -54,6 +61,14 @@ export class NodeTeam {
     this.stored = opts.storedTeam;
     const permissions = opts.permissions ?? [];
     let relay: Relay<TeamView> | undefined;
+    const grants = { permissions, scopes: opts.scopes ?? ['analytics:readonly'] };
+    this.lead = new LeadQueues({
+      api: () => this.agent.api,
+      me: () => this.agent.agent?.id,
+      mayPick: () => mayPick(grants),
+      selection: new QueueSelection(opts.local ?? memoryStore()),
+      changed: () => this.team.requestSnapshot(),
+    });
     this.team = new Team({
       api: () => this.agent.api,
       myQueues: this.myQueues,
@@ -69,7 +84,9 @@ export class NodeTeam {
         clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       },
       capabilities: () => this.capabilities,
-      mayObserve: () => mayObserve({ permissions, scopes: opts.scopes ?? ['analytics:readonly'] }),
+      mayObserve: () => mayObserve(grants),
+      selected: (me) => this.lead.selected(me),
+      mayPick: () => mayPick(grants),
       me: () => this.agent.agent?.id,
       live: () => this.agent.status === 'live',
       topicsChanged: () => this.agent.feed.topicsChanged(),
@@ -83,9 +100,7 @@ export class NodeTeam {
       diff: diffTeam,
       minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
       allowSender: () => true,
-      onCommand: (c, _kind, reply) => {
-        if (c.type === 'teamJoin') void this.team.join(c.queueId, c.joined).then(reply);
-      },
+      onCommand: (c, _kind, reply) => onTeamCommand(c, this.team, this.lead, reply),
       ready: Promise.resolve(),
     });
     this.relay = relay;

@@ -106,6 +106,7 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   context,
   serviceWorker,
   agentPage,
+  extensionId,
   sim,
 }, testInfo) => {
   const { sales } = teamOrg(sim);
@@ -121,6 +122,13 @@ test('the agent joins and leaves their own queue from the panel’s Team tab; sc
   const team = new TeamPage(frame.locator('body'));
   await team.expectLiveInPanel();
   await team.expectExact(sim, alex.id);
+  // The full page from the panel: "Open the team page" (a button in the frame; Enter opens a tab).
+  const [full] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: 'Open the team page' }).press('Enter'),
+  ]);
+  await expect(full).toHaveURL(`chrome-extension://${extensionId}/src/team/index.html`);
+  await full.close();
 
   const salesSwitch = frame.getByRole('switch', { name: 'Joined on Sales' });
   await expect(salesSwitch).toHaveAttribute('aria-checked', 'false');
@@ -304,4 +312,47 @@ test('the full-page roster works with the keyboard alone and passes axe in light
     await page.screenshot({ path: shot });
     await testInfo.attach(`team-page-${scheme}`, { path: shot, contentType: 'image/png' });
   }
+});
+
+test('a lead adds a queue they are not a member of on the full page and follows it live; by keyboard, axe clean', async ({
+  context,
+  serviceWorker,
+  agentPage,
+  extensionId,
+  sim,
+}) => {
+  teamOrg(sim);
+  const billing = sim.addQueue({ name: 'Billing', members: [{ userId: casey.id }] });
+  await startSignedIn({ context, serviceWorker, agentPage }, alex.id);
+  const page = await context.newPage();
+  const team = await openTeamPage(page, extensionId, sim);
+  await expect(team.queue(billing.id)).toHaveCount(0);
+  const rest: string[] = [];
+  const off = sim.on('request', (r) => r.userId === alex.id && rest.push(`${r.method} ${r.path}`));
+  const listings = () => rest.filter((r) => r === 'GET /api/v2/routing/queues').length;
+
+  await page.getByRole('button', { name: 'Add queues…' }).press('Enter');
+  const box = page.getByRole('checkbox', { name: 'Billing' });
+  await expect(box).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Support (your queue)' })).toBeDisabled();
+  expect(listings()).toBe(1); // read once as the picker opened
+  expect(await axeViolations(page)).toEqual([]);
+  const puts = () => rest.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length;
+  const before = puts();
+  await box.press('Space');
+  await expect(box).toBeChecked();
+  await expect(team.queue(billing.id).getByTestId('queue-selected')).toHaveText('Added on this page');
+  await expect(team.queue(billing.id).getByRole('switch')).toHaveCount(0);
+  await expect(team.queue(billing.id).getByTestId('my-joined')).toHaveCount(0);
+  await expect(team.row(billing.id, casey.id)).toHaveAttribute('data-status', 'offQueue');
+  // Casey's topics are subscribed (the new roster's PUT): her change arrives as an event.
+  await expect.poll(() => puts()).toBeGreaterThan(before);
+  sim.setPresence(casey.id, 'On Queue');
+  await expect(team.row(billing.id, casey.id)).toHaveAttribute('data-status', 'available', WITHIN_A_SECOND);
+
+  await box.press('Space');
+  await expect(team.queue(billing.id)).toHaveCount(0);
+  await team.expectExact(sim, alex.id); // the lead's own queues, as before
+  expect(listings()).toBe(1); // never polled
+  off();
 });

@@ -19,6 +19,7 @@ import {
   listChannels,
   setSubscriptions,
 } from './notifications';
+import { listQueues } from './queue-listing';
 import { getMyQueues, getQueueMembers, patchUserQueue } from './routing';
 import type { EndpointKey } from './scopes';
 import { deleteTokenMe, getTokenMe } from './tokens';
@@ -76,6 +77,7 @@ const ROUTES: Route[] = [
   route('POST /api/v2/analytics/routing/activity/query', postRoutingActivityQuery),
   route('POST /api/v2/analytics/queues/observations/query', postQueueObservationsQuery),
   route('GET /api/v2/users', listUsers),
+  route('GET /api/v2/routing/queues', listQueues),
 ];
 
 /** The api host: bearer token, rate limit, scopes, then the endpoint. */

@@ -38,6 +38,7 @@ export const ENDPOINT_SCOPES = {
   'POST /api/v2/analytics/routing/activity/query': ['analytics', 'analytics:readonly'],
   'POST /api/v2/analytics/queues/observations/query': ['analytics', 'analytics:readonly'],
   'GET /api/v2/users': ['users', 'users:readonly'],
+  'GET /api/v2/routing/queues': ['routing', 'routing:readonly'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof ENDPOINT_SCOPES;

@@ -21,6 +21,7 @@ export function applyToClient(state: PanelState, m: ToClient): PanelState {
     case 'teamPatch':
     case 'teamJoinResult':
     case 'logFailures':
+    case 'teamQueueListResult':
       return state;
     case 'patch': {
       let conversations = state.conversations;

@@ -24,6 +24,7 @@ import {
   str,
 } from './panel-protocol';
 import { SetupCheckSchema } from './setup/check-result';
+import { TeamQueueListCommand, TeamQueueListResultMessage, TeamSelectQueueCommand } from './team-queues';
 import { TeamJoinResultMessage, TeamPatchMessage, TeamSnapshotMessage } from './team-view';
 
 export * from './panel-protocol';
@@ -59,6 +60,8 @@ export const ToClientSchema = v.variant('type', [
   TeamJoinResultMessage,
   /** The popup's list of call-log writes not written (log-failures.ts). */
   LogFailuresMessage,
+  /** The answer to `teamQueueList` (team-queues.ts): the lead's picker's list. */
+  TeamQueueListResultMessage,
 ]);
 export type ToClient = v.InferOutput<typeof ToClientSchema>;
 export type Patch = Extract<ToClient, { type: 'patch' }>;
@@ -134,6 +137,9 @@ export const ToWorkerSchema = v.variant('type', [
   /** Popup: the call-log writes not written, and Retry of one of them (log-failures.ts). */
   GetLogFailuresCommand,
   LogRetryWriteCommand,
+  /** Team page: the lead's queue picker (team-queues.ts): read its list; add or take out a queue. */
+  TeamQueueListCommand,
+  TeamSelectQueueCommand,
 ]);
 
 /** What each kind of client may ask: the in-page panel cannot sign the agent out or read diagnostics. */
@@ -153,8 +159,8 @@ export const ALLOWED_COMMANDS: Record<ClientKind, readonly ToWorker['type'][]> =
   popup: ['signIn', 'signOut', 'reconnect', 'getDiagnostics', 'getLogFailures', 'logRetryWrite'],
   /** The options page may only test CRM settings and check the setup (it saves to storage itself). */
   options: ['crmTest', 'checkSetup'],
-  /** The team page and the panel's Team tab: join or leave the agent's own queues, nothing else. */
-  team: ['teamJoin'],
+  /** The team page and the panel's Team tab: join or leave the agent's own queues, pick others to see. */
+  team: ['teamJoin', 'teamQueueList', 'teamSelectQueue'],
 };
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
@@ -166,6 +172,7 @@ export const REPLIES = {
   teamJoin: 'teamJoinResult',
   getLogFailures: 'logFailures',
   logRetryWrite: 'logFailures',
+  teamQueueList: 'teamQueueListResult',
 } as const satisfies Partial<Record<ToWorker['type'], ToClient['type']>>;
 export type RequestCommand = Extract<ToWorker, { type: keyof typeof REPLIES }>;
 export type ReplyOf<C extends RequestCommand> = Extract<ToClient, { type: (typeof REPLIES)[C['type']] }>;

@@ -123,6 +123,9 @@ const REASONS = {
   'log-url-invalid': ['detail'],
   'log-http': ['status'],
   'log-not-configured': [],
+  // The lead's queue picker on the team page (background/team/lead-queues.ts).
+  'team-pick-missing-permission': ['permission'],
+  'team-pick-failed': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Words a parameter can be instead of a value; key `reasonWord` + PascalCase (`a-few` → `reasonWordAFew`). */

@@ -59,4 +59,12 @@ export const TEAM_ENGLISH: [Reason, string][] = [
     reason('team-topics-refused', { topics: 3, members: 2 }),
     'Genesys Cloud refused 3 live updates of the team view without naming a permission: 2 members are not followed live, their statuses come from the next snapshot.',
   ],
+  [
+    reason('team-pick-missing-permission', { permission: ['routing:queue:view'] }),
+    'Adding other queues is unavailable: add the permission routing:queue:view to your Genesys Cloud role.',
+  ],
+  [
+    reason('team-pick-failed', { detail: '503 service.unavailable' }),
+    'The list of queues could not be read (503 service.unavailable).',
+  ],
 ];

@@ -55,6 +55,8 @@ export interface TeamQueueView {
   memberCount: number;
   /** Beyond the topic budget: shown as counts only, members not followed live. */
   countsOnly?: boolean | undefined;
+  /** Not the agent's own queue: chosen on the team page (team-queues.ts); no join, no "not joined". */
+  selected?: boolean | undefined;
 }
 
 export interface TeamMemberView {
@@ -81,6 +83,10 @@ export interface TeamHead {
   canJoin: boolean;
   /** Only while `queueJoin` is `unavailable`: its state, so the page shows the admin's fix. */
   joinUnavailable?: CapabilityState | undefined;
+  /** The lead may add queues beyond their own (`routing:queue:view`: team-queues.ts's picker). */
+  canPick?: boolean | undefined;
+  /** Why the picker is not offered (the permission to add), while the roster shows. */
+  pickUnavailable?: Reason | undefined;
 }
 
 export interface TeamView extends TeamHead {
@@ -123,6 +129,7 @@ export const TeamQueueViewSchema = v.object({
   members: v.array(TeamQueueMemberSchema),
   memberCount: count,
   countsOnly: v.optional(v.boolean()),
+  selected: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, TeamQueueView>;
 
 export const TeamMemberViewSchema = v.object({
@@ -140,6 +147,8 @@ const TeamHeadSchema = v.object({
   me: optStr,
   canJoin: v.boolean(),
   joinUnavailable: v.optional(CapabilityStateSchema),
+  canPick: v.optional(v.boolean()),
+  pickUnavailable: v.optional(ReasonSchema),
 }) satisfies v.GenericSchema<unknown, TeamHead>;
 
 export const TeamViewSchema = v.object({
@@ -209,6 +218,8 @@ export function applyTeam(view: TeamView, m: ToTeam): TeamView {
     me: head.me,
     canJoin: head.canJoin,
     joinUnavailable: head.joinUnavailable,
+    canPick: head.canPick,
+    pickUnavailable: head.pickUnavailable,
     queues,
     members,
   };

@@ -123,6 +123,13 @@ function JoinControl({
   onJoin: (joined: boolean) => void;
 }) {
   const joined = queue.joinedByMe;
+  // Not the agent's own queue (the lead chose it on this page): nothing to join, no "not joined".
+  if (queue.selected)
+    return (
+      <span class="badge" data-testid="queue-selected">
+        {t('teamQueueSelected')}
+      </span>
+    );
   if (canJoin)
     return (
       <button

@@ -242,4 +242,27 @@ describe('the team page', () => {
     await waitFor(() => expect(r.getByTestId('team').dataset.status).toBe('stale'));
     expect(r.queryByTestId('team-status')).toBeNull();
   });
+
+  it('in the panel’s Team tab offers to open the full page in a tab of its own (a button, by keyboard too)', async () => {
+    const opened: string[] = [];
+    vi.stubGlobal('chrome', {
+      runtime: { connect: () => worker.port, getURL: (p: string) => `chrome-extension://cuecard/${p}` },
+      tabs: { create: async ({ url }: { url: string }) => void opened.push(url) },
+    });
+    const { r } = mount(true);
+    const open = r.getByRole('button', { name: 'Open the team page' });
+    open.focus();
+    expect(document.activeElement).toBe(open);
+    fireEvent.click(open);
+    expect(opened).toEqual(['chrome-extension://cuecard/src/team/index.html']);
+    // Still offered with nothing to show (a missing permission): the full page says the same, larger.
+    worker.fromWorker({ type: 'teamSnapshot', view: unavailable() });
+    await waitFor(() => expect(r.getByTestId('team-status').textContent).toContain('routing:queue:view'));
+    expect(r.getByRole('button', { name: 'Open the team page' })).toBeTruthy();
+    cleanup();
+    // The full page itself: its heading, no such button.
+    const full = mount(false);
+    expect(full.r.getByRole('heading', { level: 1 })).toBeTruthy();
+    expect(full.r.queryByRole('button', { name: 'Open the team page' })).toBeNull();
+  });
 });

@@ -11,13 +11,16 @@ import type { TeamStatus, TeamView } from '../shared/team-view';
 import { CapabilityNote } from '../shared/ui/capability/CapabilityNote';
 import { useStore } from '../shared/ui/use-store';
 import { Filters } from './Filters';
+import { type PickerActions, QueuePicker } from './QueuePicker';
 import { QueueSection } from './QueueSection';
 import { buildRoster, type RosterCache } from './roster';
 import type { TeamStoreApi } from './store';
 
-export interface TeamActions {
+export interface TeamActions extends PickerActions {
   join(queueId: string, joined: boolean): void;
   copy(name: string): void;
+  /** Opens the full page in a tab of its own (offered in the panel's Team tab). */
+  openPage(): void;
 }
 
 export function TeamPage({
@@ -42,7 +45,13 @@ export function TeamPage({
 
   return (
     <main class={embed ? 'team embed' : 'team'} data-testid="team" data-status={status}>
-      {embed ? null : <h1>{t('teamPageTitle')}</h1>}
+      {embed ? (
+        <button type="button" class="link open-page" data-testid="team-open-page" onClick={actions.openPage}>
+          {t('teamOpenPage')}
+        </button>
+      ) : (
+        <h1>{t('teamPageTitle')}</h1>
+      )}
       {showStatus ? (
         <p class={`view-status ${status}`} role="status" data-testid="team-status">
           {statusLine(status, view)}
@@ -61,6 +70,8 @@ export function TeamPage({
       {showRoster && view.queues.length > 0 ? (
         <Filters filter={filter} queues={view.queues} onChange={(f) => store.getState().setFilter(f)} />
       ) : null}
+      {/* After the filters: the roster's own controls come first in the Tab order. */}
+      {showRoster && !embed ? <QueuePicker view={view} actions={actions} /> : null}
       {showRoster && view.queues.length === 0 ? (
         <p class="hint" data-testid="no-queues">
           {t('teamNoQueues')}

@@ -1,5 +1,6 @@
 /** What the team view is given (team.ts): REST, storage, clock, the capabilities and the feed's hooks. */
 import type { CapabilityStates } from '../../shared/capability-states';
+import type { PickedQueue } from '../../shared/team-queues';
 import type { Clock } from '../feed/deps';
 import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
@@ -40,4 +41,8 @@ export interface TeamDeps {
   /** The view changed: the team relay publishes (coalesced). */
   onChange(): void;
   log?(event: string, detail?: Record<string, unknown>): void;
+  /** The lead's selected queues beyond their own (lead-queues.ts; absent: own queues only). */
+  selected?(me: string): Promise<readonly PickedQueue[]>;
+  /** The lead may pick queues (`routing:queue:view`): the view offers the picker or says why not. */
+  mayPick?(): boolean;
 }

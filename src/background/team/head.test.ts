@@ -84,4 +84,16 @@ describe("the team view's status", () => {
       canJoin: false,
     });
   });
+
+  it("offers the lead's queue picker with routing:queue:view, else names it; says nothing of it when not asked", () => {
+    expect(teamHead({ ...base, mayPick: true })).toMatchObject({ canPick: true });
+    expect(teamHead({ ...base, mayPick: true }).pickUnavailable).toBeUndefined();
+    expect(teamHead({ ...base, live: false, mayPick: false }).pickUnavailable).toEqual(
+      reason('team-pick-missing-permission', { permission: ['routing:queue:view'] }),
+    );
+    const silent = teamHead(base);
+    expect([silent.canPick, silent.pickUnavailable]).toEqual([undefined, undefined]);
+    // Nothing to pick for while the roster cannot show.
+    expect(teamHead({ ...base, hasRoster: false, mayPick: true }).canPick).toBeUndefined();
+  });
 });

@@ -5,6 +5,7 @@
  */
 import type { CapabilityState } from '../../shared/capability-states';
 import { type Reason, reason } from '../../shared/reasons';
+import { PICK_PERMISSION } from '../../shared/team-queues';
 import type { TeamHead } from '../../shared/team-view';
 import { MAX_TOPICS_PER_CHANNEL } from '../connection/topic-set';
 import type { UnnamedRefusals } from './topics';
@@ -26,6 +27,8 @@ export interface HeadInput {
   refusedUnnamed?: UnnamedRefusals | undefined;
   /** Names of the queues shown as counts only (beyond the topic budget). */
   countsOnly: readonly string[];
+  /** The lead may list the org's queues (`routing:queue:view`); undefined: the picker is not asked of. */
+  mayPick?: boolean | undefined;
 }
 
 export function teamHead(i: HeadInput): TeamHead {
@@ -60,5 +63,8 @@ export function teamHead(i: HeadInput): TeamHead {
   const head: TeamHead = { ...base, status: i.live && !i.failure ? 'live' : 'stale' };
   if (i.failure) head.reason = i.failure;
   if (notices.length > 0) head.notices = notices;
+  if (i.mayPick === true) head.canPick = true;
+  if (i.mayPick === false)
+    head.pickUnavailable = reason('team-pick-missing-permission', { permission: [PICK_PERMISSION] });
   return head;
 }

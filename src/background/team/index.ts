@@ -1,7 +1,8 @@
 /**
  * The team view with its Chrome dependencies: the roster in storage.session, the real clock, and
  * its own relay to the `team` port (the team page, the panel's Team tab), which also takes that
- * port's one command (`teamJoin`). The composition root (app.ts) only wires it.
+ * port's commands (`teamJoin`; the lead's queue picker: lead-queues.ts, its selection in
+ * storage.local). The composition root (app.ts) only wires it.
  */
 import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
@@ -10,9 +11,12 @@ import type { CapabilityTracker } from '../capabilities/tracker';
 import type { AgentFeed } from '../feed/feed';
 import type { MyQueues } from '../genesys/my-queues';
 import type { Api } from '../genesys/rest';
+import { localStore } from '../local-store';
 import { Relay } from '../relay/relay';
 import { allowSender } from '../relay/sender-check';
+import { LeadQueues, mayPick, onTeamCommand } from './lead-queues';
 import { decodeStoredTeam, encodeStoredTeam } from './persist';
+import { QueueSelection } from './selection';
 import { Team } from './team';
 import { mayObserve } from './topics';
 import { diffTeam, TEAM_FLUSH_INTERVAL_MS } from './view';
@@ -56,6 +60,21 @@ export function createTeam(src: TeamSources): TeamHost {
     if (key.some((k, i) => k !== observe.grants[i])) observe = { grants: key, may: mayObserve(grants) };
     return observe.may;
   };
+  // As `observing`: permissionGranted over the role's list only when the grants change.
+  let pick: { permissions: readonly string[] | undefined; may: boolean } = { permissions: [], may: false };
+  const picking = () => {
+    const grants = src.capabilities().known;
+    if (grants?.permissions !== pick.permissions)
+      pick = { permissions: grants?.permissions, may: mayPick(grants) };
+    return pick.may;
+  };
+  const lead = new LeadQueues({
+    api: src.api,
+    me: () => (src.signedIn() ? src.feed().agent?.id : undefined),
+    mayPick: picking,
+    selection: new QueueSelection(localStore),
+    changed: () => team.requestSnapshot(),
+  });
   const team = new Team({
     api: src.api,
     myQueues: src.myQueues,
@@ -66,6 +85,8 @@ export function createTeam(src: TeamSources): TeamHost {
     topicsChanged: () => src.feed().topicsChanged(),
     onChange: () => relay?.publish(),
     ...(src.log ? { log: src.log } : {}),
+    selected: (me) => lead.selected(me),
+    mayPick: picking,
     store: {
       async load() {
         const got = await browser.storage.session.get(TEAM_KEY);
@@ -88,9 +109,7 @@ export function createTeam(src: TeamSources): TeamHost {
     diff: diffTeam,
     minFlushIntervalMs: TEAM_FLUSH_INTERVAL_MS,
     allowSender,
-    onCommand: (c, _kind, reply) => {
-      if (c.type === 'teamJoin') void team.join(c.queueId, c.joined).then(reply);
-    },
+    onCommand: (c, _kind, reply) => onTeamCommand(c, team, lead, reply),
     ready: Promise.resolve().then(src.ready),
   });
   const r = relay;

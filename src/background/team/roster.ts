@@ -59,6 +59,8 @@ export interface QueueState {
   members: Record<string, QueueEntry>;
   /** Observed counts per observation group (a media type); the view adds them up. */
   counts?: Record<string, Partial<TeamCounts>> | undefined;
+  /** Not the agent's own queue: the lead chose it (shared/team-queues.ts); never joined by them here. */
+  selected?: boolean | undefined;
 }
 
 export interface RosterState {
@@ -87,6 +89,8 @@ export interface RosterSnapshot {
      * under a shift change). Members the roster has on this queue and the read missed are kept.
      */
     partial?: boolean | undefined;
+    /** Not the agent's own queue: from the lead's selection. */
+    selected?: boolean | undefined;
   }[];
   members: {
     id: string;
@@ -221,6 +225,7 @@ export function applySnapshot(s: RosterState, snap: RosterSnapshot, at: number, 
       memberCount: Object.keys(entries).length,
       members: entries,
       counts: counts ?? had?.counts,
+      ...(q.selected ? { selected: true } : {}),
     };
   }
   dirty.all = true;

@@ -18,11 +18,15 @@
  * not at all (992 of 1,000 members in a snapshot taken during bench/team-dom.ts's storm). Members are
  * one entry each, and a queue whose pages held fewer members than the query counted (`oMemberUsers`)
  * is marked `partial`: the roster keeps the members the read missed (roster.ts).
+ * 4. The lead's selection (shared/team-queues.ts) adds queues beyond the agent's own, read the same
+ *    way (members pages need ANY `routing:queue:view`…, the picker's own permission covers them); a
+ *    selected queue that no longer exists (404) is left out, not a failed snapshot.
  * Every call goes through the one REST budget at the `team` priority (below the connection's and the
  * conversations'). Presence comes back as REST spells it (`On Queue`): mapped to its key (`ON_QUEUE`).
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { enumKey } from '../../shared/format';
+import type { PickedQueue } from '../../shared/team-queues';
 import { isoMs } from '../genesys/dates';
 import { GenesysError } from '../genesys/errors';
 import type { MyQueueList } from '../genesys/my-queues';
@@ -49,6 +53,8 @@ export interface SnapshotOptions {
   now(): number;
   /** The agent's queues, from the worker's one reader (genesys/my-queues.ts). */
   myQueues(api: Api): Promise<MyQueueList>;
+  /** The lead's selection: queues beyond their own (none: the agent's own only). */
+  extraQueues?: readonly PickedQueue[] | undefined;
 }
 
 type Queue = RosterSnapshot['queues'][number];
@@ -77,7 +83,11 @@ export async function takeSnapshot(api: Api, o: SnapshotOptions): Promise<Roster
   const mine = await o.myQueues(api);
   const shell = mine
     .filter((q) => q.id)
-    .map((q) => ({ id: lower(q.id), name: q.name ?? '', joinedByMe: q.joined === true }));
+    .map((q): Shell => ({ id: lower(q.id), name: q.name ?? '', joinedByMe: q.joined === true }));
+  const own = new Set(shell.map((q) => q.id));
+  for (const q of o.extraQueues ?? [])
+    if (!own.has(lower(q.id)))
+      shell.push({ id: lower(q.id), name: q.name, joinedByMe: false, selected: true });
   const { queues, members, counts } = o.observations
     ? // Refused after all (a role or client changed since the grants were read): the members pages.
       await viaActivity(api, shell, o).catch((e: unknown) => {
@@ -96,7 +106,11 @@ async function viaMembers(api: Api, shell: Shell[]): Promise<Read> {
   const queues: Queue[] = [];
   for (const q of shell) {
     const path = `/api/v2/routing/queues/${encodeURIComponent(q.id)}/members?pageSize=${PAGE_SIZE}&expand=presence,routingStatus`;
-    const listed = await pages<Models.QueueMember>(api, path);
+    const listed = await pages<Models.QueueMember>(api, path).catch((e: unknown) => {
+      if (q.selected && e instanceof GenesysError && e.status === 404) return undefined;
+      throw e;
+    });
+    if (!listed) continue; // a selected queue deleted since: left out
     const entries: Queue['members'] = [];
     for (const m of listed) {
       const id = lower(m.user?.id ?? m.id);

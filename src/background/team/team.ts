@@ -2,7 +2,8 @@
  * The team view in the worker: owns the roster (roster.ts), rides the agent's channel with its
  * topics (topics.ts; the connection stays the channel's one owner), reconciles with one snapshot
  * after every gap (snapshot.ts), and builds the view once per relay flush (view.ts). Joins and
- * leaves the agent's own queues when the `queueJoin` capability is on.
+ * leaves the agent's own queues when the `queueJoin` capability is on; a lead's selected queues
+ * (lead-queues.ts) join the roster at the next snapshot, and are never joined from here.
  *
  * Invariants:
  *  - No REST call per event: frames change the roster in place (O(1)); REST runs only for a
@@ -21,6 +22,7 @@ import { type Reason, reason } from '../../shared/reasons';
 import type { SubscribeOutcome } from '../connection/topic-set';
 import type { FeedRider } from '../feed/deps';
 import { Merged } from '../feed/merge';
+import { SAVE_CONVERSATIONS_MS, SaveTimer } from '../feed/save-timer';
 import type { Frame } from '../genesys/frames';
 import { withPriority } from '../genesys/rest';
 import { ConfirmingSnapshot } from './confirm';
@@ -37,7 +39,7 @@ import { sameHead, TeamViewBuilder } from './view';
 export type { TeamDeps, TeamStore } from './deps';
 
 /** The roster is written to storage at most this often (as the feed's conversations). */
-export const SAVE_MS = 500;
+export const SAVE_MS = SAVE_CONVERSATIONS_MS;
 /** A failed snapshot is tried again after this (the next gap tries too). */
 export const SNAPSHOT_RETRY_MS = 30_000;
 /** A join event of a user the roster does not know asks for a snapshot at most this often. */
@@ -57,7 +59,7 @@ export class Team implements FeedRider {
   private readonly snapshots = new Merged(() => this.snapshotNow().finally(() => this.confirm.finished()));
   private readonly builder = new TeamViewBuilder();
   private built: ReturnType<TeamViewBuilder['build']> | undefined;
-  private saveTimer: unknown;
+  private readonly saver: SaveTimer;
   private retryTimer: unknown;
   private lastUnknown = Number.NEGATIVE_INFINITY;
   private refreshKey = '';
@@ -70,6 +72,9 @@ export class Team implements FeedRider {
 
   constructor(private readonly deps: TeamDeps) {
     this.confirm = new ConfirmingSnapshot(deps.clock, () => this.requestSnapshot(), this.snapshots);
+    const save = () =>
+      void deps.store.save({ roster: this.roster, form: this.form, combinedCost: this.combinedCost });
+    this.saver = new SaveTimer(deps.clock, save); // SAVE_MS apart; a pending save takes later changes
   }
 
   /** Snapshots run so far (tests, bench). */
@@ -180,6 +185,7 @@ export class Team implements FeedRider {
       failure: this.failure ?? this.unsubscribed,
       ...this.rejected,
       countsOnly,
+      mayPick: this.deps.mayPick?.(),
     });
     const shows = head.status !== 'off' && head.status !== 'unavailable';
     const clean = !this.dirty.all && this.dirty.members.size + this.dirty.queues.size === 0;
@@ -195,9 +201,9 @@ export class Team implements FeedRider {
   async join(queueId: string, joined: boolean): Promise<JoinResult> {
     const epoch = this.epoch;
     const capability = this.deps.capabilities()?.queueJoin;
-    const mine = this.roster.queues[queueId] !== undefined;
-    const me = this.roster.me;
-    const result = await joinQueue({ api: this.deps.api(), me, capability, mine }, queueId, joined);
+    const q = this.roster.queues[queueId];
+    const ctx = { api: this.deps.api(), me: this.roster.me, capability, mine: !!q && !q.selected };
+    const result = await joinQueue(ctx, queueId, joined);
     if (result.ok && epoch === this.epoch) {
       applyOwnJoin(this.roster, queueId, joined, this.deps.clock.now(), this.dirty);
       this.changed(true);
@@ -209,7 +215,8 @@ export class Team implements FeedRider {
     return this.deps.capabilities()?.team.status === 'on' && this.deps.me() !== undefined;
   }
 
-  private requestSnapshot(): void {
+  /** A snapshot soon (merged with one running): also the lead's selection changed (lead-queues.ts). */
+  requestSnapshot(): void {
     if (this.enabled()) this.snapshots.request().catch(() => undefined);
   }
 
@@ -227,6 +234,7 @@ export class Team implements FeedRider {
         knownName: (id) => this.roster.members[id]?.name || undefined,
         now: this.deps.clock.now,
         myQueues: (api) => this.deps.myQueues.list(api, this.queuesSince),
+        extraQueues: await this.deps.selected?.(me),
       });
       if (epoch !== this.epoch) return;
       this.roster = applySnapshot(this.roster, snap, this.deps.clock.now(), this.dirty);
@@ -278,21 +286,13 @@ export class Team implements FeedRider {
   }
 
   private changed(save: boolean): void {
-    if (save) this.scheduleSave();
+    if (save) this.saver.changed(false);
     this.deps.onChange();
   }
 
-  private scheduleSave(): void {
-    if (this.saveTimer !== undefined) return;
-    this.saveTimer = this.deps.clock.setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.deps.store.save({ roster: this.roster, form: this.form, combinedCost: this.combinedCost });
-    }, SAVE_MS);
-  }
-
   private clearTimers(): void {
-    for (const t of [this.saveTimer, this.retryTimer]) if (t !== undefined) this.deps.clock.clearTimeout(t);
-    this.saveTimer = undefined;
+    this.saver.cancel();
+    if (this.retryTimer !== undefined) this.deps.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.confirm.cancel();
   }

@@ -70,6 +70,7 @@ function queueView(q: QueueState, s: RosterState, countsOnly: boolean): TeamQueu
   const counts = sumCounts(q);
   if (counts) view.counts = counts;
   if (countsOnly) view.countsOnly = true;
+  if (q.selected) view.selected = true;
   return view;
 }
 
@@ -131,6 +132,8 @@ export const sameHead = (a: TeamHead, b: TeamHead) =>
   a.me === b.me &&
   a.canJoin === b.canJoin &&
   JSON.stringify(a.joinUnavailable) === JSON.stringify(b.joinUnavailable) &&
+  a.canPick === b.canPick &&
+  sameReason(a.pickUnavailable, b.pickUnavailable) &&
   sameReason(a.reason, b.reason) &&
   JSON.stringify(a.notices ?? []) === JSON.stringify(b.notices ?? []);
 
