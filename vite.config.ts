@@ -24,8 +24,29 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/**
+ * The worker renders reasons in English for logs and the diagnostics report (shared/reasons-en.ts,
+ * its one importer of the English catalogue). The whole catalogue, with every UI string and its
+ * translator's description, weighed 12.5 KB gzip of the worker's 80 KB budget; its reason messages
+ * alone weigh 3.6 KB. Unit tests and Node scripts read the full file (nothing else there needs it).
+ */
+function englishReasonsOnly(): Plugin {
+  return {
+    name: 'cuecard:english-reasons-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/public/_locales/en/messages.json')) return undefined;
+      const all = JSON.parse(code) as Record<string, { message: string; placeholders?: unknown }>;
+      const kept = Object.entries(all)
+        .filter(([key]) => key.startsWith('reason'))
+        .map(([key, m]) => [key, { message: m.message, placeholders: m.placeholders }]);
+      return { code: JSON.stringify(Object.fromEntries(kept)), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [plainDynamicImports(), preact(), crx({ manifest })],
+  plugins: [plainDynamicImports(), englishReasonsOnly(), preact(), crx({ manifest })],
   build: {
     // Pages the manifest does not name: the team page (issue 13), also the panel's Team tab iframe.
     rollupOptions: { input: { team: 'src/team/index.html' } },
