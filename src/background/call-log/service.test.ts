@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConversationView, CrmView } from '../../shared/domain';
+import type { Api } from '../genesys/rest';
 import { memoryStore } from '../kv-store';
 import { CallLogService, TRACKED_KEY } from './service';
 
@@ -29,11 +30,11 @@ const view = (c: CrmView | undefined): ConversationView => ({
 });
 
 /** A worker's call log over `store` (a new one per worker start; the store is storage.local). */
-async function worker(store: ReturnType<typeof memoryStore>) {
+async function worker(store: ReturnType<typeof memoryStore>, api?: Api) {
   const s = new CallLogService({
     store,
     clock: { now: () => 10_000, setTimeout: () => undefined, clearTimeout: () => undefined },
-    getApi: () => undefined,
+    getApi: () => api,
     agent: () => ({ id: 'u1' }),
     capability: () => ({ status: 'on' }),
     target: () => 'externalContacts',
@@ -81,23 +82,13 @@ describe('call log: drafts across a worker start', () => {
   /** A worker whose REST says nothing: a draft is dropped (no record) or checked only if asked. */
   async function started(store: ReturnType<typeof memoryStore>) {
     const asked: string[] = [];
-    const s = new CallLogService({
-      store,
-      clock: { now: () => 10_000, setTimeout: () => undefined, clearTimeout: () => undefined },
-      getApi: () => ({
-        request: async (_m: string, path: string) => {
-          asked.push(path);
-          throw new Error('no answer');
-        },
-        head: async () => 200,
-      }),
-      agent: () => ({ id: 'u1' }),
-      capability: () => ({ status: 'on' }),
-      target: () => 'externalContacts',
-      writer: () => undefined,
-      onChange: () => undefined,
+    const s = await worker(store, {
+      request: async (_m: string, path: string) => {
+        asked.push(path);
+        throw new Error('no answer');
+      },
+      head: async () => 200,
     });
-    await s.ready;
     return { s, asked };
   }
   const several = view(crm({ records: [robin, jamie] })); // no pick yet: no record
