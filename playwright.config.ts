@@ -10,8 +10,10 @@ export default defineConfig({
   workers: 2,
   fullyParallel: false,
   projects: [
-    { name: 'e2e', testIgnore: '**/soak.spec.ts', workers: 1 },
+    { name: 'e2e', testIgnore: ['**/soak.spec.ts', '**/policy.spec.ts'], workers: 1 },
     { name: 'soak', testMatch: '**/soak.spec.ts', workers: 1 },
+    // A policy file reaches every Chromium on the machine: that spec runs alone, after both.
+    { name: 'policy', testMatch: '**/policy.spec.ts', workers: 1, dependencies: ['e2e', 'soak'] },
   ],
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,10 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { test as base } from '@playwright/test';
-import { DEMO_CLIENT_ID, startSim } from '../sim/index';
+import { DEMO_CLIENT_ID } from '../sim/index';
 import { SCHEMA_VERSION } from '../src/shared/storage/schema';
-import { launchWithExtension } from './chromium';
 import { expect, test } from './fixtures';
-import { AgentPage } from './pages/agent-page';
 import { OptionsPage } from './pages/extension-pages';
 
 test('an admin saves region and client id; the panel moves from "not set up" to "sign in"', async ({
@@ -48,42 +44,4 @@ test('a bad client id and a missing region are refused with a message that says 
   expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({
     schemaVersion: SCHEMA_VERSION,
   });
-});
-
-// Enterprise policy: Chromium reads /etc/chromium/policies/managed/*.json at start.
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/cuecard-e2e.json`;
-
-base('values pushed by enterprise policy are shown locked and win over the user’s own', async () => {
-  base.skip(process.getuid?.() !== 0, 'writing a Chromium policy file needs root (CI runs as root)');
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(
-    POLICY_FILE,
-    JSON.stringify({
-      '3rdparty': {
-        extensions: {
-          kfbechgeiejhobemlmfjcinonmadiagl: { region: 'mypurecloud.de', clientId: DEMO_CLIENT_ID },
-        },
-      },
-    }),
-  );
-  const sim = await startSim({ tls: true });
-  const context = await launchWithExtension(sim.port);
-  try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
-    await sw.evaluate(() => chrome.storage.sync.set({ region: 'mypurecloud.com' }));
-    const options = await new OptionsPage(await context.newPage(), id).open();
-    await expect(options.region).toBeDisabled();
-    await expect(options.region).toHaveValue('mypurecloud.de');
-    await expect(options.clientId).toBeDisabled();
-    await expect(options.clientId).toHaveValue(DEMO_CLIENT_ID);
-    await expect(options.page.getByTestId('region-locked')).toHaveText('Set by your administrator’s policy.');
-    const agent = await new AgentPage(await context.newPage()).open('mypurecloud.de');
-    await agent.expectStatus('signed-out');
-  } finally {
-    await context.close();
-    await sim.close();
-    rmSync(POLICY_FILE, { force: true });
-  }
 });
