@@ -1,8 +1,9 @@
 /**
  * A Genesys listing read page by page along its `nextUri` (relative, or absolute on the api host),
  * the one paging every listing offers (the queue members listing offers nothing else: no
- * `pageCount`, [V] forum 9930). Used by the agent's queues (my-queues.ts) and the team's snapshot;
- * the conversations listing (feed/listing.ts) reads its `nextUri` with `pathOf` too.
+ * `pageCount`, [V] forum 9930). Used by the agent's queues (my-queues.ts), the team's snapshot and
+ * the lead's queue picker (team/lead-queues.ts); the conversations listing (feed/listing.ts) reads
+ * its `nextUri` with `pathOf` too.
  */
 import type { Api } from './rest';
 
@@ -13,14 +14,26 @@ export function pathOf(uri: string): string {
   return `${u.pathname}${u.search}`;
 }
 
-/** Every page's entities from `first` on, `maxPages` pages at most (a server that never ends its chain). */
-export async function allPages<T>(api: Api, first: string, maxPages: number): Promise<T[]> {
-  const out: T[] = [];
+/**
+ * Every page's entities from `first` on, `maxPages` pages at most (a server that never ends its
+ * chain); `more`: the last page read still had a `nextUri` (the listing was cut there).
+ */
+export async function readPages<T>(
+  api: Api,
+  first: string,
+  maxPages: number,
+): Promise<{ entities: T[]; more: boolean }> {
+  const entities: T[] = [];
   let path: string | undefined = first;
   for (let n = 0; path && n < maxPages; n++) {
     const page: { entities?: T[]; nextUri?: string } = await api.request('GET', path);
-    out.push(...(page.entities ?? []));
+    entities.push(...(page.entities ?? []));
     path = page.nextUri ? pathOf(page.nextUri) : undefined;
   }
-  return out;
+  return { entities, more: path !== undefined };
+}
+
+/** Every page's entities from `first` on, `maxPages` pages at most. */
+export async function allPages<T>(api: Api, first: string, maxPages: number): Promise<T[]> {
+  return (await readPages<T>(api, first, maxPages)).entities;
 }

@@ -9,7 +9,7 @@ import { QueueSelection } from './selection';
 import { takeSnapshot } from './snapshot';
 import { planTopics, queueUsersTopic } from './topics';
 
-/** An org of `n` queues as `GET /routing/queues` pages them (nextUri while more follow). */
+/** An org of `n` queues as `GET /routing/queues` pages them (nextUri, with the query, while more follow). */
 function org(n: number, seen: string[] = []): Api {
   const all = Array.from({ length: n }, (_, i) => ({ id: `Q${i}`, name: `Queue ${i}` }));
   const request = async (_m: string, path: string) => {
@@ -19,7 +19,9 @@ function org(n: number, seen: string[] = []): Api {
     const page = Number(url.searchParams.get('pageNumber'));
     const entities = all.slice((page - 1) * size, page * size);
     const listing: Models.QueueEntityListing = { entities, pageNumber: page, pageSize: size, total: n };
-    if (page * size < n) listing.nextUri = `/api/v2/routing/queues?pageSize=${size}&pageNumber=${page + 1}`;
+    url.searchParams.set('pageNumber', String(page + 1));
+    if (page * size < n)
+      listing.nextUri = `${url.pathname}?${decodeURIComponent(url.searchParams.toString())}`;
     return listing;
   };
   return { request: request as Api['request'], head: async () => 200 };

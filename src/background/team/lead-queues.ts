@@ -10,6 +10,7 @@
  *  - A listing is read PAGE_SIZE at a time until Genesys has no more or MAX_LISTED are listed
  *    (`truncated`: more matched), at the `team` priority of the one REST budget.
  */
+import type { Models } from 'purecloud-platform-client-v2';
 import type { Grants } from '../../shared/capabilities';
 import type { ToClient, ToWorker } from '../../shared/protocol';
 import { reason } from '../../shared/reasons';
@@ -20,6 +21,7 @@ import {
   type PickedQueue,
   type TeamQueueListResult,
 } from '../../shared/team-queues';
+import { readPages } from '../genesys/paging';
 import type { Api } from '../genesys/rest';
 import { withPriority } from '../genesys/rest';
 import { errorText } from './join';
@@ -47,19 +49,14 @@ type Listed = Pick<TeamQueueListResult, 'queues' | 'truncated'>;
 
 /** The org's queues by name, `name` as Genesys filters it (`*sup*`), at most MAX_LISTED. */
 export async function listOrgQueues(api: Api, name?: string): Promise<Listed> {
-  const queues: PickedQueue[] = [];
   const filter = name ? `&name=${encodeURIComponent(name)}` : '';
-  for (let page = 1; ; page++) {
-    const res = await api.request<{ entities?: { id?: string; name?: string }[]; nextUri?: string }>(
-      'GET',
-      `/api/v2/routing/queues?pageSize=${PAGE_SIZE}&pageNumber=${page}${filter}`,
-    );
-    const entities = res?.entities ?? [];
-    for (const q of entities) if (q.id) queues.push({ id: q.id.toLowerCase(), name: q.name ?? '' });
-    const more = res?.nextUri !== undefined && entities.length > 0;
-    if (!more) return { queues: queues.slice(0, MAX_LISTED), truncated: queues.length > MAX_LISTED };
-    if (queues.length >= MAX_LISTED) return { queues: queues.slice(0, MAX_LISTED), truncated: true };
-  }
+  const { entities, more } = await readPages<Models.Queue>(
+    api,
+    `/api/v2/routing/queues?pageSize=${PAGE_SIZE}&pageNumber=1${filter}`,
+    Math.ceil(MAX_LISTED / PAGE_SIZE),
+  );
+  const queues = entities.flatMap((q) => (q.id ? [{ id: q.id.toLowerCase(), name: q.name ?? '' }] : []));
+  return { queues: queues.slice(0, MAX_LISTED), truncated: more || queues.length > MAX_LISTED };
 }
 
 export class LeadQueues {
