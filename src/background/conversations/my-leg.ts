@@ -9,6 +9,7 @@
  * after-call work pending: a call in wrap-up is not over for the call log.
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import { isoMs } from '../genesys/dates';
 import { latestSession, myLegs } from './normalize/session';
 
 export interface MyLeg {
@@ -27,11 +28,6 @@ export interface MyLeg {
 }
 
 const ACW_DONE = new Set(['complete', 'skipped', 'notapplicable']);
-
-const time = (iso: string | undefined) => {
-  const t = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(t) ? undefined : t;
-};
 
 /** `me`: the agent's user id (any case). */
 export function myLeg(conv: Models.Conversation, me: string): MyLeg | undefined {
@@ -52,7 +48,7 @@ export function myLeg(conv: Models.Conversation, me: string): MyLeg | undefined 
     wrapup: w?.code ? { code: w.code, name: w.name || undefined, notes: w.notes || undefined } : undefined,
     queueId: p.queueId,
     queueName: p.queueName,
-    startedAt: time(p.startTime),
-    endedAt: time(p.endTime),
+    startedAt: isoMs(p.startTime),
+    endedAt: isoMs(p.endTime),
   };
 }

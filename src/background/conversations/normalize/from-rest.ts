@@ -12,6 +12,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { MediaType } from '../../../shared/domain';
+import { isoMs } from '../../genesys/dates';
 import { type Customer, type Leg, type Normalized, normalizeLegs } from './leg';
 import { attributesOf, isCustomer, latestSession, myLegs, type Session } from './session';
 import { attendedOf, hasOthers } from './transfers';
@@ -63,7 +64,6 @@ function customerOf(c: RestParticipant | undefined): Customer | undefined {
 export function normalizeRest(conv: Models.Conversation, me: string, now: number): Normalized {
   const participants: RestParticipant[] = conv.participants ?? [];
   const legs = myLegs(participants, me, legOf);
-  const startedAt = conv.startTime ? Date.parse(conv.startTime) : Number.NaN;
   const others = hasOthers(participants, me)
     ? {
         parties: participants.map((p) => ({ ...p, session: legOf(p)?.session })),
@@ -75,7 +75,7 @@ export function normalizeRest(conv: Models.Conversation, me: string, now: number
     conv.id ?? '',
     legs,
     customerOf(participants.find(isCustomer)),
-    Number.isNaN(startedAt) ? now : startedAt,
+    isoMs(conv.startTime) ?? now,
     others,
   );
 }

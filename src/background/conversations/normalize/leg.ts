@@ -34,6 +34,7 @@
  *   every participant (`parties`, in participant order).
  */
 import type { ConversationView, InteractionState, MediaType } from '../../../shared/domain';
+import { isoMs } from '../../genesys/dates';
 import { plainAddress, type Session } from './session';
 import { type Party, transferOf } from './transfers';
 
@@ -98,12 +99,6 @@ const ACW_DONE = new Set(['complete', 'skipped', 'notapplicable']);
 
 const rawState = (leg: Leg) => (leg.session.state ?? '').toLowerCase();
 
-function time(iso: string | undefined): number | undefined {
-  if (!iso) return undefined;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? undefined : t;
-}
-
 /** The session's after-call work decides; without one, whether wrap-up is required at all. */
 function wrapupPending({ participant: p, session: s }: Leg): boolean {
   if (p.endAcwTime || p.wrapup?.code) return false;
@@ -167,10 +162,10 @@ export function normalizeLegs(
     subject: s.subject,
     externalContactId: customer?.externalContactId,
     attributes: customer?.attributes,
-    startedAt: time(leg.startTime) ?? startedAt,
-    connectedAt: time(s.connectedTime ?? p.connectedTime),
-    heldSince: state === 'held' ? time(s.startHoldTime) : undefined,
-    endedAt: state === 'wrapup' ? time(s.disconnectedTime ?? p.endTime) : undefined,
+    startedAt: isoMs(leg.startTime) ?? startedAt,
+    connectedAt: isoMs(s.connectedTime ?? p.connectedTime),
+    heldSince: state === 'held' ? isoMs(s.startHoldTime) : undefined,
+    endedAt: state === 'wrapup' ? isoMs(s.disconnectedTime ?? p.endTime) : undefined,
     transfer: others && transferOf(others.parties, others.me, legId, others.attended),
   };
   return { id, leg: legId, ended: false, view, rank: RANK[state] };
