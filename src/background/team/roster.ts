@@ -9,11 +9,12 @@
  *    queue entry the time of its last join/leave event, and a snapshot taken before them (its first
  *    call went out earlier than that, less SNAPSHOT_LAG_MS: Genesys' REST may trail its events by a
  *    few seconds) leaves those values as they are, unless the snapshot itself dates that field's
- *    change later than the event (Genesys' dates on both sides: the local clock may be off). Per field, not per member: a presence event may repeat the same
- *    presence (a new modifiedDate; the simulator's storms do, and genesys-team-and-actions.md does
- *    not rule it out [?]) without a routing-status event, and such a repeat must
- *    not shield a stale routing status from the snapshot that corrects it (e2e: after an eviction in
- *    a shift-change storm, 20 of 120 members stayed ON_QUEUE / OFF_QUEUE, the truth IDLE).
+ *    change later than the event (Genesys' dates on both sides: the local clock may be off).
+ *    Per field, not per member: a presence event may repeat the same presence (a new
+ *    modifiedDate; the simulator's storms do, and genesys-team-and-actions.md does not rule it
+ *    out [?]) without a routing-status event, and such a repeat must not shield a stale routing
+ *    status from the snapshot that corrects it (e2e: after an eviction in a shift-change storm,
+ *    20 of 120 members stayed ON_QUEUE / OFF_QUEUE, the truth IDLE).
  *  - Identity: a member is one user (presence and routing status are global); joined is per
  *    queue. Ids are lower-case GUIDs, as the frames give them.
  *  - O(1) per event: an event changes one member or one queue entry in place and marks it dirty;
