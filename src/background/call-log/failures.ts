@@ -8,19 +8,19 @@
  *  - The badge counts `failed` only: a retrying write needs nobody, a failed one needs the agent.
  */
 import { type LogFailure, MAX_LISTED } from '../../shared/log-failures';
+import { isoMs } from '../genesys/dates';
 import type { QueueItem } from './queue';
 
 export function logFailures(items: Iterable<QueueItem>): LogFailure[] {
   const out: LogFailure[] = [];
   for (const i of items) {
     if (!i.error || i.state === 'written') continue;
-    const at = Date.parse(i.activity.startTime);
     out.push({
       key: i.key,
       state: i.state === 'failed' ? 'failed' : 'retrying',
       conversationId: i.activity.conversationId,
       address: i.activity.address,
-      at: Number.isNaN(at) ? i.createdAt : at,
+      at: isoMs(i.activity.startTime) ?? i.createdAt,
       reason: i.error,
       nextAt: i.state === 'pending' ? i.nextAt : undefined,
     });
