@@ -35,6 +35,10 @@ async function loggingToDemoCrm(
   await goOnQueue(f.sim, f.agentPage, alex);
 }
 
+/** External Contacts' notes of one conversation (the note text ends with its key marker). */
+const notesOf = (sim: Sim, id: string) =>
+  sim.externalContacts().notes.filter((n) => n.noteText?.includes(id));
+
 /** The demo CRM's activities of one conversation (its legs' idempotency keys). */
 const activitiesOf = (sim: Sim, id: string) =>
   sim.crmActivities().records.filter((r) => r.idempotencyKey?.startsWith(`${id}:`));
@@ -83,11 +87,11 @@ test.describe('External Contacts', () => {
     // The wrap-up is read from REST, which trails the events (1.5 s here): the call log checks
     // 3 s after the end, then 6 s later, then 12 s (call-log/service.ts RECHECK_MS).
     await expect
-      .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(first)).length, {
+      .poll(() => notesOf(sim, first).length, {
         timeout: 30_000,
       })
       .toBe(1);
-    const [note] = sim.externalContacts().notes.filter((n) => n.noteText?.includes(first));
+    const [note] = notesOf(sim, first);
     expect(note?.entityId).toBe(jamie?.externalContactId);
     expect(note?.noteText).toContain('Wrap-up: Default Wrap-up Code: Invoice resent');
     expect(note?.noteText).toContain('Notes: Wants the invoice again');
@@ -219,15 +223,15 @@ test('External Contacts, an unknown caller: Create contact from the card → the
   sim.act(id, { type: 'wrapup', notes: 'Quote sent' });
   await expect(agentPage.conversation(id)).toHaveCount(0);
   await expect
-    .poll(() => sim.externalContacts().notes.filter((n) => n.noteText?.includes(id)).length, {
+    .poll(() => notesOf(sim, id).length, {
       timeout: 30_000,
     })
     .toBe(1);
-  const [note] = sim.externalContacts().notes.filter((n) => n.noteText?.includes(id));
+  const [note] = notesOf(sim, id);
   expect(note?.entityId).toBe(contactId);
   expect(note?.noteText).toContain('Notes: New customer, wants a quote');
   await agentPage.page.waitForTimeout(1_000);
-  expect(sim.externalContacts().notes.filter((n) => n.noteText?.includes(id))).toHaveLength(1);
+  expect(notesOf(sim, id)).toHaveLength(1);
   expect(sim.externalContacts().created).toHaveLength(1);
 });
 
